@@ -1,0 +1,33 @@
+const bucharest = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Bucharest',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The bank's calendar day (Europe/Bucharest) of an instant, as YYYY-MM-DD. */
+export const bankDay = (at: Date): string => bucharest.format(at);
+
+/** `days` after an ISO date, as an ISO date (UTC arithmetic: calendar days, no DST drift). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A real calendar date in YYYY-MM-DD form (rejects 2025-02-30). */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The instant a bank day ends (next midnight in Europe/Bucharest), whatever the DST offset. */
+export function endOfBankDay(isoDate: string): Date {
+  const next = addDays(isoDate, 1);
+  for (const offset of ['+02:00', '+03:00']) {
+    const candidate = new Date(`${next}T00:00:00${offset}`);
+    if (bankDay(candidate) === next && bankDay(new Date(candidate.getTime() - 1)) === isoDate) return candidate;
+  }
+  return new Date(`${next}T00:00:00+02:00`);
+}

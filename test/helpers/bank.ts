@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { startSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { demoCertificate } from './certificates.js';
+import { readForm, submit } from './forms.js';
+import { call, psd2Headers } from './http.js';
+import { RFC7636_CHALLENGE, RFC7636_VERIFIER } from '../fixtures/rfc7636.js';
+
+export const REDIRECT = 'https://tpp.example/cb';
+
+export interface TestBank {
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A sandbox bank on 127.0.0.1:0 for one test file. */
+export async function bankFor(options: SandboxOptions = {}): Promise<TestBank> {
+  return startSandbox({ port: 0, ...options });
+}
+
+/** A controllable clock for lifetimes and calendar days. */
+export function testClock(start = new Date('2026-11-26T10:00:00Z')) {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms: number) => void (t += ms), set: (d: Date) => void (t = d.getTime()) };
+}
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+/** Enrols a TPP through the Dynamic Users Register, activation mail included. */
+export async function enrol(bank: TestBank, redirectUri = REDIRECT): Promise<Credentials> {
+  const username = `dev-${randomBytes(4).toString('hex')}@example.ro`;
+  const json = { 'Content-Type': 'application/json', 'TPP-Signature-Certificate': demoCertificate };
+  const reg = await call(`${bank.url}/dynamic-users-register/portal/users/register`, {
+    method: 'POST', headers: json,
+    body: JSON.stringify({ username, password: 'parola-sigura', first_name: 'Ana', last_name: 'Pop', organization: 'Test TPP SRL' }),
+  });
+  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${reg.text}`);
+  const mail = await call<{ messages: { link: string }[] }>(`${bank.origin}/sandbox/mailbox?to=${encodeURIComponent(username)}`);
+  const link = mail.body.messages[0]?.link;
+  if (link === undefined) throw new Error('no activation mail');
+  await fetch(link);
+  const app = await call<Record<string, string>>(`${bank.url}/dynamic-users-register/create/app`, {
+    method: 'POST', headers: { ...json, 'Redirect-Uri': redirectUri },
+    body: JSON.stringify({ username, password: 'parola-sigura', app_name: 'TestApp', app_title: 'Test App', organization: 'Test-TPP-SRL' }),
+  });
+  if (app.status !== 201) throw new Error(`create/app: ${app.status} ${app.text}`);
+  return { clientId: app.body['client id'] as string, clientSecret: app.body['client secret'] as string, redirectUri };
+}
+
+export async function createConsent(bank: TestBank, creds: Credentials): Promise<{ consentId: string; location: string }> {
+  const res = await call<{ consentId: string }>(`${bank.url}/psd29c/v1/consents`, {
+    method: 'POST',
+    headers: psd2Headers(creds.clientId, { 'TPP-Redirect-URI': creds.redirectUri }),
+  });
+  if (res.status !== 201) throw new Error(`consent: ${res.status} ${res.text}`);
+  return { consentId: res.body.consentId, location: res.headers.get('location') as string };
+}
+
+/** Completes a Location authorize URL with PKCE and state, as the digest says the TPP must. */
+export function authorizeUrl(location: string, state = 'st-123', challenge = RFC7636_CHALLENGE): string {
+  const url = new URL(location);
+  url.searchParams.set('code_challenge', challenge);
+  url.searchParams.set('code_challenge_method', 'S256');
+  url.searchParams.set('state', state);
+  return url.toString();
+}
+
+export interface Ticks {
+  accounts?: string[];
+  balances?: string[];
+  transactions?: string[];
+}
+
+/** Drives login and the decision page by their forms; returns the redirect Location. */
+export async function authorizeByForms(
+  bank: TestBank,
+  url: string,
+  opts: { user?: string; decision: 'allow' | 'deny' | 'confirm' | 'refuse'; ticks?: Ticks; debtorIban?: string },
+): Promise<URL> {
+  const page = await fetch(url, { redirect: 'manual' });
+  if (page.status !== 200) throw new Error(`authorize: ${page.status} ${await page.text()}`);
+  const login = readForm(await page.text(), bank.origin);
+  const afterLogin = await submit(login, [['username', opts.user ?? 'demo'], ['accessCode', '123456']]);
+  if (afterLogin.status !== 200) throw new Error(`login: ${afterLogin.status}`);
+  const decisionForm = readForm(await afterLogin.text(), bank.origin);
+  const fields: [string, string][] = [['decision', opts.decision]];
+  for (const kind of ['accounts', 'balances', 'transactions'] as const) {
+    for (const iban of opts.ticks?.[kind] ?? []) fields.push([kind, iban]);
+  }
+  if (opts.debtorIban !== undefined) fields.push(['debtorIban', opts.debtorIban]);
+  const done = await submit(decisionForm, fields);
+  if (done.status !== 302) throw new Error(`decision: ${done.status} ${await done.text()}`);
+  return new URL(done.headers.get('location') as string);
+}
+
+export async function exchangeCode(bank: TestBank, creds: Credentials, code: string, scope: string, verifier = RFC7636_VERIFIER) {
+  return call<Record<string, any>>(`${bank.url}/oauthcec/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'x-ibm-client-id': creds.clientId },
+    body: new URLSearchParams({ grant_type: 'authorization_code', client_id: creds.clientId, code, redirect_uri: creds.redirectUri, scope, code_verifier: verifier }),
+  });
+}
+
+export interface PsuAccount { iban: string; currency: string; kind: string; product: string }
+
+export async function psuAccounts(bank: TestBank, user: string): Promise<PsuAccount[]> {
+  const res = await call<{ psus: { userId: string; accounts: PsuAccount[] }[] }>(`${bank.origin}/sandbox/psus`);
+  return res.body.psus.find((p) => p.userId === user)?.accounts ?? [];
+}
+
+/** Enrols, creates a consent, ticks everything of `user` (or `ticks`), exchanges the code. */
+export async function connectAis(bank: TestBank, creds: Credentials, opts: { user?: string; ticks?: Ticks } = {}) {
+  const { consentId, location } = await createConsent(bank, creds);
+  const all = (await psuAccounts(bank, opts.user ?? 'demo')).map((a) => a.iban);
+  const ticks = opts.ticks ?? { accounts: all, balances: all, transactions: all };
+  const back = await authorizeByForms(bank, authorizeUrl(location), { user: opts.user, decision: 'allow', ticks });
+  const code = back.searchParams.get('code');
+  if (code === null) throw new Error(`no code: ${back.toString()}`);
+  const token = await exchangeCode(bank, creds, code, `AIS:${consentId}`);
+  if (token.status !== 200) throw new Error(`token: ${token.status} ${token.text}`);
+  return { consentId, accessToken: token.body['access_token'] as string, refreshToken: token.body['refresh_token'] as string, ibans: all };
+}
