@@ -62,7 +62,8 @@ export function cardHistory({ rng, span, profile, iban, salaryIban, card, credit
         // Declined past the limit: book what still fits, or nothing.
         const available = creditLimitMinor + balance;
         if (available < 100) return undefined;
-        return { ...draft, amountMinor: Math.max(draft.amountMinor, -available) };
+        draft.amountMinor = Math.max(draft.amountMinor, -available);
+        return draft;
       },
     });
   }

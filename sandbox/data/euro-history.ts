@@ -28,9 +28,9 @@ export function euroHistory({ rng, span, profile, iban, salaryIban, card }: Euro
     return {
       day,
       book: (balance) => {
-        // Keep about a hundred euro for card payments; change 70% of the rest, in whole euro.
-        const euro = Math.floor(((balance - 10_000) * 0.7) / 100) * 100;
-        if (euro < 5_000) return undefined;
+        // Keep about a hundred euro for card payments and change 70% of the rest, in whole euro;
+        // at least 50 euro, so the count stays what the scale knob asked (the opening covers it).
+        const euro = Math.max(5_000, Math.floor(((balance - 10_000) * 0.7) / 100) * 100);
         const text = `Schimb valutar EUR/RON curs ${(rate / 10_000).toFixed(4)}`;
         const draft: Draft = {
           day, amountMinor: -euro, remittanceInformationUnstructured: text,

@@ -24,6 +24,28 @@ function toTransaction(draft: Draft, status: 'booked' | 'pending', entry: number
   return tx;
 }
 
+/** Stable counting sort by day: same-day order stays generation order, in linear time. */
+function sortByDay(drafts: readonly Draft[]): Draft[] {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const draft of drafts) {
+    if (draft.day < first) first = draft.day;
+    if (draft.day > last) last = draft.day;
+  }
+  if (drafts.length < 2) return [...drafts];
+  // starts[d] = where day first + d begins in the output; each placement moves it on by one.
+  const starts: number[] = new Array<number>(last - first + 2).fill(0);
+  for (const draft of drafts) starts[draft.day - first + 1] = (starts[draft.day - first + 1] ?? 0) + 1;
+  for (let i = 1; i < starts.length; i++) starts[i] = (starts[i] ?? 0) + (starts[i - 1] ?? 0);
+  const sorted = new Array<Draft>(drafts.length);
+  for (const draft of drafts) {
+    const slot = starts[draft.day - first] ?? 0;
+    sorted[slot] = draft;
+    starts[draft.day - first] = slot + 1;
+  }
+  return sorted;
+}
+
 /**
  * The opening balance: the simulated one where the history was run from one, else whatever keeps
  * every running balance (and the balance after pending debits) non-negative, plus a cushion.
@@ -49,7 +71,7 @@ function openingBalance(shell: AccountShell, history: History, booked: readonly 
  * generation order), numbered by entryReference in that order, then the pending ones.
  */
 export function finishAccount(shell: AccountShell, history: History, ownerName: string, ids: UniqueIds, rng: Rng): BankAccount {
-  const booked = [...history.booked].sort((a, b) => a.day - b.day);
+  const booked = sortByDay(history.booked);
   const openingBalanceMinor = openingBalance(shell, history, booked, rng);
   const transactions: BankTransaction[] = [];
   let entry = 1;

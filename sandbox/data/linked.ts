@@ -9,7 +9,8 @@ export interface LinkedHistory extends History {
 
 /**
  * An event whose amount depends on the balance at that moment (interest, repaying a card,
- * exchanging what has piled up): `book` returns the drafts to book, or none to skip it.
+ * exchanging what has piled up): `book` returns the draft to book (never of amount 0; a linked
+ * step records its mirror as it returns), or undefined to skip it.
  */
 export interface Step {
   day: Day;
@@ -26,7 +27,7 @@ export function runSteps(steps: readonly Step[], openingMinor: number): Draft[] 
   let balance = openingMinor;
   for (const step of ordered) {
     const draft = step.book(balance);
-    if (draft === undefined || draft.amountMinor === 0) continue;
+    if (draft === undefined) continue;
     balance += draft.amountMinor;
     booked.push(draft);
   }

@@ -43,7 +43,8 @@ export class Rng {
 
 /**
  * An independent seed per purpose (one PSU, one account): adding an account or changing how many
- * transactions one account gets leaves every other stream, and so every other account, unchanged.
+ * transactions one account gets leaves the other accounts' stories unchanged (their ids, drawn from
+ * the bank-wide allocator, may still shift).
  */
 export function seedFor(seed: number, ...labels: string[]): number {
   // FNV-1a over the text, then a murmur3 finaliser so near-identical labels still diverge.

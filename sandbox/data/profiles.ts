@@ -103,7 +103,7 @@ export const mariaIonescu: PsuProfile = {
   savingsMonthlyMinor: 60_000,
   savingsOpeningMinor: 920_000,
   savingsRateBp: 300,
-  everydayPerMonth: 17,
+  everydayPerMonth: 14,
   euroIncome: { from: abroad.clientAustria, everyMonths: 1, minMinor: 45_000, maxMinor: 75_000, text: 'Invoice translation services' },
   euroSpendPerMonth: 1.5,
 };

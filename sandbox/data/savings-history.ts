@@ -42,8 +42,8 @@ export function savingsHistory({ rng, span, profile, iban, salaryIban }: OwnAcco
     return {
       day,
       book: (balance) => {
-        const minor = Math.min(wanted, balance - 50_000);
-        if (minor <= 0) return undefined;
+        // Never below 500 lei, so the count stays what the scale knob asked (the opening covers it).
+        const minor = Math.max(50_000, Math.min(wanted, balance - 50_000));
         return linked({
           day, amountMinor: -minor, remittanceInformationUnstructured: ownTransfer,
           bankTransactionCode: 'PMNT-ICDT-BOOK', creditorName: owner, creditorIban: salaryIban,

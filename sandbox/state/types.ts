@@ -44,7 +44,7 @@ export interface BankAccount {
   kind: AccountKind;
   /** CEC's product label, e.g. "Cont curent - persoane fizice - LEI". */
   product: string;
-  /** BG cashAccountType: 'CACC' current, 'SVGS' savings, 'CARD' card (CEC sends 'CurrentAccount'). */
+  /** CEC's cashAccountType: 'CurrentAccount', 'SavingsAccount', 'CardAccount'. */
   cashAccountType: string;
   /** CEC sends a short number here (e.g. "421642"), not a holder name. */
   name: string;
