@@ -2,6 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PREFIX, type BankContext } from './context.js';
 import { BankRejection } from './errors.js';
 
+/**
+ * The PSU's pages (authorize, login, decision, activation) are never faulted: `--fault-rate`
+ * tests how the TPP's client copes with a flaky API (retry, back off, report), and the client
+ * cannot retry a page a person is filling in a browser — a fault there would only break the
+ * PSU's flow, which no client code can recover, and would make e2e runs flaky for nothing.
+ */
 const isPage = (req: FastifyRequest): boolean =>
   req.url.startsWith(`${PREFIX}/oauthcec/oauth2/authorize`) ||
   req.url.startsWith(`${PREFIX}/oauth/oauth2/authorize`) ||

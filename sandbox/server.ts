@@ -1,5 +1,6 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import secureJson from 'secure-json-parse';
 import type { BankContext } from './context.js';
 import { BankRejection, OAuthRejection } from './errors.js';
 import { installGateway } from './gateway.js';
@@ -26,7 +27,8 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
     const text = String(body);
     if (text.trim() === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      // Prototype-poisoning keys are refused, as Fastify's own parser does.
+      done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
       done(new BankRejection(400, 'FORMAT_ERROR', 'The body is not valid JSON'), undefined);
     }

@@ -61,25 +61,25 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
   const base = `${PREFIX}/psd29c/v1`;
   for (const prefix of [base, `${base}/d`]) {
     app.get(`${prefix}/accounts`, async (req) => {
-      const withBalance = withBalanceOf(req);
-      const call = ais(req);
+      let withBalance = false;
+      const call = ais(req, () => { withBalance = withBalanceOf(req); });
       return { accounts: consentAccounts(ctx, call.consent, false).map((a) => accountView(a, call.consent, withBalance, today())) };
     });
     app.get(`${prefix}/card-accounts`, async (req) => {
-      const withBalance = withBalanceOf(req);
-      const call = ais(req);
+      let withBalance = false;
+      const call = ais(req, () => { withBalance = withBalanceOf(req); });
       return { cardAccounts: consentAccounts(ctx, call.consent, true).map((a) => cardAccountView(a, call.consent, withBalance, today())) };
     });
     app.get(`${prefix}/accounts/:id`, async (req) => {
-      const withBalance = withBalanceOf(req);
-      const call = ais(req);
+      let withBalance = false;
+      const call = ais(req, () => { withBalance = withBalanceOf(req); });
       const a = account(call, 'accounts', (req.params as { id: string }).id, 'accounts');
       // CEC answers the one account in the list wrapper, not the standard {"account":{}}.
       return { accounts: [accountView(a, call.consent, withBalance, today())] };
     });
     app.get(`${prefix}/card-accounts/:id`, async (req) => {
-      const withBalance = withBalanceOf(req);
-      const call = ais(req);
+      let withBalance = false;
+      const call = ais(req, () => { withBalance = withBalanceOf(req); });
       const a = account(call, 'card-accounts', (req.params as { id: string }).id, 'accounts');
       return { cardAccount: cardAccountView(a, call.consent, withBalance, today()) };
     });

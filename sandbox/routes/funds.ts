@@ -22,6 +22,7 @@ export function fundsRoutes(app: FastifyInstance, ctx: BankContext): void {
     const caller = psd2Caller(ctx, req, undefined);
     const body = parseBody(fundsBody, req.body, 'body');
     const minor = parseAmountMinor(body.instructedAmount.amount, body.instructedAmount.currency, 'instructedAmount');
+    if (minor <= 0) reject(400, 'FORMAT_ERROR', 'instructedAmount.amount must be positive');
     const token = bearer(ctx, req, caller, 'AIS');
     const consentId = token.scope.slice('AIS:'.length);
     const consentHeader = header(req, 'consent-id');

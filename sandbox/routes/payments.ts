@@ -63,6 +63,9 @@ export function paymentRoutes(app: FastifyInstance, ctx: BankContext): void {
     const caller = psd2Caller(ctx, req, 'PSP_PI');
     const found = lookup(ctx, caller, checkPath(service, product), product, paymentId);
     const holder = found.kind === 'single' ? found.payment : found.bulk;
+    if (found.kind === 'single' && found.payment.bulkId !== undefined) {
+      reject(405, 'CANCELLATION_INVALID', `The payment belongs to bulk ${found.payment.bulkId}; cancel the bulk`);
+    }
     if (holder.status !== 'RCVD') reject(405, 'CANCELLATION_INVALID', `The payment is ${holder.status}; it can no longer be cancelled`);
     holder.status = 'CANC';
     if (found.kind === 'bulk') for (const p of itemsOf(ctx, found.bulk)) p.status = 'CANC';

@@ -72,7 +72,9 @@ function settle(ctx: BankContext, p: Payment): void {
     p.statusReason = 'AC01'; // incorrect account
     return;
   }
-  const available = debtor.account.balanceMinor + (debtor.account.creditLimitMinor ?? 0);
+  // The same available balance as interimAvailable and funds-confirmations: pending card holds count.
+  const pendingMinor = debtor.account.transactions.filter((t) => t.status === 'pending').reduce((s, t) => s + t.amountMinor, 0);
+  const available = debtor.account.balanceMinor + pendingMinor + (debtor.account.creditLimitMinor ?? 0);
   if (available < amount) {
     p.status = 'CANC';
     p.statusReason = 'AM04'; // insufficient funds
