@@ -61,8 +61,9 @@ function openingBalance(shell: AccountShell, history: History, booked: readonly 
   }
   for (const draft of history.pending) if (draft.amountMinor < 0) running += draft.amountMinor;
   lowest = Math.min(lowest, running);
-  if (history.openingMinor !== undefined) return Math.max(history.openingMinor, -lowest);
+  // Drawn even when a planned opening exists, so no account ends with nothing available.
   const cushion = shell.currency === 'RON' ? rng.int(80_000, 350_000) : rng.int(10_000, 60_000);
+  if (history.openingMinor !== undefined) return Math.max(history.openingMinor, -lowest + cushion);
   return -lowest + cushion;
 }
 

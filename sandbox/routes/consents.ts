@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bearer, header, ownConsent, psd2Caller, requireHeader, type Psd2Caller } from '../checks.js';
 import { baseUrl, PREFIX, type BankContext } from '../context.js';
-import { bankDay, isIsoDate } from '../dates.js';
+import { addDays, bankDay, isIsoDate } from '../dates.js';
+import { CONSENT_MAX_DAYS } from './authorize-decision.js';
 import { reject } from '../errors.js';
 import { cecResourceId } from '../ids.js';
 import type { Consent } from '../state/records.js';
@@ -82,7 +83,7 @@ export function consentRoutes(app: FastifyInstance, ctx: BankContext): void {
   for (const prefix of [base, `${base}/d`]) {
     app.get(`${prefix}/consents/:consentId`, async (req) => {
       const consent = readableConsent(ctx, req);
-      return consentInformation(consent);
+      return consentInformation(consent, bankDay(ctx.now()));
     });
     app.get(`${prefix}/consents/:consentId/status`, async (req) => {
       const consent = readableConsent(ctx, req);
@@ -116,12 +117,13 @@ function readableConsent(ctx: BankContext, req: FastifyRequest): Consent {
   return ownConsent(ctx, caller, consentId);
 }
 
-function consentInformation(consent: Consent) {
+function consentInformation(consent: Consent, today: string) {
   const refs = (ibans: string[]) => ibans.map((iban) => ({ iban }));
   return {
     access: { accounts: refs(consent.access.accounts), balances: refs(consent.access.balances), transactions: refs(consent.access.transactions) },
     recurringIndicator: consent.recurringIndicator,
-    validUntil: consent.validUntil === '' ? undefined : consent.validUntil,
+    // Berlin Group requires validUntil; before authorisation it is what authorising today would give.
+    validUntil: consent.validUntil === '' ? addDays(today, CONSENT_MAX_DAYS - 1) : consent.validUntil,
     frequencyPerDay: consent.frequencyPerDay,
     lastActionDate: consent.lastActionDate,
     consentStatus: consent.status,

@@ -19,7 +19,7 @@ export async function bankFor(options: SandboxOptions = {}): Promise<TestBank> {
 }
 
 /** A controllable clock for lifetimes and calendar days. */
-export function testClock(start = new Date('2026-11-26T10:00:00Z')) {
+export function testClock(start = new Date('2027-01-14T10:00:00Z')) {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms: number) => void (t += ms), set: (d: Date) => void (t = d.getTime()) };
 }
