@@ -38,9 +38,8 @@ export function parseTppCertificate(header: string | undefined, now: Date): TppC
   } catch {
     return reject(401, 'CERTIFICATE_INVALID', 'certificate could not be parsed as X.509');
   }
-  if (new Date(cert.validFrom) > now || new Date(cert.validTo) < now) {
-    return reject(401, 'CERTIFICATE_EXPIRED', `certificate is valid from ${cert.validFrom} to ${cert.validTo}`);
-  }
+  if (new Date(cert.validFrom) > now) return reject(401, 'CERTIFICATE_INVALID', `certificate is not valid before ${cert.validFrom}`);
+  if (new Date(cert.validTo) < now) return reject(401, 'CERTIFICATE_EXPIRED', `certificate expired on ${cert.validTo}`);
   const raw = cert.raw.toString('latin1');
   // The PSD2 QCStatement carries each role as an OID followed by its name; node:crypto does not
   // decode QCStatements, but the role names are UTF8Strings that appear verbatim in the DER.
