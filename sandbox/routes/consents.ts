@@ -83,7 +83,7 @@ export function consentRoutes(app: FastifyInstance, ctx: BankContext): void {
   for (const prefix of [base, `${base}/d`]) {
     app.get(`${prefix}/consents/:consentId`, async (req) => {
       const consent = readableConsent(ctx, req);
-      return consentInformation(consent, bankDay(ctx.now()));
+      return consentInformation(ctx, consent, bankDay(ctx.now()));
     });
     app.get(`${prefix}/consents/:consentId/status`, async (req) => {
       const consent = readableConsent(ctx, req);
@@ -117,8 +117,13 @@ function readableConsent(ctx: BankContext, req: FastifyRequest): Consent {
   return ownConsent(ctx, caller, consentId);
 }
 
-function consentInformation(consent: Consent, today: string) {
-  const refs = (ibans: string[]) => ibans.map((iban) => ({ iban }));
+function consentInformation(ctx: BankContext, consent: Consent, today: string) {
+  // Berlin Group account references: a card account is named by its masked PAN, not an IBAN.
+  const refs = (ibans: string[]) =>
+    ibans.map((iban) => {
+      const account = ctx.state.accountByIban(iban)?.account;
+      return account?.kind === 'card' && account.maskedPan !== undefined ? { maskedPan: account.maskedPan } : { iban };
+    });
   return {
     access: { accounts: refs(consent.access.accounts), balances: refs(consent.access.balances), transactions: refs(consent.access.transactions) },
     recurringIndicator: consent.recurringIndicator,

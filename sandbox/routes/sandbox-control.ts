@@ -29,7 +29,7 @@ export function sandboxControlRoutes(app: FastifyInstance, ctx: BankContext): vo
     psus: ctx.state.data.psus.map((p) => ({
       userId: p.userId,
       displayName: p.displayName,
-      accounts: p.accounts.map((a) => ({ iban: a.iban, currency: a.currency, kind: a.kind, product: a.product })),
+      accounts: p.accounts.map((a) => ({ iban: a.iban, currency: a.currency, kind: a.kind, product: a.product, maskedPan: a.maskedPan })),
     })),
   }));
 }

@@ -105,7 +105,7 @@ export async function exchangeCode(bank: TestBank, creds: Credentials, code: str
   });
 }
 
-export interface PsuAccount { iban: string; currency: string; kind: string; product: string }
+export interface PsuAccount { iban: string; currency: string; kind: string; product: string; maskedPan?: string }
 
 export async function psuAccounts(bank: TestBank, user: string): Promise<PsuAccount[]> {
   const res = await call<{ psus: { userId: string; accounts: PsuAccount[] }[] }>(`${bank.origin}/sandbox/psus`);

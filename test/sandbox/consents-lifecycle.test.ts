@@ -62,7 +62,12 @@ describe('GET /psd29c/v1/consents/{consentId}', () => {
     const { consentId, accessToken } = await connectAis(bank, creds);
     const res = await call(consentUrl(bank, consentId), { headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${accessToken}` }) });
     expect(res.status).toBe(200);
-    expect(ibansOf(res.body.access.accounts)).toEqual(sorted(ibans));
+    // Berlin Group account references: the card account is named by its masked PAN.
+    const cards = (await psuAccounts(bank, 'demo')).filter((a) => a.kind === 'card');
+    const refs = res.body.access.accounts as { iban?: string; maskedPan?: string }[];
+    expect(sorted(refs.filter((r) => r.iban !== undefined).map((r) => r.iban as string))).toEqual(sorted(ibans.filter((i) => !cards.some((c) => c.iban === i))));
+    expect(refs.filter((r) => r.maskedPan !== undefined).map((r) => r.maskedPan)).toEqual(cards.map((c) => c.maskedPan));
+    expect(cards.length).toBe(1);
   });
 
   it('answers GET …/status with the status alone', async () => {
