@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startSandbox, type SandboxOptions } from '../../sandbox/index.js';
 import { demoCertificate } from './certificates.js';
-import { readForm, submit } from './forms.js';
+import { playPsu } from '../../sandbox/demo-psu.js';
 import { call, psd2Headers } from './http.js';
 import { RFC7636_CHALLENGE, RFC7636_VERIFIER } from '../fixtures/rfc7636.js';
 
@@ -77,24 +77,12 @@ export interface Ticks {
 
 /** Drives login and the decision page by their forms; returns the redirect Location. */
 export async function authorizeByForms(
-  bank: TestBank,
+  _bank: TestBank,
   url: string,
   opts: { user?: string; decision: 'allow' | 'deny' | 'confirm' | 'refuse'; ticks?: Ticks; debtorIban?: string },
 ): Promise<URL> {
-  const page = await fetch(url, { redirect: 'manual' });
-  if (page.status !== 200) throw new Error(`authorize: ${page.status} ${await page.text()}`);
-  const login = readForm(await page.text(), bank.origin);
-  const afterLogin = await submit(login, [['username', opts.user ?? 'demo'], ['accessCode', '123456']]);
-  if (afterLogin.status !== 200) throw new Error(`login: ${afterLogin.status}`);
-  const decisionForm = readForm(await afterLogin.text(), bank.origin);
-  const fields: [string, string][] = [['decision', opts.decision]];
-  for (const kind of ['accounts', 'balances', 'transactions'] as const) {
-    for (const iban of opts.ticks?.[kind] ?? []) fields.push([kind, iban]);
-  }
-  if (opts.debtorIban !== undefined) fields.push(['debtorIban', opts.debtorIban]);
-  const done = await submit(decisionForm, fields);
-  if (done.status !== 302) throw new Error(`decision: ${done.status} ${await done.text()}`);
-  return new URL(done.headers.get('location') as string);
+  // An explicit tick list of none must stay none: only `undefined` means "everything listed".
+  return playPsu(url, { ...opts, ticks: opts.ticks ?? {} });
 }
 
 export async function exchangeCode(bank: TestBank, creds: Credentials, code: string, scope: string, verifier = RFC7636_VERIFIER) {

@@ -1,0 +1,94 @@
+import type { Money } from './money.js';
+
+/** The states the UI shows for a failure, whatever its cause (see core's `toUiState`). */
+export type UiErrorState = 'reauth-required' | 'consent-expired' | 'rate-limited' | 'offline' | 'sca-cancelled' | 'failed';
+
+/** The bank's consent status (Berlin Group `consentStatus`). */
+export type ConsentStatus = 'received' | 'valid' | 'rejected' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';
+
+/** What the app makes of a connection, for the person. */
+export type ConnectionStatus =
+  | 'authorizing' // consent created, the PSU has not finished the bank's pages
+  | 'active'
+  | 'expiring' // valid, with at most 14 days left
+  | 'expired'
+  | 'revoked' // by the PSU at the bank or by us
+  | 'rejected' // the PSU refused on the bank's page
+  | 'reauth-required'; // the refresh token no longer works
+
+/** The permissions the PSU ticked for one account, learned from the bank's answers. */
+export interface GrantedAccount {
+  /** The app's own id for the account: stable across consents (IBAN + currency). */
+  accountId: string;
+  iban: string;
+  currency?: string;
+  balances: boolean;
+  transactions: boolean;
+}
+
+export interface Connection {
+  id: string;
+  profileId: string;
+  /** A name the person gave, e.g. "CEC — personal". */
+  label: string;
+  consentId: string;
+  consentStatus: ConsentStatus;
+  status: ConnectionStatus;
+  /** ISO date, inclusive. */
+  validUntil?: string;
+  /** Days left until validUntil (0 on the last day); absent until the consent is valid. */
+  daysLeft?: number;
+  createdAt: string;
+  accounts: GrantedAccount[];
+}
+
+export type AccountKind = 'account' | 'card';
+
+export interface Account {
+  /** The app's own id: stable across consents (derived from IBAN + currency, or masked PAN). */
+  id: string;
+  connectionId: string;
+  kind: AccountKind;
+  /** The bank's id under this consent; changes with a new consent, so never a key. */
+  resourceId: string;
+  iban?: string;
+  maskedPan?: string;
+  currency: string;
+  name?: string;
+  product?: string;
+  cashAccountType?: string;
+}
+
+export interface Balance {
+  /** Berlin Group balanceType: closingBooked, interimAvailable, expected… */
+  type: string;
+  amount: Money;
+  referenceDate?: string;
+  creditLimitIncluded?: boolean;
+}
+
+export interface AccountWithBalances extends Account {
+  balances: Balance[];
+}
+
+export interface Transaction {
+  /** The bank's transactionId (or cardTransactionId); entryReference when it has none. */
+  id: string;
+  accountId: string;
+  status: 'booked' | 'pending';
+  bookingDate?: string;
+  valueDate?: string;
+  /** Signed: negative leaves the account. */
+  amount: Money;
+  counterpartyName?: string;
+  counterpartyIban?: string;
+  remittance?: string;
+  entryReference?: string;
+  bankTransactionCode?: string;
+}
+
+export interface TransactionPage {
+  transactions: Transaction[];
+  /** Present when the bank has more pages (`_links.next`). */
+  next?: string;
+}

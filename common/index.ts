@@ -1,0 +1,3 @@
+export * from './result.js';
+export * from './money.js';
+export * from './domain.js';

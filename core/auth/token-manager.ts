@@ -1,0 +1,108 @@
+import { BankError, OAuthError, ReauthRequiredError } from '../errors.js';
+import type { Keychain } from '../keychain/keychain.js';
+import { processTokenResponse, refreshTokenGrantRequest } from '../oauth/token.js';
+import type { ResolvedBank } from '../profiles/bank-environments.js';
+
+/** Refresh a little before the bank's expiry so a slow call does not land on a dead token. */
+const EARLY_REFRESH_MS = 30_000;
+
+interface AccessToken {
+  value: string;
+  expiresAt: Date;
+}
+
+export const refreshTokenKey = (connectionId: string) => `refresh:${connectionId}`;
+
+/**
+ * Access tokens live only in this process's memory; refresh tokens only in the keychain.
+ * A call runs with a current token; on expiry, or on a 401 TOKEN_EXPIRED / TOKEN_INVALID, the
+ * token is refreshed once and the call retried once. When the refresh itself is refused the
+ * connection needs the person again: `ReauthRequiredError`.
+ */
+export class TokenManager {
+  private readonly tokens = new Map<string, AccessToken>();
+  private readonly refreshing = new Map<string, Promise<AccessToken>>();
+
+  constructor(
+    private readonly keychain: Keychain,
+    private readonly now: () => Date,
+    private readonly onReauthRequired: (connectionId: string) => void,
+  ) {}
+
+  /** Keeps the tokens of a fresh authorisation. */
+  async remember(connectionId: string, access: AccessToken, refreshToken: string | undefined): Promise<void> {
+    if (refreshToken !== undefined) await this.keychain.set(refreshTokenKey(connectionId), refreshToken);
+    this.tokens.set(connectionId, access);
+  }
+
+  /** Forgets every token of a connection, in memory and in the keychain. */
+  async forget(connectionId: string): Promise<void> {
+    this.tokens.delete(connectionId);
+    await this.keychain.delete(refreshTokenKey(connectionId));
+  }
+
+  async withAccessToken<T>(connectionId: string, bank: ResolvedBank, call: (accessToken: string) => Promise<T>): Promise<T> {
+    const first = await this.current(connectionId, bank);
+    try {
+      return await call(first.value);
+    } catch (error) {
+      if (!(error instanceof BankError) || error.status !== 401 || (error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_INVALID')) throw error;
+      this.tokens.delete(connectionId);
+      const second = await this.refresh(connectionId, bank);
+      try {
+        return await call(second.value);
+      } catch (retryError) {
+        if (retryError instanceof BankError && retryError.status === 401 && (retryError.code === 'TOKEN_EXPIRED' || retryError.code === 'TOKEN_INVALID')) {
+          this.onReauthRequired(connectionId);
+          throw new ReauthRequiredError('the bank refused a freshly refreshed token', { cause: retryError });
+        }
+        throw retryError;
+      }
+    }
+  }
+
+  private async current(connectionId: string, bank: ResolvedBank): Promise<AccessToken> {
+    const token = this.tokens.get(connectionId);
+    if (token !== undefined && token.expiresAt.getTime() - EARLY_REFRESH_MS > this.now().getTime()) return token;
+    return this.refresh(connectionId, bank);
+  }
+
+  /** One refresh at a time per connection: concurrent callers share it. */
+  private refresh(connectionId: string, bank: ResolvedBank): Promise<AccessToken> {
+    let running = this.refreshing.get(connectionId);
+    if (running === undefined) {
+      running = this.doRefresh(connectionId, bank).finally(() => this.refreshing.delete(connectionId));
+      this.refreshing.set(connectionId, running);
+    }
+    return running;
+  }
+
+  private async doRefresh(connectionId: string, bank: ResolvedBank): Promise<AccessToken> {
+    const refreshToken = await this.keychain.get(refreshTokenKey(connectionId));
+    if (refreshToken === undefined) {
+      this.onReauthRequired(connectionId);
+      throw new ReauthRequiredError('no refresh token is stored for this connection');
+    }
+    try {
+      const res = await refreshTokenGrantRequest(bank.psd2.fetch, {
+        tokenUrl: bank.tokenUrl,
+        clientId: bank.clientId,
+        clientSecret: bank.clientSecret,
+        refreshToken,
+      });
+      const answer = await processTokenResponse(res, this.now());
+      if (answer.refreshToken !== undefined && answer.refreshToken !== refreshToken) {
+        await this.keychain.set(refreshTokenKey(connectionId), answer.refreshToken);
+      }
+      const token = { value: answer.accessToken, expiresAt: answer.expiresAt };
+      this.tokens.set(connectionId, token);
+      return token;
+    } catch (error) {
+      if (error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'invalid_client')) {
+        this.onReauthRequired(connectionId);
+        throw new ReauthRequiredError('the bank no longer accepts this connection’s refresh token', { cause: error });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import type { AccountWithBalances, Connection } from '../../common/index.js';
+import { AuthorizationSession, type AuthorizationPort } from '../auth/authorization-session.js';
+import type { TokenManager } from '../auth/token-manager.js';
+import { AuthorizationCancelledError, BankError, ValidationError } from '../errors.js';
+import { authorizationCodeGrantRequest, processTokenResponse } from '../oauth/token.js';
+import type { BankEnvironments, ResolvedBank } from '../profiles/bank-environments.js';
+import type { ProfileSettings } from '../profiles/profile-settings.js';
+import { getAccountListRequest, processAccountListResponse } from '../psd2/accounts.js';
+import { getCardAccountListRequest, processCardAccountListResponse } from '../psd2/card-accounts.js';
+import {
+  createConsentRequest, deleteConsentRequest, getConsentRequest, getConsentStatusRequest,
+  processConsentResponse, processConsentStatusResponse, processCreateConsentResponse, processDeleteConsentResponse,
+} from '../psd2/consents.js';
+import type { ReadMode } from '../psd2/psd2-context.js';
+import type { ConnectionStore } from '../store/connections.js';
+import { bankDay, toConnection } from './connection-status.js';
+import { grantsFrom } from './grants.js';
+
+export interface ConnectionServiceDeps {
+  store: ConnectionStore;
+  environments: BankEnvironments;
+  tokens: TokenManager;
+  /** The settings of a profile by id (the sandbox, or a production registration). */
+  profile: (profileId: string) => ProfileSettings | undefined;
+  now: () => Date;
+  newId: () => string;
+}
+
+export interface ConnectOptions {
+  profileId: string;
+  label: string;
+  port: AuthorizationPort;
+  /** The person is present while connecting: their address goes to the bank. */
+  psuIpAddress: string;
+}
+
+/**
+ * Connections: a profile + a PSU + a consent. Connect (consent → the bank's pages → token →
+ * what was granted), status, revoke, renew (a new consent whose accounts re-link by IBAN and
+ * currency, so their history stays), and authorised calls on a connection's behalf.
+ */
+export class ConnectionService {
+  constructor(private readonly deps: ConnectionServiceDeps) {}
+
+  /** Live connections; those replaced by a renewal are history. */
+  list(): Connection[] {
+    const today = bankDay(this.deps.now());
+    return this.deps.store.list().filter((c) => c.replacedBy === undefined).map((c) => toConnection(c, this.deps.store.grants(c.id), today));
+  }
+
+  get(id: string): Connection {
+    const record = this.deps.store.get(id);
+    if (record === undefined) throw new ValidationError(`no connection ${id}`, 'connectionId');
+    return toConnection(record, this.deps.store.grants(id), bankDay(this.deps.now()));
+  }
+
+  async connect(options: ConnectOptions): Promise<Connection> {
+    const settings = this.settings(options.profileId);
+    const bank = await this.deps.environments.resolve(settings);
+    return this.authorizeNewConsent(bank, settings, options.label.trim() || bank.profile.displayName, options.port, options.psuIpAddress);
+  }
+
+  /** A new consent for the same accounts; the old consent is ended at the bank once the new one works. */
+  async renew(id: string, port: AuthorizationPort, psuIpAddress: string): Promise<Connection> {
+    const old = this.get(id);
+    const settings = this.settings(old.profileId);
+    const bank = await this.deps.environments.resolve(settings);
+    const fresh = await this.authorizeNewConsent(bank, settings, old.label, port, psuIpAddress);
+    const now = this.deps.now().toISOString();
+    this.deps.store.update(old.id, { replacedBy: fresh.id }, now);
+    await this.endConsent(bank, old.id, old.consentId);
+    return fresh;
+  }
+
+  /** Ends the consent at the bank and forgets its tokens; the connection stays, marked revoked. */
+  async revoke(id: string): Promise<Connection> {
+    const connection = this.get(id);
+    const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
+    await this.endConsent(bank, id, connection.consentId);
+    return this.get(id);
+  }
+
+  /** Removes a connection the person no longer wants to see (revoking it first when still valid). */
+  async remove(id: string): Promise<void> {
+    const connection = this.get(id);
+    if (connection.consentStatus === 'valid' || connection.consentStatus === 'received') await this.revoke(id);
+    await this.deps.tokens.forget(id);
+    this.deps.store.delete(id);
+  }
+
+  /** Asks the bank for the consent's status (no token needed) and records it. */
+  async refreshStatus(id: string): Promise<Connection> {
+    const connection = this.get(id);
+    const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
+    const status = await processConsentStatusResponse(await getConsentStatusRequest(bank.psd2, connection.consentId));
+    this.deps.store.update(id, { consentStatus: status }, this.deps.now().toISOString());
+    if (status !== 'valid' && status !== 'received') await this.deps.tokens.forget(id);
+    return this.get(id);
+  }
+
+  /** Connections with at most 14 days left: the UI offers to renew them. */
+  expiring(): Connection[] {
+    return this.list().filter((c) => c.status === 'expiring');
+  }
+
+  /**
+   * Runs an AIS call for a connection with a current access token (refreshed as needed). A
+   * CONSENT_EXPIRED or CONSENT_INVALID answer is recorded on the connection before it is rethrown.
+   */
+  async withAis<T>(id: string, call: (bank: ResolvedBank, auth: { accessToken: string; consentId: string }) => Promise<T>): Promise<T> {
+    const connection = this.get(id);
+    const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
+    try {
+      return await this.deps.tokens.withAccessToken(id, bank, (accessToken) => call(bank, { accessToken, consentId: connection.consentId }));
+    } catch (error) {
+      if (error instanceof BankError && error.code === 'CONSENT_EXPIRED') {
+        this.deps.store.update(id, { consentStatus: 'expired' }, this.deps.now().toISOString());
+      } else if (error instanceof BankError && error.code === 'CONSENT_INVALID') {
+        await this.refreshStatus(id).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  /** Accounts and card accounts of one connection, with balances. */
+  async accounts(id: string, mode: ReadMode): Promise<AccountWithBalances[]> {
+    return this.withAis(id, async (bank, auth) => {
+      const scope = { connectionId: id };
+      const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
+      const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
+      return [...accounts, ...cards];
+    });
+  }
+
+  private settings(profileId: string): ProfileSettings {
+    const settings = this.deps.profile(profileId);
+    if (settings === undefined) throw new ValidationError(`unknown bank profile ${profileId}`, 'profileId');
+    return settings;
+  }
+
+  private async authorizeNewConsent(bank: ResolvedBank, settings: ProfileSettings, label: string, port: AuthorizationPort, psuIpAddress: string): Promise<Connection> {
+    const created = await processCreateConsentResponse(await createConsentRequest(bank.psd2, { redirectUri: bank.redirectUri, psuIpAddress }));
+    const id = this.deps.newId();
+    const now = this.deps.now().toISOString();
+    this.deps.store.insert({ id, profileId: settings.id, label, consentId: created.consentId, consentStatus: 'received', reauthRequired: false, createdAt: now, updatedAt: now });
+    try {
+      const scope = `AIS:${created.consentId}`;
+      const session = await AuthorizationSession.start(bank, scope, created.location, port);
+      const grant = await session.result;
+      const tokens = await processTokenResponse(
+        await authorizationCodeGrantRequest(bank.psd2.fetch, { tokenUrl: bank.tokenUrl, clientId: bank.clientId, clientSecret: bank.clientSecret, ...grant, scope }),
+        this.deps.now(),
+        { expectedScope: scope },
+      );
+      await this.deps.tokens.remember(id, { value: tokens.accessToken, expiresAt: tokens.expiresAt }, tokens.refreshToken);
+      await this.learnGrants(bank, id, created.consentId, tokens.accessToken, { psuIpAddress });
+    } catch (error) {
+      // Nothing half-made stays behind: no local record, no tokens, and no consent left open at the bank.
+      await this.deps.tokens.forget(id).catch(() => undefined);
+      this.deps.store.delete(id);
+      if (!(error instanceof AuthorizationCancelledError && error.reason === 'access_denied')) {
+        await processDeleteConsentResponse(await deleteConsentRequest(bank.psd2, created.consentId)).catch(() => undefined);
+      }
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  private async learnGrants(bank: ResolvedBank, id: string, consentId: string, accessToken: string, mode: ReadMode): Promise<void> {
+    const auth = { accessToken, consentId };
+    const info = await processConsentResponse(await getConsentRequest(bank.psd2, consentId, { accessToken }));
+    const scope = { connectionId: id };
+    const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: false }), scope);
+    const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: false }), scope);
+    const now = this.deps.now().toISOString();
+    this.deps.store.setGrants(id, grantsFrom(info, [...accounts, ...cards]), now);
+    this.deps.store.update(id, { consentStatus: info.consentStatus, validUntil: info.validUntil }, now);
+  }
+
+  private async endConsent(bank: ResolvedBank, id: string, consentId: string): Promise<void> {
+    try {
+      await processDeleteConsentResponse(await deleteConsentRequest(bank.psd2, consentId));
+    } catch (error) {
+      // Already ended at the bank (revoked by the PSU, expired): our side still ends it.
+      if (!(error instanceof BankError && (error.status === 409 || error.status === 403 || error.code === 'CONSENT_UNKNOWN'))) throw error;
+    }
+    await this.deps.tokens.forget(id);
+    this.deps.store.update(id, { consentStatus: 'terminatedByTpp' }, this.deps.now().toISOString());
+  }
+}

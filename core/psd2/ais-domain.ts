@@ -1,0 +1,148 @@
+/**
+ * Wire → domain for AccountsC: one `to…()` per wire type. Here CEC's quirks end: "" and {} for
+ * a missing party become absent, JSON-number and string amounts become one exact Money.
+ */
+import type { AccountKind, AccountWithBalances, Balance, Money, Transaction } from '../../common/index.js';
+import { ProtocolError } from '../errors.js';
+import { normaliseIban } from '../iban/iban.js';
+import { parseMoney } from '../money/money.js';
+import type { AccountDetails, CardAccountDetails } from './wire/accounts.js';
+import type { AccountReference, WireAmount, WireBalance } from './wire/common.js';
+import type { WireCardTransaction, WireTransaction } from './wire/transactions.js';
+
+/** What identifies an account across consents; the bank's `resourceId` changes with each consent. */
+export interface AccountKey {
+  kind: AccountKind;
+  resourceId: string;
+  iban?: string;
+  bban?: string;
+  maskedPan?: string;
+  currency: string;
+}
+
+/** Gives the app's own account id for an account of the bank's answer. */
+export type AccountIdResolver = (key: AccountKey) => string;
+
+/**
+ * Where accounts read under one consent belong. `accountId` defaults to `stableAccountId`; pass
+ * the store's resolver when it keys accounts differently.
+ */
+export interface AccountScope {
+  connectionId: string;
+  accountId?: AccountIdResolver;
+}
+
+/**
+ * The default app id: IBAN (or BBAN) + currency for accounts, masked PAN + currency for cards,
+ * as `common/` describes `Account.id` — a multicurrency IBAN has one account per currency. The
+ * `resourceId` is the last resort only: it is not stable across consents.
+ */
+export const stableAccountId: AccountIdResolver = (k) =>
+  k.kind === 'card' ? `card:${k.maskedPan ?? k.resourceId}:${k.currency}` : `${k.iban ?? k.bban ?? `resource:${k.resourceId}`}:${k.currency}`;
+
+/** CEC's "" (and whitespace) for a missing value → undefined. */
+export const text = (value: string | undefined): string | undefined => {
+  const t = value?.trim();
+  return t === undefined || t === '' ? undefined : t;
+};
+
+/** CEC's `{}` and `{"iban": ""}` for a missing party → undefined. */
+const ibanOf = (ref: AccountReference | undefined): string | undefined => {
+  const iban = text(ref?.iban);
+  return iban === undefined ? undefined : normaliseIban(iban);
+};
+
+export const toMoney = (w: WireAmount): Money => parseMoney(w.amount, w.currency);
+
+export function toBalance(w: WireBalance): Balance {
+  return {
+    type: w.balanceType,
+    amount: toMoney(w.balanceAmount),
+    ...(w.referenceDate === undefined ? {} : { referenceDate: w.referenceDate }),
+    ...(w.creditLimitIncluded === undefined ? {} : { creditLimitIncluded: w.creditLimitIncluded }),
+  };
+}
+
+/** Drops keys whose value is undefined, so answers compare and serialise cleanly. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function toAccount(w: AccountDetails, scope: AccountScope): AccountWithBalances {
+  const iban = ibanOf(w);
+  const key: AccountKey = compact({ kind: 'account' as const, resourceId: w.resourceId, iban, bban: text(w.bban), currency: w.currency });
+  return compact({
+    id: (scope.accountId ?? stableAccountId)(key),
+    connectionId: scope.connectionId,
+    kind: 'account' as const,
+    resourceId: w.resourceId,
+    iban,
+    currency: w.currency,
+    name: text(w.name) ?? text(w.displayName),
+    product: text(w.product),
+    cashAccountType: text(w.cashAccountType),
+    balances: (w.balances ?? []).map(toBalance),
+  });
+}
+
+export function toCardAccount(w: CardAccountDetails, scope: AccountScope): AccountWithBalances {
+  const key: AccountKey = { kind: 'card', resourceId: w.resourceId, maskedPan: w.maskedPan, currency: w.currency };
+  return compact({
+    id: (scope.accountId ?? stableAccountId)(key),
+    connectionId: scope.connectionId,
+    kind: 'card' as const,
+    resourceId: w.resourceId,
+    maskedPan: w.maskedPan,
+    currency: w.currency,
+    name: text(w.name) ?? text(w.displayName),
+    product: text(w.product),
+    balances: (w.balances ?? []).map(toBalance),
+  });
+}
+
+const remittanceOf = (w: WireTransaction): string | undefined =>
+  text(w.remittanceInformationUnstructured) ?? text(w.remittanceInformationUnstructuredArray?.map((l) => l.trim()).join(' '));
+
+/**
+ * One account transaction. A debit's counterparty is its creditor, a credit's its debtor.
+ * The id is `transactionId`, else `entryReference`; with neither the transaction could not be
+ * told apart from the next one, which breaks the contract.
+ */
+export function toTransaction(w: WireTransaction, status: Transaction['status'], accountId: string): Transaction {
+  const id = text(w.transactionId) ?? text(w.entryReference);
+  if (id === undefined) throw new ProtocolError('transaction: neither transactionId nor entryReference');
+  const amount = toMoney(w.transactionAmount);
+  const debit = amount.amount.startsWith('-');
+  return compact({
+    id,
+    accountId,
+    status,
+    bookingDate: w.bookingDate,
+    valueDate: w.valueDate,
+    amount,
+    counterpartyName: text(debit ? w.creditorName : w.debtorName),
+    counterpartyIban: ibanOf(debit ? w.creditorAccount : w.debtorAccount),
+    remittance: remittanceOf(w),
+    entryReference: text(w.entryReference),
+    bankTransactionCode: text(w.bankTransactionCode),
+  });
+}
+
+/**
+ * One card transaction. The domain has no `transactionDate`, so it stands in for `valueDate`
+ * when the bank gives none (a pending card payment has no other date); BG's card `valueDate`
+ * (the payment due date) wins when present. `transactionDetails` (the merchant) is the remittance.
+ */
+export function toCardTransaction(w: WireCardTransaction, status: Transaction['status'], accountId: string): Transaction {
+  const id = text(w.cardTransactionId);
+  if (id === undefined) throw new ProtocolError('card transaction: no cardTransactionId');
+  return compact({
+    id,
+    accountId,
+    status,
+    bookingDate: w.bookingDate,
+    valueDate: w.valueDate ?? w.transactionDate,
+    amount: toMoney(w.transactionAmount),
+    remittance: text(w.transactionDetails),
+  });
+}

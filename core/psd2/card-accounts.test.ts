@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { bgCardAccountDetails, bgCardAccountList, bgCardBalances, bgCardTransactions } from '../../test/fixtures/cec-answers.js';
+import { answer, onlyCall, recordingContext } from '../../test/helpers/psd2-fakes.js';
+import { ProtocolError } from '../errors.js';
+import {
+  getCardAccountBalancesRequest,
+  getCardAccountListRequest,
+  getCardAccountTransactionListRequest,
+  processCardAccountBalancesResponse,
+  processCardAccountDetailsResponse,
+  processCardAccountListResponse,
+  processCardAccountTransactionListResponse,
+  readCardAccountDetailsRequest,
+} from './accounts.js';
+
+const auth = { accessToken: 'tok', consentId: 'consent-1' };
+const scope = { connectionId: 'conn-1' };
+const CARD_ID = '3d9a81b3-a47d-4130-8765-a9c0ff861b99';
+
+const bgCard = {
+  id: 'card:525412******3241:EUR',
+  connectionId: 'conn-1',
+  kind: 'card',
+  resourceId: CARD_ID,
+  maskedPan: '525412******3241',
+  currency: 'EUR',
+  name: 'Main',
+  product: 'Basic Credit',
+  balances: [
+    { type: 'interimBooked', amount: { amount: '14355.78', currency: 'EUR' } },
+    { type: 'nonInvoiced', amount: { amount: '4175.86', currency: 'EUR' } },
+  ],
+};
+
+describe('card account requests', () => {
+  it('address /psd29c/v1/card-accounts…', async () => {
+    const rec = recordingContext();
+    await getCardAccountListRequest(rec.ctx, auth, {}, { withBalance: true });
+    await readCardAccountDetailsRequest(rec.ctx, auth, {}, { accountResourceId: CARD_ID });
+    await getCardAccountBalancesRequest(rec.ctx, auth, {}, { accountResourceId: CARD_ID });
+    await getCardAccountTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: CARD_ID, bookingStatus: 'booked', dateFrom: '2017-10-01' });
+    expect(rec.calls.map((r) => r.url.replace('https://api.cec.ro/cec/prod/psd29c/v1', ''))).toEqual([
+      '/card-accounts?withBalance=true',
+      `/card-accounts/${CARD_ID}`,
+      `/card-accounts/${CARD_ID}/balances`,
+      `/card-accounts/${CARD_ID}/transactions?bookingStatus=booked&dateFrom=2017-10-01`,
+    ]);
+  });
+
+  it('follow a card report next href on the bank origin only', async () => {
+    const rec = recordingContext();
+    await getCardAccountTransactionListRequest(rec.ctx, auth, {}, { nextHref: `/v1/card-accounts/${CARD_ID}/transactions?pageToken=t.20` });
+    expect(onlyCall(rec).url).toBe(`https://api.cec.ro/cec/prod/psd29c/v1/card-accounts/${CARD_ID}/transactions?pageToken=t.20`);
+    await expect(getCardAccountTransactionListRequest(rec.ctx, auth, {}, { nextHref: 'https://evil.example/x' })).rejects.toThrow(ProtocolError);
+  });
+});
+
+describe('processCardAccountListResponse', () => {
+  it('maps the BG card list: kind card, masked PAN, balances', async () => {
+    expect(await processCardAccountListResponse(answer(bgCardAccountList), scope)).toEqual([bgCard]);
+  });
+
+  it('refuses a card account without maskedPan', async () => {
+    await expect(processCardAccountListResponse(answer(bgCardAccountList.replace('"maskedPan":"525412******3241",', '')), scope)).rejects.toThrow(/maskedPan/);
+  });
+});
+
+describe('processCardAccountDetailsResponse', () => {
+  it('reads the standard {cardAccount:{}} (BG example)', async () => {
+    expect(await processCardAccountDetailsResponse(answer(bgCardAccountDetails), scope)).toEqual(bgCard);
+  });
+
+  it('tolerates the list wrapper with one card', async () => {
+    expect(await processCardAccountDetailsResponse(answer(bgCardAccountList), scope)).toEqual(bgCard);
+  });
+
+  it('refuses debitAccounting as a string', async () => {
+    const text = bgCardAccountDetails.replace('"debitAccounting":true', '"debitAccounting":"true"');
+    await expect(processCardAccountDetailsResponse(answer(text), scope)).rejects.toThrow(/debitAccounting/);
+  });
+});
+
+describe('processCardAccountBalancesResponse', () => {
+  it('reads the BG card balances', async () => {
+    expect(await processCardAccountBalancesResponse(answer(bgCardBalances))).toEqual(bgCard.balances);
+  });
+});
+
+describe('processCardAccountTransactionListResponse', () => {
+  it('maps cardTransactionId, the transaction date and the merchant text', async () => {
+    expect(await processCardAccountTransactionListResponse(answer(bgCardTransactions), { accountId: 'card-1' })).toEqual({
+      transactions: [
+        {
+          id: '201710250001',
+          accountId: 'card-1',
+          status: 'booked',
+          bookingDate: '2017-10-25',
+          valueDate: '2017-10-24',
+          amount: { amount: '-12.5', currency: 'EUR' },
+          remittance: 'Cafe Berlin',
+        },
+        { id: '201710260002', accountId: 'card-1', status: 'pending', valueDate: '2017-10-26', amount: { amount: '-4.1', currency: 'EUR' }, remittance: 'Kiosk' },
+      ],
+    });
+  });
+
+  it('refuses a card transaction without cardTransactionId', async () => {
+    const text = bgCardTransactions.replace('"cardTransactionId":"201710260002",', '');
+    await expect(processCardAccountTransactionListResponse(answer(text), { accountId: 'c' })).rejects.toThrow(/cardTransactionId/);
+  });
+
+  it('refuses cardTransactions missing', async () => {
+    await expect(processCardAccountTransactionListResponse(answer('{"cardAccount":{}}'), { accountId: 'c' })).rejects.toThrow(/cardTransactions/);
+  });
+});
