@@ -49,4 +49,12 @@ export const migrations: string[] = [
     PRIMARY KEY (connection_id, account_id)
   );
   `,
+  `
+  -- Production bank profiles the person configured; their client secrets are in the keychain.
+  CREATE TABLE bank_profiles (
+    id         TEXT PRIMARY KEY,
+    settings   TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];

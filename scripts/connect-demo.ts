@@ -1,0 +1,95 @@
+/**
+ * `npm run connect:demo`: connects the sandbox bank from the terminal through core, as the app
+ * does — consent, the bank's pages, PKCE, token, accounts — for both demo PSUs, then lists their
+ * accounts with balances. The redirect comes back to a loopback listener (RFC 8252 §7.3).
+ *
+ *   --auto        play the PSU on the bank's pages (no browser needed)
+ *   --ephemeral   keep secrets in memory only (no OS keychain); nothing outlives the run
+ *   --data-dir D  keep the database and the sandbox bank's state in D (default: a temp dir)
+ */
+import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAppCore } from '../core/app-core.js';
+import type { AuthorizationPort, AuthorizationSession } from '../core/auth/authorization-session.js';
+import { toAppError } from '../core/errors.js';
+import { formatIban } from '../core/iban/iban.js';
+import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
+import { OsKeychain } from '../core/keychain/os-keychain.js';
+import { formatMoney } from '../core/money/money.js';
+import { playPsu } from '../sandbox/demo-psu.js';
+import { startSandbox } from '../sandbox/index.js';
+
+const { values } = parseArgs({ options: { auto: { type: 'boolean' }, ephemeral: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
+const dir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-'));
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const bank = await startSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') });
+  let active: AuthorizationSession | undefined;
+  const listener = createServer((req, res) => {
+    const url = `http://127.0.0.1:${(listener.address() as { port: number }).port}${req.url ?? '/'}`;
+    const ours = active?.handleRedirect(url) === true;
+    res.writeHead(ours ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(ours ? 'Gata: puteti inchide aceasta fereastra si reveni in terminal.\n' : 'Nu este o redirectare asteptata.\n');
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const redirectUri = `http://127.0.0.1:${(listener.address() as { port: number }).port}/callback`;
+
+  const core = createAppCore({
+    fetch,
+    keychain: values.ephemeral === true ? new MemoryKeychain() : new OsKeychain(),
+    databasePath: join(dir, 'conturi.sqlite'),
+    redirectUri,
+    embedded: {
+      start: async () => ({ url: bank.url, origin: bank.origin }),
+      demoCertificatePem: readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),
+    },
+  });
+
+  try {
+    say(`Sandbox bank: ${bank.url}`);
+    for (const user of ['demo', 'demo2']) {
+      const port: AuthorizationPort = {
+        async open(url, session) {
+          active = session;
+          say();
+          say(`Authorize as "${user}" (Cod acces: any 6 digits):`);
+          say(url);
+          if (values.auto === true) {
+            const back = await playPsu(url, { user, decision: 'allow' });
+            // Follow the bank's redirect to our loopback listener, as the browser would.
+            await fetch(back);
+          } else {
+            say('Open it in a browser; waiting for the redirect…');
+          }
+        },
+      };
+      const connection = await core.connections.connect({ profileId: 'sandbox', label: `CEC (${user})`, port, psuIpAddress: '127.0.0.1' });
+      say(`Connected ${connection.label}: consent ${connection.consentId}, valid until ${connection.validUntil ?? '?'}`);
+    }
+    say();
+    for (const connection of core.connections.list()) {
+      say(`${connection.label} — ${connection.status}, ${connection.daysLeft ?? '?'} days left`);
+      for (const account of await core.connections.accounts(connection.id, { psuIpAddress: '127.0.0.1' })) {
+        const booked = account.balances.find((b) => b.type === 'closingBooked');
+        const available = account.balances.find((b) => b.type === 'interimAvailable');
+        const id = account.iban !== undefined ? formatIban(account.iban) : (account.maskedPan ?? account.resourceId);
+        say(`  ${id.padEnd(30)} ${(account.product ?? '').padEnd(36)} ${booked ? formatMoney(booked.amount).padStart(16) : ''}${available ? `  (disponibil ${formatMoney(available.amount)})` : ''}`);
+      }
+    }
+  } finally {
+    core.close();
+    listener.close();
+    await bank.close();
+    if (values['data-dir'] === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  const e = toAppError(error);
+  process.stderr.write(`connect:demo failed: ${e.code}: ${e.message}\n`);
+  process.exit(1);
+});

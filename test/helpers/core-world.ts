@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createAppCore, type AppCore } from '../../core/app-core.js';
+import type { AuthorizationPort } from '../../core/auth/authorization-session.js';
+import type { Keychain } from '../../core/keychain/keychain.js';
+import { OsKeychain } from '../../core/keychain/os-keychain.js';
+import { playPsu, type PsuChoices } from '../../sandbox/demo-psu.js';
+import { startSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { demoCertificatePem } from './certificates.js';
+
+/** Never loaded: the front end catches it before any request leaves the machine. */
+export const APP_REDIRECT = 'https://conturi.invalid/oauth/callback';
+
+/**
+ * The OS keychain under a service name of its own per test file, so runs never see each other's
+ * entries; `entries` lists what the test wrote so it can check clean-up.
+ */
+export class TestKeychain implements Keychain {
+  private readonly os: OsKeychain;
+  readonly written = new Set<string>();
+  constructor(readonly service = `ro.conturi.test.${randomBytes(4).toString('hex')}`) {
+    this.os = new OsKeychain({ service });
+  }
+  get(account: string) {
+    return this.os.get(account);
+  }
+  async set(account: string, secret: string) {
+    this.written.add(account);
+    await this.os.set(account, secret);
+  }
+  delete(account: string) {
+    return this.os.delete(account);
+  }
+  async clear(): Promise<void> {
+    for (const account of this.written) await this.os.delete(account);
+  }
+}
+
+/** A PSU at the bank's pages: logs in as `user`, decides, and hands the redirect back. */
+export function psuPort(choices: PsuChoices, tamper: (redirect: URL) => URL = (u) => u): AuthorizationPort {
+  return {
+    async open(url, session) {
+      const back = await playPsu(url, choices);
+      session.handleRedirect(tamper(back).toString());
+    },
+  };
+}
+
+export interface CoreWorldForTest {
+  core: AppCore;
+  keychain: TestKeychain;
+  bankUrl: string;
+  bankOrigin: string;
+  close(): Promise<void>;
+}
+
+/** Real parts: the sandbox bank over HTTP, a SQLite file in a temp dir, the OS keychain. */
+export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date } = {}): Promise<CoreWorldForTest> {
+  const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
+  const bank = await startSandbox({ port: 0, ...options.sandbox });
+  const keychain = new TestKeychain();
+  const core = createAppCore({
+    fetch,
+    keychain,
+    databasePath: join(dir, 'conturi.sqlite'),
+    redirectUri: APP_REDIRECT,
+    embedded: { start: async () => ({ url: bank.url, origin: bank.origin }), demoCertificatePem },
+    now: options.now,
+  });
+  return {
+    core,
+    keychain,
+    bankUrl: bank.url,
+    bankOrigin: bank.origin,
+    async close() {
+      core.close();
+      await keychain.clear();
+      await bank.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
