@@ -1,3 +1,5 @@
 export * from './result.js';
 export * from './money.js';
 export * from './domain.js';
+export * from './contract.js';
+export * from './dispatch.js';

@@ -9,6 +9,7 @@ import { ConnectionStore } from './store/connections.js';
 import { openDatabase, type Db } from './store/database.js';
 import { ProfileStore } from './store/profiles.js';
 import { RegistrationStore } from './store/registrations.js';
+import { SettingsStore } from './store/settings.js';
 
 /** The outside world core needs, given by the composition root (Electron main, browser host, a script, a test). */
 export interface CoreWorld {
@@ -26,10 +27,12 @@ export const SANDBOX_PROFILE: ProfileSettings = { kind: 'sandbox', id: 'sandbox'
 
 export interface AppCore {
   db: Db;
+  now: () => Date;
   connections: ConnectionService;
   environments: BankEnvironments;
   tokens: TokenManager;
   profiles: ProfileStore;
+  settings: SettingsStore;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
   /** Saves a production profile; its client secret goes to the keychain, never to the database. */
@@ -59,10 +62,12 @@ export function createAppCore(world: CoreWorld): AppCore {
   const connections = new ConnectionService({ store, environments, tokens, profile, now, newId: world.newId ?? randomUUID });
   return {
     db,
+    now,
     connections,
     environments,
     tokens,
     profiles,
+    settings: new SettingsStore(db),
     listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
     async saveProductionProfile(input, clientSecret) {
       const settings = parseProductionSettings(input);

@@ -1,12 +1,14 @@
-import type { AccountWithBalances, Connection } from '../../common/index.js';
+import type { AccountWithBalances, Connection, TransactionPage } from '../../common/index.js';
 import { AuthorizationSession, type AuthorizationPort } from '../auth/authorization-session.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { AuthorizationCancelledError, BankError, ValidationError } from '../errors.js';
 import { authorizationCodeGrantRequest, processTokenResponse } from '../oauth/token.js';
 import type { BankEnvironments, ResolvedBank } from '../profiles/bank-environments.js';
 import type { ProfileSettings } from '../profiles/profile-settings.js';
-import { getAccountListRequest, processAccountListResponse } from '../psd2/accounts.js';
-import { getCardAccountListRequest, processCardAccountListResponse } from '../psd2/card-accounts.js';
+import { getAccountListRequest, getTransactionListRequest, processAccountListResponse, processTransactionListResponse } from '../psd2/accounts.js';
+import {
+  getCardAccountListRequest, getCardAccountTransactionListRequest, processCardAccountListResponse, processCardAccountTransactionListResponse,
+} from '../psd2/card-accounts.js';
 import {
   createConsentRequest, deleteConsentRequest, getConsentRequest, getConsentStatusRequest,
   processConsentResponse, processConsentStatusResponse, processCreateConsentResponse, processDeleteConsentResponse,
@@ -24,6 +26,15 @@ export interface ConnectionServiceDeps {
   profile: (profileId: string) => ProfileSettings | undefined;
   now: () => Date;
   newId: () => string;
+}
+
+export interface TransactionQuery {
+  bookingStatus: 'booked' | 'pending' | 'both';
+  /** ISO date; the bank requires a start, so the caller picks the window. */
+  dateFrom: string;
+  dateTo?: string;
+  /** Continue a report at its `next` link; the other fields are then ignored. */
+  next?: string;
 }
 
 export interface ConnectOptions {
@@ -129,6 +140,26 @@ export class ConnectionService {
       const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
       const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
       return [...accounts, ...cards];
+    });
+  }
+
+  /**
+   * One page of an account's transactions. The account is the app's id; the bank's resourceId
+   * under this consent is looked up, so callers never hold one.
+   */
+  async transactions(id: string, accountId: string, query: TransactionQuery, mode: ReadMode): Promise<TransactionPage> {
+    const grant = this.deps.store.grants(id).find((g) => g.id === accountId);
+    if (grant === undefined) throw new ValidationError('this connection does not grant that account', 'accountId');
+    if (!grant.transactions) throw new ValidationError('the consent does not cover this account’s transactions', 'accountId');
+    return this.withAis(id, async (bank, auth) => {
+      const request = query.next !== undefined
+        ? { nextHref: query.next }
+        : { accountResourceId: grant.resourceId, bookingStatus: query.bookingStatus, dateFrom: query.dateFrom, dateTo: query.dateTo };
+      const scope = { accountId };
+      const page = grant.kind === 'card'
+        ? await processCardAccountTransactionListResponse(await getCardAccountTransactionListRequest(bank.psd2, auth, mode, request), scope)
+        : await processTransactionListResponse(await getTransactionListRequest(bank.psd2, auth, mode, request), scope);
+      return { transactions: page.transactions, ...(page.next === undefined ? {} : { next: page.next }) };
     });
   }
 

@@ -57,4 +57,10 @@ export const migrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE app_settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import type { AccountWithBalances, Connection, TransactionPage, UiErrorState } from './domain.js';
+import type { AppError, Result } from './result.js';
+
+/**
+ * The one contract between the privileged side (Electron main, the browser-mode host) and the
+ * renderer: every method the renderer may call, with the zod schema its input must pass before a
+ * handler runs, and every event it may receive. The preload, the IPC registration, the browser
+ * transport and the renderer's bridge all derive from these two maps.
+ */
+
+/** Carries an output type without a runtime schema: outputs come from our own side. */
+const returns = <T>() => undefined as unknown as T;
+
+const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const none = z.object({}).strict();
+
+export interface ProfileView {
+  id: string;
+  kind: 'sandbox' | 'cec-production';
+  displayName: string;
+  baseUrl?: string;
+}
+
+export interface AccountsView {
+  accounts: AccountWithBalances[];
+  /** Connections whose read failed, with the state to show; the others still answer. */
+  failures: { connectionId: string; state: UiErrorState; error: AppError }[];
+}
+
+export interface Settings {
+  /** `window`: the bank's page in the app's own window; `system-browser`: RFC 8252 loopback. */
+  authorizationMode: 'window' | 'system-browser';
+}
+
+export const methods = {
+  'profiles:list': { input: none, output: returns<ProfileView[]>() },
+  'profiles:save-production': {
+    input: z.object({
+      id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      baseUrl: z.url(),
+      clientId: z.string().trim().min(1).max(200),
+      clientSecret: z.string().max(500).optional(),
+      certificatePem: z.string().min(100).max(20_000),
+      redirectUri: z.url(),
+      qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000) }).optional(),
+    }).strict(),
+    output: returns<ProfileView>(),
+  },
+  'enrolment:register': {
+    input: z.object({
+      baseUrl: z.url(),
+      certificatePem: z.string().min(100).max(20_000),
+      username: z.email().max(254),
+      password: z.string().min(8).max(128),
+      firstName: z.string().trim().min(1).max(100),
+      lastName: z.string().trim().min(1).max(100),
+      organization: z.string().trim().min(1).max(100),
+    }).strict(),
+    output: returns<{ activationMailSentTo: string }>(),
+  },
+  'enrolment:create-app': {
+    input: z.object({
+      profileId: z.string().regex(/^[a-z0-9-]{1,40}$/),
+      baseUrl: z.url(),
+      certificatePem: z.string().min(100).max(20_000),
+      username: z.email().max(254),
+      password: z.string().min(1).max(128),
+      organization: z.string().trim().min(1).max(100),
+      appName: z.string().trim().min(1).max(64),
+      appTitle: z.string().trim().min(1).max(100),
+      redirectUri: z.url(),
+    }).strict(),
+    output: returns<ProfileView>(),
+  },
+  'connections:list': { input: none, output: returns<Connection[]>() },
+  'connections:connect': { input: z.object({ profileId: id, label: z.string().trim().max(60) }).strict(), output: returns<Connection>() },
+  'connections:cancel-authorization': { input: none, output: returns<{ cancelled: boolean }>() },
+  'connections:refresh-status': { input: z.object({ connectionId: id }).strict(), output: returns<Connection>() },
+  'connections:revoke': { input: z.object({ connectionId: id }).strict(), output: returns<Connection>() },
+  'connections:renew': { input: z.object({ connectionId: id }).strict(), output: returns<Connection>() },
+  'connections:remove': { input: z.object({ connectionId: id }).strict(), output: returns<{ removed: true }>() },
+  'accounts:list': { input: none, output: returns<AccountsView>() },
+  'transactions:list': {
+    input: z.object({
+      connectionId: id,
+      accountId: z.string().min(1).max(200),
+      bookingStatus: z.enum(['booked', 'pending', 'both']).default('both'),
+      dateFrom: isoDate.optional(),
+      dateTo: isoDate.optional(),
+      /** The `next` of a previous page. */
+      next: z.string().max(2000).optional(),
+    }).strict(),
+    output: returns<TransactionPage>(),
+  },
+  'settings:get': { input: none, output: returns<Settings>() },
+  'settings:set': { input: z.object({ authorizationMode: z.enum(['window', 'system-browser']) }).strict(), output: returns<Settings>() },
+} as const;
+
+export const events = {
+  'connections:changed': returns<Connection[]>(),
+  /** Browser mode: the bank's page to show in the popup the renderer opened. */
+  'authorization:open': returns<{ url: string }>(),
+  'authorization:settled': returns<{ outcome: 'connected' | 'cancelled' | 'failed' }>(),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** The input as a handler sees it, after parsing (defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Methods[M]['output'];
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E];
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(methods, name);
+
+/** What the renderer holds: one call per method, results as values, events as subscriptions. */
+export interface Bridge {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The privileged side's implementation of every method. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> };

@@ -1,0 +1,124 @@
+import type { EventName, EventPayload, Handlers, ProfileView, Settings } from '../common/index.js';
+import type { AppCore } from './app-core.js';
+import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
+import { createAppRequest, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
+import { ValidationError, toAppError, toUiState } from './errors.js';
+import { cecProfile } from './profiles/bank-profile.js';
+import type { ProfileSettings } from './profiles/profile-settings.js';
+import { toHeaderCertificate } from './psd2/psd2-context.js';
+import { bankDay } from './connections/connection-status.js';
+
+/** What a front end (Electron main, the browser host) lends the handlers. */
+export interface FrontEnd {
+  /** Shows the bank's page for one authorisation, the way the person's setting asks. */
+  authorizationPort(mode: Settings['authorizationMode']): AuthorizationPort;
+  /** The person's device address, sent as `PSU-IP-Address` on reads they start. */
+  psuIpAddress: string;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+/** How far back the first page of transactions reaches when the caller names no start. */
+const DEFAULT_WINDOW_DAYS = 90;
+
+const profileView = (p: ProfileSettings): ProfileView =>
+  p.kind === 'sandbox'
+    ? { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }
+    : { id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl };
+
+/**
+ * The contract's methods over core. One authorisation at a time: a second `connect` while the
+ * bank's page is open is refused, and `cancel-authorization` settles the open one.
+ */
+export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeof fetch = fetch): Handlers {
+  let current: AuthorizationSession | undefined;
+  const emitConnections = () => frontEnd.emit('connections:changed', core.connections.list());
+
+  /** Runs one authorisation through the front end's port, keeping hold of its session for cancel. */
+  const authorizing = async <T>(run: (port: AuthorizationPort) => Promise<T>): Promise<T> => {
+    if (current !== undefined && !current.isSettled) throw new ValidationError('another authorisation is already open', 'authorization');
+    const inner = frontEnd.authorizationPort(core.settings.get().authorizationMode);
+    const port: AuthorizationPort = {
+      open: (url, session) => {
+        current = session;
+        return inner.open(url, session);
+      },
+    };
+    try {
+      const result = await run(port);
+      frontEnd.emit('authorization:settled', { outcome: 'connected' });
+      return result;
+    } catch (error) {
+      frontEnd.emit('authorization:settled', { outcome: toUiState(error) === 'sca-cancelled' ? 'cancelled' : 'failed' });
+      throw error;
+    } finally {
+      current = undefined;
+      emitConnections();
+    }
+  };
+
+  return {
+    'profiles:list': async () => core.listProfiles().map(profileView),
+    'profiles:save-production': async ({ clientSecret, ...settings }) =>
+      profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings }, clientSecret)),
+    'enrolment:register': async (input) => {
+      const ep = { fetch: fetchFn, url: `${input.baseUrl.replace(/\/+$/, '')}${cecProfile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(input.certificatePem) };
+      await processRegisterUserResponse(await registerUserRequest(ep, input));
+      return { activationMailSentTo: input.username };
+    },
+    'enrolment:create-app': async (input) => {
+      const ep = { fetch: fetchFn, url: `${input.baseUrl.replace(/\/+$/, '')}${cecProfile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(input.certificatePem) };
+      const creds = await processCreateAppResponse(
+        await createAppRequest(ep, input, { name: input.appName, title: input.appTitle, redirectUri: input.redirectUri }),
+      );
+      const settings = await core.saveProductionProfile(
+        { kind: 'cec-production', id: input.profileId, baseUrl: input.baseUrl, clientId: creds.clientId, certificatePem: input.certificatePem, redirectUri: input.redirectUri },
+        creds.clientSecret,
+      );
+      return profileView(settings);
+    },
+    'connections:list': async () => core.connections.list(),
+    'connections:connect': async ({ profileId, label }) =>
+      authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress })),
+    'connections:cancel-authorization': async () => {
+      const open = current !== undefined && !current.isSettled;
+      current?.cancel('closed');
+      return { cancelled: open };
+    },
+    'connections:refresh-status': async ({ connectionId }) => {
+      const c = await core.connections.refreshStatus(connectionId);
+      emitConnections();
+      return c;
+    },
+    'connections:revoke': async ({ connectionId }) => {
+      const c = await core.connections.revoke(connectionId);
+      emitConnections();
+      return c;
+    },
+    'connections:renew': async ({ connectionId }) =>
+      authorizing((port) => core.connections.renew(connectionId, port, frontEnd.psuIpAddress)),
+    'connections:remove': async ({ connectionId }) => {
+      await core.connections.remove(connectionId);
+      emitConnections();
+      return { removed: true as const };
+    },
+    'accounts:list': async () => {
+      const live = core.connections.list().filter((c) => c.status === 'active' || c.status === 'expiring');
+      const results = await Promise.allSettled(live.map((c) => core.connections.accounts(c.id, { psuIpAddress: frontEnd.psuIpAddress })));
+      const view = { accounts: [] as Awaited<ReturnType<typeof core.connections.accounts>>, failures: [] as { connectionId: string; state: ReturnType<typeof toUiState>; error: ReturnType<typeof toAppError> }[] };
+      results.forEach((r, i) => {
+        const connectionId = (live[i] as { id: string }).id;
+        if (r.status === 'fulfilled') view.accounts.push(...r.value);
+        else view.failures.push({ connectionId, state: toUiState(r.reason), error: toAppError(r.reason) });
+      });
+      if (view.failures.length > 0) emitConnections();
+      return view;
+    },
+    'transactions:list': async ({ connectionId, accountId, bookingStatus, dateFrom, dateTo, next }) => {
+      const today = bankDay(core.now());
+      const from = dateFrom ?? new Date(Date.parse(`${today}T00:00:00Z`) - DEFAULT_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+      return core.connections.transactions(connectionId, accountId, { bookingStatus, dateFrom: from, dateTo, next }, { psuIpAddress: frontEnd.psuIpAddress });
+    },
+    'settings:get': async () => core.settings.get(),
+    'settings:set': async (settings) => core.settings.set(settings),
+  };
+}
