@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: figures for the sandbox bank at benchmark scale and for the client reading it.
+ * Prints numbers and ratios against targets; never asserts (benchmarks are not tests).
+ *
+ *   generate        2 PSUs × 8 accounts × 10,000 transactions (target < 2,000 ms)
+ *   report          one 10,000-transaction account read through core's AIS client, unpaged and
+ *                   paged by 500 (target < 1,000 ms unpaged on loopback)
+ *   lossless JSON   core's exact-number parse vs JSON.parse on the same report (target ratio < 5×)
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseJsonLossless } from '../core/http/json-number.js';
+import { cecProfile } from '../core/profiles/bank-profile.js';
+import { getAccountListRequest, getTransactionListRequest, processAccountListResponse, processTransactionListResponse } from '../core/psd2/accounts.js';
+import { toHeaderCertificate, type Psd2Context } from '../core/psd2/psd2-context.js';
+import { generatePsus } from '../sandbox/data/generate.js';
+import { startSandbox } from '../sandbox/index.js';
+import { playPsu } from '../sandbox/demo-psu.js';
+
+const PER_ACCOUNT = 10_000;
+const line = (name: string, value: number, unit: string, target?: number) =>
+  console.log(`${name.padEnd(44)} ${value.toFixed(1).padStart(10)} ${unit}${target === undefined ? '' : `   target ${target} ${unit}  ratio ${(value / target).toFixed(2)}`}`);
+
+async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+async function connect(url: string, origin: string) {
+  const cert = readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8');
+  const json = { 'Content-Type': 'application/json', 'TPP-Signature-Certificate': toHeaderCertificate(cert) };
+  const username = `bench-${randomUUID()}@example.ro`;
+  await fetch(`${url}/dynamic-users-register/portal/users/register`, { method: 'POST', headers: json, body: JSON.stringify({ username, password: 'parola-bench', first_name: 'B', last_name: 'B', organization: 'Bench' }) });
+  const mail = (await (await fetch(`${origin}/sandbox/mailbox?to=${encodeURIComponent(username)}`)).json()) as { messages: { link: string }[] };
+  await fetch(mail.messages[0]!.link);
+  const redirect = 'https://bench.invalid/cb';
+  const app = (await (await fetch(`${url}/dynamic-users-register/create/app`, { method: 'POST', headers: { ...json, 'Redirect-Uri': redirect }, body: JSON.stringify({ username, password: 'parola-bench', app_name: 'b', app_title: 'b', organization: 'Bench' }) })).json()) as Record<string, string>;
+  const clientId = app['client id']!;
+  const ctx: Psd2Context = { fetch, baseUrl: url, profile: cecProfile, clientId, certificate: toHeaderCertificate(cert), newRequestId: randomUUID };
+  const consent = await fetch(`${url}/psd29c/v1/consents`, { method: 'POST', headers: { 'x-ibm-client-id': clientId, 'X-Request-ID': randomUUID(), 'TPP-Signature-Certificate': ctx.certificate, 'TPP-Redirect-URI': redirect } });
+  const { consentId } = (await consent.json()) as { consentId: string };
+  const authorize = new URL(consent.headers.get('location')!);
+  const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+  authorize.searchParams.set('code_challenge', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+  const back = await playPsu(authorize.toString(), { user: 'demo', decision: 'allow' });
+  const token = (await (await fetch(`${url}/oauthcec/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', client_id: clientId, code: back.searchParams.get('code')!, redirect_uri: redirect, code_verifier: verifier }) })).json()) as { access_token: string };
+  return { ctx, auth: { accessToken: token.access_token, consentId } };
+}
+
+async function main(): Promise<void> {
+  const [, generateMs] = await time(() => generatePsus({ seed: 42, accountsPerPsu: 8, transactionsPerAccount: PER_ACCOUNT, today: new Date() }));
+  line('generate 2 × 8 × 10,000 transactions', generateMs, 'ms', 2000);
+
+  for (const pageSize of [undefined, 500]) {
+    const bank = await startSandbox({ port: 0, transactionsPerAccount: PER_ACCOUNT, pageSize, rateLimit: 100_000 });
+    const { ctx, auth } = await connect(bank.url, bank.origin);
+    const mode = { psuIpAddress: '127.0.0.1' };
+    const accounts = await processAccountListResponse(await getAccountListRequest(ctx, auth, mode), { connectionId: 'bench' });
+    const ron = accounts.find((a) => a.currency === 'RON' && a.kind === 'account')!;
+    const [count, ms] = await time(async () => {
+      let n = 0;
+      let next: string | undefined;
+      do {
+        const req = next === undefined ? { accountResourceId: ron.resourceId, bookingStatus: 'both' as const, dateFrom: '2020-01-01' } : { nextHref: next };
+        const page = await processTransactionListResponse(await getTransactionListRequest(ctx, auth, mode, req), { accountId: ron.id });
+        n += page.transactions.length;
+        next = page.next;
+      } while (next !== undefined);
+      return n;
+    });
+    line(`report of ${count} transactions, ${pageSize === undefined ? 'unpaged' : `pages of ${pageSize}`}`, ms, 'ms', pageSize === undefined ? 1000 : undefined);
+    line('  transactions per second', (count / ms) * 1000, '/s');
+    if (pageSize === undefined) {
+      const res = await getTransactionListRequest(ctx, auth, mode, { accountResourceId: ron.resourceId, bookingStatus: 'both', dateFrom: '2020-01-01' });
+      const text = await res.text();
+      const rounds = 5;
+      const [, plain] = await time(() => { for (let i = 0; i < rounds; i++) JSON.parse(text); });
+      const [, lossless] = await time(() => { for (let i = 0; i < rounds; i++) parseJsonLossless(text); });
+      line(`JSON.parse of the report (${(text.length / 1e6).toFixed(1)} MB)`, plain / rounds, 'ms');
+      line('lossless parse of the same report', lossless / rounds, 'ms');
+      line('  lossless / JSON.parse', lossless / plain, '×', 5);
+    }
+    line('sandbox process RSS', process.memoryUsage().rss / 1e6, 'MB');
+    await bank.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
