@@ -1,4 +1,4 @@
-import { AuthorizationCancelledError } from '../errors.js';
+import { AuthorizationCancelledError, OAuthError } from '../errors.js';
 import { buildAuthorizationUrl } from '../oauth/authorize-url.js';
 import { parseAuthorizationCallback } from '../oauth/callback.js';
 import { createPkce, createState } from '../oauth/pkce.js';
@@ -30,6 +30,8 @@ export class AuthorizationSession {
   readonly result: Promise<AuthorizationGrant>;
   private settle!: { resolve: (g: AuthorizationGrant) => void; reject: (e: unknown) => void };
   private settled = false;
+  /** Redirects to our URI that carried another request's state: refused and counted. */
+  rejectedRedirects = 0;
   private timer?: ReturnType<typeof setTimeout>;
 
   private constructor(
@@ -73,7 +75,8 @@ export class AuthorizationSession {
 
   /**
    * A navigation the front end caught. Returns false when it is not our redirect (the front end
-   * lets it go on); true when it settled the session (the front end cancels the navigation).
+   * lets it go on); true when it was aimed at our redirect URI (the front end cancels the
+   * navigation): it then settled the session, or was refused for carrying another state.
    */
   handleRedirect(url: string): boolean {
     if (this.settled) return false;
@@ -85,6 +88,12 @@ export class AuthorizationSession {
       return true;
     }
     if (parsed.kind === 'not-ours') return false;
+    if (parsed.kind === 'error' && parsed.error instanceof OAuthError && parsed.error.error === 'state_mismatch') {
+      // Not this request's answer: refused, but it must not end the flow, or any page that can
+      // reach the redirect URI could cancel the person's authorisation (RFC 6749 §10.12).
+      this.rejectedRedirects += 1;
+      return true;
+    }
     if (parsed.kind === 'error') {
       this.fail(parsed.error);
       return true;

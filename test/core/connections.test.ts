@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthorizationCancelledError, BankError, OAuthError, ReauthRequiredError, toUiState } from '../../core/errors.js';
+import { AuthorizationCancelledError, BankError, ReauthRequiredError, toUiState } from '../../core/errors.js';
 import { refreshTokenKey } from '../../core/auth/token-manager.js';
 import { clientSecretKey } from '../../core/profiles/bank-environments.js';
 import { call } from '../helpers/http.js';
+import { playPsu } from '../../sandbox/demo-psu.js';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
 
 const PSU_IP = '192.0.2.10';
@@ -77,18 +78,25 @@ describe('connect', () => {
     expect(w.core.connections.list()).toHaveLength(before);
   });
 
-  it('refuses a redirect whose state is not ours, before any token exchange, and stores nothing', async () => {
-    const before = w.core.connections.list().length;
-    const forged = psuPort({ user: 'demo', decision: 'allow' }, (u) => { u.searchParams.set('state', 'forged'); return u; });
-    const attempt = w.core.connections.connect({ profileId: 'sandbox', label: 'x', port: forged, psuIpAddress: PSU_IP });
-    await expect(attempt).rejects.toBeInstanceOf(OAuthError);
-    await attempt.catch((e: OAuthError) => expect(e.error).toBe('state_mismatch'));
-    expect(w.core.connections.list()).toHaveLength(before);
-    const leftovers = [...w.keychain.written].filter((k) => k.startsWith('refresh:'));
-    for (const key of leftovers) {
-      const id = key.slice('refresh:'.length);
-      if (!w.core.connections.list().some((c) => c.id === id)) expect(await w.keychain.get(key)).toBeUndefined();
-    }
+  it('refuses a redirect whose state is not ours without ending the flow; the real one still connects', async () => {
+    let refused = 0;
+    const c = await w.core.connections.connect({
+      profileId: 'sandbox', label: 'forged-first', psuIpAddress: PSU_IP,
+      port: {
+        async open(url, session) {
+          const back = await playPsu(url, { user: 'demo', decision: 'allow' });
+          const forged = new URL(back);
+          forged.searchParams.set('state', 'forged');
+          forged.searchParams.set('code', 'attacker-code');
+          expect(session.handleRedirect(forged.toString())).toBe(true);
+          expect(session.isSettled).toBe(false);
+          refused = session.rejectedRedirects;
+          expect(session.handleRedirect(back.toString())).toBe(true);
+        },
+      },
+    });
+    expect(refused).toBe(1);
+    expect(c.status).toBe('active');
   });
 });
 

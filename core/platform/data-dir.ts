@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+
+/** What picks the data folder; parameters so a test can ask for every OS from one machine. */
+export interface DataDirWorld {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  home: string;
+}
+
+/**
+ * Where the app keeps its database (and the embedded sandbox bank's state) when the person names
+ * no folder: the place each OS reserves for per-user application data, so backups and uninstall
+ * tools find it. Secrets never go here: they live in the OS keychain.
+ * @see XDG Base Directory Specification (`$XDG_DATA_HOME`, default `~/.local/share`)
+ */
+export function defaultDataDir(world: DataDirWorld): string {
+  switch (world.platform) {
+    case 'darwin':
+      return join(world.home, 'Library', 'Application Support', 'Conturi');
+    case 'win32':
+      return join(world.env['APPDATA'] || join(world.home, 'AppData', 'Roaming'), 'Conturi');
+    default: {
+      // The spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+      const xdg = world.env['XDG_DATA_HOME'];
+      return join(xdg !== undefined && xdg.startsWith('/') ? xdg : join(world.home, '.local', 'share'), 'conturi');
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const child = spawn(tsx, ['host/cli.ts', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+async function firstLine(r: Run): Promise<string> {
+  for (let i = 0; i < 300 && !r.stdout().includes('\n'); i++) {
+    if (r.child.exitCode !== null) throw new Error(`cli exited ${r.child.exitCode}: ${r.stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return r.stdout().split('\n')[0] ?? '';
+}
+
+describe('host/cli.ts', () => {
+  let dir: string;
+  let staticDir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'conturi-cli-'));
+    // A renderer of its own: this test is about the CLI, not about whoever builds dist/renderer.
+    staticDir = join(dir, 'renderer');
+    mkdirSync(staticDir);
+    writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Conturi CLI test</title>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints exactly one URL line, serves index.html and stops cleanly on SIGTERM', async () => {
+    const dataDir = join(dir, 'data');
+    const r = run(['--no-open', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir]);
+    const line = await firstLine(r);
+    expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#secret=[\w-]{43}$/);
+    const page = await fetch(new URL('/', line));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('Conturi CLI test');
+    expect(existsSync(join(dataDir, 'conturi.sqlite'))).toBe(true);
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+    expect(r.stdout()).toBe(`${line}\n`);
+    expect(r.stderr()).not.toContain(new URL(line).hash.slice('#secret='.length));
+  });
+
+  it('exits 2 with the keychain help when no Secret Service answers', async () => {
+    const r = run(['--no-open', '--data-dir', join(dir, 'no-keychain'), '--static-dir', staticDir], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    expect(await r.exit).toBe(2);
+    expect(r.stdout()).toBe('');
+    expect(r.stderr()).toContain('install and unlock a Secret Service provider, e.g. gnome-keyring');
+    // Nothing was set up before the keychain said no.
+    expect(existsSync(join(dir, 'no-keychain'))).toBe(false);
+  });
+
+  it('exits 1 and says how to build when the renderer is missing', async () => {
+    const r = run(['--no-open', '--data-dir', join(dir, 'd2'), '--static-dir', join(dir, 'nowhere')]);
+    expect(await r.exit).toBe(1);
+    expect(r.stderr()).toContain('npm run build:renderer');
+  });
+
+  it('exits 1 on a port that is not a port', async () => {
+    const r = run(['--no-open', '--port', '70000', '--static-dir', staticDir]);
+    expect(await r.exit).toBe(1);
+    expect(r.stderr()).toContain('--port must be a whole number from 0 to 65535');
+  });
+});

@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, dialog, net, shell, type BrowserWindow } from 'electron';
+import type { Settings } from '../common/index.js';
+import { createAppCore, type AppCore } from '../core/app-core.js';
+import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
+import { OsKeychain } from '../core/keychain/os-keychain.js';
+import { psuIpAddress } from '../core/platform/psu-address.js';
+import { openDatabase } from '../core/store/database.js';
+import { SettingsStore } from '../core/store/settings.js';
+import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
+import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { eventSender, registerIpc } from './ipc.js';
+import { OAuthFlowController } from './oauth-flow.js';
+import { isOAuthSession, openOAuthSurface } from './oauth-window.js';
+import { loopbackRedirectUri, SystemBrowserPort } from './system-browser.js';
+import { createMainWindow, hardenApp } from './windows.js';
+
+/**
+ * The composition root: Electron's adapters into core, core's handlers onto IPC, and the windows.
+ * No business logic lives here.
+ */
+
+/**
+ * The window's redirect URI. Never loaded: the OAuth window catches it before any request
+ * leaves, and `.invalid` is reserved (RFC 2606), so it could not resolve anyway.
+ */
+const WINDOW_REDIRECT_URI = 'https://conturi.invalid/oauth/callback';
+
+// The bundle is CommonJS (scripts/build-electron.mjs): __dirname is dist/electron, in a checkout and in app.asar alike.
+const here = __dirname;
+
+/** Chromium's network stack, so the system proxy and the OS certificate store apply to bank calls. */
+const electronFetch: typeof fetch = (input, init) => net.fetch(input instanceof URL ? input.href : input, init);
+
+app.enableSandbox();
+registerAppScheme();
+if (app.requestSingleInstanceLock()) {
+  let mainWindow: BrowserWindow | undefined;
+  app.on('second-instance', () => {
+    if (mainWindow === undefined) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady()
+    .then(() => start({ window: () => mainWindow, setWindow: (win) => (mainWindow = win) }))
+    .catch(fatal);
+} else {
+  // A second launch only brings the first forward (its `second-instance`); two writers would share one database.
+  app.quit();
+}
+
+interface WindowSlot {
+  window(): BrowserWindow | undefined;
+  setWindow(win: BrowserWindow | undefined): void;
+}
+
+function start(slot: WindowSlot): void {
+  // Once ready (the session module needs it) and before the first window, so no webContents escapes the lock.
+  hardenApp((contents) => isOAuthSession(contents.session));
+  const userData = app.getPath('userData');
+  mkdirSync(userData, { recursive: true });
+  const databasePath = join(userData, 'conturi.sqlite');
+  let bank: Promise<RunningSandbox> | undefined;
+  const core = createAppCore({
+    fetch: electronFetch,
+    keychain: new OsKeychain(),
+    databasePath,
+    redirectUri: storedAuthorizationMode(databasePath) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI,
+    embedded: {
+      start: () => (bank ??= startSandbox({ port: 0, dataDir: join(userData, 'sandbox-bank') })),
+      demoCertificatePem: readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'),
+    },
+  });
+  const trusted = () => slot.window()?.webContents;
+  const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
+  // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — the authorize URL core built from the profile's base URL; SystemBrowserPort admits http(s) only.
+  const systemBrowser = new SystemBrowserPort({ openBrowser: (url) => shell.openExternal(url) });
+  const frontEnd: FrontEnd = {
+    authorizationPort: (mode) => (mode === 'window' ? { open: (url, session) => oauth.open(url, session) } : systemBrowser),
+    // A getter: the device's address may change while the app runs (Wi-Fi to cable).
+    get psuIpAddress() {
+      return psuIpAddress();
+    },
+    emit: eventSender(trusted),
+  };
+  const disposeIpc = registerIpc(createHandlers(core, frontEnd, electronFetch), trusted);
+
+  handleAppProtocol(join(here, '..', 'renderer'));
+  const openWindow = () => {
+    const win = createMainWindow(join(here, 'preload.cjs'));
+    win.on('closed', () => slot.setWindow(undefined));
+    slot.setWindow(win);
+  };
+  openWindow();
+  app.on('activate', () => slot.window() ?? openWindow());
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  onQuit(async () => {
+    oauth.closeAll();
+    disposeIpc();
+    closeCore(core);
+    await (await bank)?.close();
+  });
+}
+
+/** The sandbox's redirect follows the mode stored when the app starts (see system-browser.ts). */
+function storedAuthorizationMode(databasePath: string): Settings['authorizationMode'] {
+  const db = openDatabase(databasePath);
+  try {
+    return new SettingsStore(db).get().authorizationMode;
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs `cleanup` once before quitting: the sandbox bank flushes its state to disk on close. */
+function onQuit(cleanup: () => Promise<void>): void {
+  let done = false;
+  app.on('before-quit', (event) => {
+    if (done) return;
+    event.preventDefault();
+    cleanup()
+      .catch((error: unknown) => console.error('conturi: cleanup failed', error))
+      .finally(() => {
+        done = true;
+        app.quit();
+      });
+  });
+}
+
+function closeCore(core: AppCore): void {
+  try {
+    core.close();
+  } catch (error) {
+    console.error('conturi: closing the database failed', error);
+  }
+}
+
+function fatal(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('conturi: could not start', error);
+  dialog.showErrorBox('Conturi could not start', message);
+  app.exit(1);
+}

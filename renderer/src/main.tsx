@@ -1,0 +1,70 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Bridge } from '../../common/contract.js';
+import { createAuthPopup, POPUP_FEATURES, POPUP_NAME, type AuthPopup, type PopupLike } from './auth-popup.js';
+import { createHttpBridge } from './bridge/http-bridge.js';
+import { createAppStore } from './store/app-store.js';
+import { strings } from './strings.js';
+import { App } from './ui/app.js';
+import { StoreProvider } from './ui/store-context.js';
+import './styles.css';
+
+const sessionStorageOrNone = (): Storage | undefined => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined; // storage disabled: the secret lives in memory only
+  }
+};
+
+/** Opens the popup and cuts its way back to us: the bank's pages get no handle on this tab. */
+function openBankWindow(): PopupLike | null {
+  const popup = window.open('about:blank', POPUP_NAME, POPUP_FEATURES);
+  if (popup === null) return null;
+  popup.opener = null;
+  try {
+    popup.document.title = strings.appTitle;
+    popup.document.body.textContent = strings.popupWaiting;
+  } catch {
+    // A reused window may already show another origin: nothing to write, nothing lost.
+  }
+  return popup;
+}
+
+/** Electron's preload bridge when present, else browser mode over the local host. */
+function chooseBridge(onReconnected: () => void): { bridge: Bridge; authPopup?: AuthPopup } {
+  if (window.conturi !== undefined) return { bridge: window.conturi };
+  const bridge = createHttpBridge({
+    fetch: window.fetch.bind(window),
+    location: window.location,
+    history: window.history,
+    storage: sessionStorageOrNone(),
+    onReconnected,
+  });
+  const authPopup = createAuthPopup({
+    open: openBankWindow,
+    on: (event, listener) => bridge.on(event, listener),
+    every: (ms, tick) => {
+      const handle = window.setInterval(tick, ms);
+      return () => window.clearInterval(handle);
+    },
+  });
+  return { bridge, authPopup };
+}
+
+// Events missed while the stream was down: reload what `connections:changed` would have carried.
+let reload = () => {};
+const { bridge, authPopup } = chooseBridge(() => reload());
+const store = createAppStore(bridge, authPopup === undefined ? {} : { authPopup });
+reload = () => void store.getState().loadConnections();
+void store.getState().initialize();
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

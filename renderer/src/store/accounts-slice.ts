@@ -1,0 +1,28 @@
+import type { AccountsView } from '../../../common/contract.js';
+import type { AccountWithBalances } from '../../../common/domain.js';
+import type { SliceCreator } from './types.js';
+import { tracked } from './ui-slice.js';
+
+export interface AccountsSlice {
+  accounts: AccountWithBalances[];
+  /** Connections whose last read failed, with the state to show; their accounts are absent. */
+  accountFailures: AccountsView['failures'];
+  accountsLoaded: boolean;
+  loadAccounts(): Promise<void>;
+}
+
+export const createAccountsSlice: SliceCreator<AccountsSlice> = ({ bridge }) => (set) => {
+  // A connect finishing while the first load runs starts a second one; only the newest counts.
+  let latest = 0;
+  return {
+    accounts: [],
+    accountFailures: [],
+    accountsLoaded: false,
+    async loadAccounts() {
+      const ticket = ++latest;
+      const result = await tracked(set, 'accounts', () => bridge.invoke('accounts:list', {}));
+      if (ticket !== latest || !result.ok) return;
+      set({ accounts: result.value.accounts, accountFailures: result.value.failures, accountsLoaded: true });
+    },
+  };
+};

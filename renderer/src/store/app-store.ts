@@ -1,0 +1,33 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Bridge } from '../../../common/contract.js';
+import type { AuthPopup } from '../auth-popup.js';
+import { createAccountsSlice } from './accounts-slice.js';
+import { createConnectionsSlice } from './connections-slice.js';
+import { createSettingsSlice } from './settings-slice.js';
+import { createTransactionsSlice } from './transactions-slice.js';
+import type { AppState, StoreDeps } from './types.js';
+import { createUiSlice } from './ui-slice.js';
+
+export type AppStore = StoreApi<AppState>;
+
+/**
+ * The renderer's one store, from typed slices. The bridge is a parameter (preload, HTTP, or a
+ * test's fake) and only slice actions call it; components read through selectors.
+ */
+export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup } = {}): AppStore {
+  const deps: StoreDeps = { bridge, authPopup: options.authPopup };
+  const store = createStore<AppState>()((...a) => ({
+    ...createUiSlice(deps)(...a),
+    ...createConnectionsSlice(deps)(...a),
+    ...createAccountsSlice(deps)(...a),
+    ...createTransactionsSlice(deps)(...a),
+    ...createSettingsSlice(deps)(...a),
+    async initialize() {
+      const s = store.getState();
+      await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts()]);
+    },
+  }));
+  // Lives as long as the window: the store is created once per page.
+  bridge.on('connections:changed', (connections) => store.getState().applyConnections(connections));
+  return store;
+}

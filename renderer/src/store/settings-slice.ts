@@ -1,0 +1,22 @@
+import type { Settings } from '../../../common/contract.js';
+import type { SliceCreator } from './types.js';
+import { tracked } from './ui-slice.js';
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  loadSettings(): Promise<void>;
+  setAuthorizationMode(mode: Settings['authorizationMode']): Promise<boolean>;
+}
+
+export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => (set) => ({
+  settings: null,
+  async loadSettings() {
+    const result = await tracked(set, 'settings', () => bridge.invoke('settings:get', {}));
+    if (result.ok) set({ settings: result.value });
+  },
+  async setAuthorizationMode(authorizationMode) {
+    const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', { authorizationMode }));
+    if (result.ok) set({ settings: result.value });
+    return result.ok;
+  },
+});

@@ -1,0 +1,90 @@
+import { useId } from 'react';
+import type { AccountWithBalances, Balance } from '../../../common/domain.js';
+import { formatIban } from '../format/iban.js';
+import { formatMoney } from '../format/money.js';
+import { isLive } from '../store/connections-slice.js';
+import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConnectionIds, selectFailureOf } from '../store/selectors.js';
+import { balanceLabel, failureText, strings } from '../strings.js';
+import { StatusBadge } from './connections-list.js';
+import { useApp, useAppList } from './store-context.js';
+
+/** The two balances people look for first, then whatever else the bank sent. */
+const order = ['closingBooked', 'interimAvailable'];
+const byImportance = (a: Balance, b: Balance) => {
+  const rank = (t: string) => (order.includes(t) ? order.indexOf(t) : order.length);
+  return rank(a.type) - rank(b.type);
+};
+
+function AccountRow({ account }: { account: AccountWithBalances }) {
+  const ref = { connectionId: account.connectionId, accountId: account.id };
+  const selected = useApp(isSelected(ref));
+  const selectAccount = useApp((s) => s.selectAccount);
+  const number = account.iban !== undefined ? formatIban(account.iban) : (account.maskedPan ?? '');
+  const title = account.name ?? account.product ?? (account.kind === 'card' ? strings.card : strings.account);
+
+  return (
+    <li role="listitem" className="account" data-iban={account.iban}>
+      <button type="button" className="account-button" aria-pressed={selected} onClick={() => void selectAccount(ref)}>
+        <span className="account-main">
+          <span className="account-name">{title}</span>
+          {account.product !== undefined && account.product !== title && <span className="meta">{account.product}</span>}
+          <span className="iban">{number}</span>
+        </span>
+        <span className="balances">
+          {[...account.balances].sort(byImportance).map((b) => (
+            <span key={b.type} className="balance">
+              <span className="meta">{balanceLabel(b.type)}</span>
+              <span className="amount">{formatMoney(b.amount)}</span>
+            </span>
+          ))}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function ConnectionAccounts({ connectionId }: { connectionId: string }) {
+  const connection = useApp(selectConnection(connectionId));
+  const accounts = useAppList(selectAccountsOf(connectionId));
+  const failure = useApp(selectFailureOf(connectionId));
+  const authorizing = useApp(selectBusy('authorize'));
+  const loading = useApp(selectBusy('accounts'));
+  const loaded = useApp((s) => s.accountsLoaded);
+  const renew = useApp((s) => s.renew);
+  const headingId = useId();
+  if (connection === undefined) return null;
+  const canReauthorize = failure?.state === 'reauth-required' || failure?.state === 'consent-expired' || connection.status === 'reauth-required' || connection.status === 'expired';
+
+  return (
+    <section className="account-group" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {connection.label || strings.unnamedConnection} <StatusBadge connection={connection} />
+      </h3>
+      {failure !== undefined && <p className="failure">{failureText(failure.state)}</p>}
+      {failure === undefined && !isLive(connection) && <p className="hint">{strings.noAccess}</p>}
+      {canReauthorize && (
+        <button type="button" disabled={authorizing} onClick={() => void renew(connectionId)}>{strings.reauthorize}</button>
+      )}
+      {isLive(connection) && failure === undefined && accounts.length === 0 && (
+        <p className="hint" role={loading ? 'status' : undefined}>{loading || !loaded ? strings.accountsLoading : strings.accountsNone}</p>
+      )}
+      {accounts.length > 0 && (
+        <ul role="list" className="accounts" aria-labelledby={headingId}>
+          {accounts.map((a) => <AccountRow key={a.id} account={a} />)}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function AccountsPanel() {
+  const ids = useAppList(selectConnectionIds);
+  const headingId = useId();
+  if (ids.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{strings.accountsHeading}</h2>
+      {ids.map((id) => <ConnectionAccounts key={id} connectionId={id} />)}
+    </section>
+  );
+}
