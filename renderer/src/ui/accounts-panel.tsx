@@ -20,14 +20,14 @@ function AccountRow({ account }: { account: AccountWithBalances }) {
   const selected = useApp(isSelected(ref));
   const selectAccount = useApp((s) => s.selectAccount);
   const number = account.iban !== undefined ? formatIban(account.iban) : (account.maskedPan ?? '');
-  const title = account.name ?? account.product ?? (account.kind === 'card' ? strings.card : strings.account);
+  // CEC's `name` is a customer number, the same on every account: the product names the account.
+  const title = account.product ?? account.name ?? (account.kind === 'card' ? strings.card : strings.account);
 
   return (
     <li role="listitem" className="account" data-iban={account.iban}>
       <button type="button" className="account-button" aria-pressed={selected} onClick={() => void selectAccount(ref)}>
         <span className="account-main">
           <span className="account-name">{title}</span>
-          {account.product !== undefined && account.product !== title && <span className="meta">{account.product}</span>}
           <span className="iban">{number}</span>
         </span>
         <span className="balances">
