@@ -1,19 +1,10 @@
+import { RENDERER_CSP } from '../core/platform/static-files.js';
 /**
  * Response headers of the host, in one place so the page, the API and the callback cannot drift.
  */
 
-/** The renderer's policy: nothing inline, nothing from elsewhere, no forms, no framing. */
-export const APP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+/** The renderer's policy (shared with the Electron window). */
+export const APP_CSP = RENDERER_CSP;
 
 /** Sent on everything the host answers. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {

@@ -9,7 +9,7 @@ import { hostMatches, newSecret, originAllowed, SECRET_HEADER, secretMatches } f
 import { API_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from './headers.js';
 import { CALLBACK_PATH, LoopbackAuthorization } from './loopback-authorization.js';
 import { openInBrowser } from './open-browser.js';
-import { findStaticFile } from './static-files.js';
+import { findStaticFile } from '../core/platform/static-files.js';
 
 /** Largest `POST /api/invoke` body; the contract's biggest input (a profile with PEMs) is ~60 KiB. */
 export const INVOKE_BODY_LIMIT = 256 * 1024;

@@ -19,6 +19,22 @@ const TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * The renderer's policy, the same in the Electron window and in browser mode: nothing inline,
+ * nothing from elsewhere, no forms, no framing. All bank traffic happens on the privileged side.
+ */
+export const RENDERER_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
 // A plain name per segment: no dot files, hence no `.` or `..`, no separators, no NUL, no `%`.
 const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
@@ -66,7 +82,7 @@ function decodeSegments(rawPath: string): string[] | undefined {
   if (!path.startsWith('/')) return undefined;
   const segments: string[] = [];
   for (const raw of path.slice(1).split('/')) {
-    if (raw === '' ) continue;
+    if (raw === '') continue;
     let segment: string;
     try {
       segment = decodeURIComponent(raw);
