@@ -56,6 +56,11 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
     reply.code(404).send(tpp('RESOURCE_UNKNOWN', `No such resource: ${req.method} ${req.url.split('?')[0]}`));
   });
   app.setErrorHandler((error: FastifyError, req, reply) => {
+    const isToken = req.url.includes('/oauth2/token');
+    // The token endpoint speaks RFC 6749 §5.2, even about a body that failed to parse.
+    if (error instanceof BankRejection && isToken && error.code === 'FORMAT_ERROR') {
+      return reply.code(400).header('Cache-Control', 'no-store').send({ error: 'invalid_request', error_description: error.text });
+    }
     if (error instanceof BankRejection) {
       return reply.code(error.status).headers(error.headers).send(error.body());
     }
@@ -65,7 +70,6 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: body too large, bad content type, malformed form.
-      const isToken = req.url.includes('/oauth2/token');
       const text = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The body is too large' : 'The request is malformed';
       return reply.code(status).send(isToken ? { error: 'invalid_request', error_description: text } : tpp('FORMAT_ERROR', text));
     }

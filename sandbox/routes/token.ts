@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PREFIX, type BankContext } from '../context.js';
 import { endOfBankDay } from '../dates.js';
-import { BankRejection, OAuthRejection } from '../errors.js';
+import { OAuthRejection } from '../errors.js';
 import { header } from '../checks.js';
 import type { TokenRecord, TppApp } from '../state/records.js';
 
@@ -28,7 +28,7 @@ const required = (form: Form, name: string): string => {
  */
 export function tokenRoutes(app: FastifyInstance, ctx: BankContext): void {
   for (const family of ['oauthcec', 'oauth']) {
-    app.post(`${PREFIX}/${family}/oauth2/token`, { errorHandler: tokenErrors }, async (req, reply) => {
+    app.post(`${PREFIX}/${family}/oauth2/token`, async (req, reply) => {
       if (!String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
         throw new OAuthRejection(400, 'invalid_request', 'the body must be application/x-www-form-urlencoded');
       }
@@ -42,12 +42,6 @@ export function tokenRoutes(app: FastifyInstance, ctx: BankContext): void {
       return reply.header('Cache-Control', 'no-store').header('Pragma', 'no-cache').send(body);
     });
   }
-}
-
-/** RFC 6749 §5.2 even when the body fails to parse (the JSON parser's FORMAT_ERROR); others go to the bank's handler. */
-function tokenErrors(error: FastifyError): never {
-  if (error instanceof BankRejection && error.code === 'FORMAT_ERROR') throw new OAuthRejection(400, 'invalid_request', error.text);
-  throw error;
 }
 
 function unsupported(grant: string): never {
