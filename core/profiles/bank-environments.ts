@@ -5,7 +5,7 @@ import { activateThroughSandboxMailbox } from '../enrolment/sandbox-activation.j
 import type { Keychain } from '../keychain/keychain.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
 import type { RegistrationStore } from '../store/registrations.js';
-import { cecProfile, type BankProfile } from './bank-profile.js';
+import { bankProfiles, cecProfile, type BankProfile } from './bank-profile.js';
 import type { ProfileSettings } from './profile-settings.js';
 import { mutualTlsFetch } from '../http/mutual-tls.js';
 
@@ -105,7 +105,7 @@ export class BankEnvironments {
   }
 
   private bank(settings: ProfileSettings, baseUrl: string, clientId: string, clientSecret: string | undefined, redirectUri: string, certificatePem: string): ResolvedBank {
-    const profile = cecProfile;
+    const profile = settings.kind === 'cec-production' ? (bankProfiles[settings.bank ?? cecProfile.id] ?? cecProfile) : cecProfile;
     return {
       settings,
       profile,

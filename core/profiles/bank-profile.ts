@@ -74,3 +74,9 @@ export const cecProfile: BankProfile = {
   paths: cecPaths,
   quirks: cecQuirks,
 };
+
+/**
+ * The banks the app knows, by id. A production profile names one (`bank`); adding a Berlin Group
+ * bank means adding its paths and quirks here.
+ */
+export const bankProfiles: Readonly<Record<string, BankProfile>> = { [cecProfile.id]: cecProfile };

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
+import { bankProfiles } from './bank-profile.js';
 
 export const CEC_PRODUCTION_BASE_URL = 'https://api.cec.ro/cec/prod';
 export const CEC_TEST_BASE_URL = 'https://api-test.cec.ro/cec/tpp';
@@ -18,6 +19,8 @@ export interface SandboxSettings {
 export interface ProductionSettings {
   kind: 'cec-production';
   id: string;
+  /** Which bank's paths and quirks apply (`bankProfiles`); CEC when absent. */
+  bank?: string;
   baseUrl: string;
   clientId: string;
   /** The eIDAS QSealC, PEM; sent on one line as `TPP-Signature-Certificate`. */
@@ -46,6 +49,7 @@ const pem = z.string().refine((text) => {
 const productionSchema = z.object({
   kind: z.literal('cec-production'),
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  bank: z.string().refine((b) => Object.hasOwn(bankProfiles, b), 'is not a bank the app knows').optional(),
   baseUrl: z.url(),
   clientId: z.string().trim().min(1),
   certificatePem: pem,
