@@ -25,6 +25,11 @@ export const strings = {
   renew: 'Reinnoieste',
   revoke: 'Revoca',
   remove: 'Sterge',
+  confirmHeading: 'Confirmare',
+  confirmRevoke: 'Banca va opri accesul aplicatiei la aceste conturi. Pentru a le vedea din nou va trebui sa va autorizati din nou.',
+  confirmRevokeYes: 'Da, revoca accesul',
+  confirmRemove: 'Conexiunea si accesul la banca vor fi sterse din aplicatie.',
+  confirmRemoveYes: 'Da, sterge conexiunea',
   refreshStatus: 'Actualizeaza starea',
   unnamedConnection: 'Conexiune fara nume',
 

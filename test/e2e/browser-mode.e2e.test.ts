@@ -147,6 +147,15 @@ describe('browser mode in Chromium', () => {
       expect(await row.innerText()).toMatch(/\d,\d{2}/);
     }
     expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
+
+    // Revoking asks once more before the bank's access ends; "Anuleaza" changes nothing.
+    await page.getByRole('button', { name: 'Revoca' }).click();
+    await page.getByRole('group', { name: 'Confirmare' }).getByRole('button', { name: 'Anuleaza' }).click();
+    expect((await invoke<Connection[]>('connections:list')).map((c) => c.status)).toEqual(['active']);
+    await page.getByRole('button', { name: 'Revoca' }).click();
+    await page.getByRole('button', { name: 'Da, revoca accesul' }).click();
+    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['revoked']);
+    await expect.poll(() => page.getByText('revocat', { exact: true }).first().isVisible(), { timeout: 20_000 }).toBe(true);
     expect(violations).toEqual([]);
   });
 });

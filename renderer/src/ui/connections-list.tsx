@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Connection } from '../../../common/domain.js';
 import { formatDate } from '../format/date.js';
 import { selectBusy, selectConnection, selectConnectionIds } from '../store/selectors.js';
@@ -25,6 +25,8 @@ function ConnectionRow({ id }: { id: string }) {
   const authorizing = useApp(selectBusy('authorize'));
   const { renew, revoke, remove, refreshStatus } = usePick('renew', 'revoke', 'remove', 'refreshStatus');
   const nameId = useId();
+  // Revoking or deleting ends the bank's access for good: one more, explicit click first.
+  const [confirming, setConfirming] = useState<'revoke' | 'remove' | undefined>();
   if (connection === undefined) return null;
   const gone = connection.status === 'revoked' || connection.status === 'rejected' || connection.status === 'expired';
 
@@ -37,13 +39,32 @@ function ConnectionRow({ id }: { id: string }) {
       {connection.validUntil !== undefined && (
         <div className="meta">{strings.validUntil} {formatDate(connection.validUntil)}</div>
       )}
-      <div className="actions">
-        {/* Renew starts the bank's pages: called straight from the click for the popup's sake. */}
-        <button type="button" aria-describedby={nameId} disabled={busy || authorizing} onClick={() => void renew(id)}>{strings.renew}</button>
-        <button type="button" aria-describedby={nameId} disabled={busy || gone} onClick={() => void revoke(id)}>{strings.revoke}</button>
-        <button type="button" aria-describedby={nameId} disabled={busy} onClick={() => void refreshStatus(id)}>{strings.refreshStatus}</button>
-        <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={() => void remove(id)}>{strings.remove}</button>
-      </div>
+      {confirming === undefined ? (
+        <div className="actions">
+          {/* Renew starts the bank's pages: called straight from the click for the popup's sake. */}
+          <button type="button" aria-describedby={nameId} disabled={busy || authorizing} onClick={() => void renew(id)}>{strings.renew}</button>
+          <button type="button" aria-describedby={nameId} disabled={busy || gone} onClick={() => setConfirming('revoke')}>{strings.revoke}</button>
+          <button type="button" aria-describedby={nameId} disabled={busy} onClick={() => void refreshStatus(id)}>{strings.refreshStatus}</button>
+          <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={() => setConfirming('remove')}>{strings.remove}</button>
+        </div>
+      ) : (
+        <div className="actions confirm" role="group" aria-label={strings.confirmHeading}>
+          <p className="meta">{confirming === 'revoke' ? strings.confirmRevoke : strings.confirmRemove}</p>
+          <button
+            type="button"
+            className="danger"
+            aria-describedby={nameId}
+            disabled={busy}
+            onClick={() => {
+              setConfirming(undefined);
+              void (confirming === 'revoke' ? revoke(id) : remove(id));
+            }}
+          >
+            {confirming === 'revoke' ? strings.confirmRevokeYes : strings.confirmRemoveYes}
+          </button>
+          <button type="button" aria-describedby={nameId} onClick={() => setConfirming(undefined)}>{strings.cancel}</button>
+        </div>
+      )}
     </li>
   );
 }
