@@ -40,6 +40,8 @@ export class LoopbackAuthorization {
   async callback(url: string): Promise<CallbackOutcome> {
     const session = this.#waiting;
     if (session === undefined || session.isSettled || !session.handleRedirect(url)) return 'no-session';
+    // Refused for carrying another request's state: the session still waits for the real answer.
+    if (!session.isSettled) return 'no-session';
     this.#waiting = undefined;
     // handleRedirect settled the session synchronously: this await only reads the outcome.
     const error = await session.result.then(() => undefined, (e: unknown) => e ?? new Error('unknown'));

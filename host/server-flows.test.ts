@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrontEnd } from '../core/app-handlers.js';
 import { fakeSession, readUntil, startTestHost, stubHandlers, type TestHost } from '../test/helpers/host-http.js';
 import { startHost } from './server.js';
+import { outcome, startTestSession } from '../test/helpers/auth-session.js';
 
 const MIN_SEEN = 5;
 
@@ -68,6 +69,17 @@ describe('startHost › events and the OAuth callback', () => {
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       // A replay finds the session settled.
       expect((await t.call('/oauth/callback?code=abc&state=s1')).status).toBe(400);
+    });
+
+    it('refuses a callback carrying another state with 400 and still takes the real one', async () => {
+      const { session, redirect } = await startTestSession(t.frontEnd.authorizationPort('window'), `${t.host.origin}/oauth/callback`);
+      const path = (url: string) => url.slice(t.host.origin.length);
+      expect((await t.call(path(redirect({ code: 'forged', state: 'another-request' })))).status).toBe(400);
+      expect(session.isSettled).toBe(false);
+      const res = await t.call(path(redirect({ code: 'the-code' })));
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('Autorizare finalizata.');
+      await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
     });
 
     it('says so when the person refused on the bank page', async () => {

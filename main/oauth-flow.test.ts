@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { OAuthFlowController, requestPatterns, type OAuthSurface } from './oauth-flow.js';
-import { outcome, startTestSession } from './oauth-session.test-helper.js';
+import { outcome, startTestSession } from '../test/helpers/auth-session.js';
 
 const REDIRECT = 'https://conturi.invalid/oauth/callback';
 const AUTHORIZE = /^https:\/\/api\.cec\.ro\//;
@@ -93,6 +93,17 @@ describe('OAuthFlowController.open', () => {
     await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
     expect(w.surface.close).toHaveBeenCalledTimes(1);
     expect(w.surface.clearStorage).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancels a redirect carrying another state but keeps the flow open for the real answer', async () => {
+    const { session, redirect } = await start();
+    const w = windows[0]!;
+    expect(w.navigate('will-redirect', redirect({ code: 'forged', state: 'another-request' }))).toBe('cancelled');
+    expect(session.isSettled).toBe(false);
+    expect(w.surface.close).not.toHaveBeenCalled();
+    expect(w.navigate('will-redirect', redirect({ code: 'the-code' }))).toBe('cancelled');
+    await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
+    expect(w.surface.close).toHaveBeenCalledTimes(1);
   });
 
   it('cancels an exact match caught only as a request (e.g. from a subframe)', async () => {

@@ -115,11 +115,15 @@ class Flow {
 
   /** True when the URL must not load: our redirect, or anything once the flow is over. */
   catches(target: string): boolean {
-    if (this.done || this.session.isSettled || this.session.handleRedirect(target)) {
+    if (this.done || this.session.isSettled) {
       this.end();
       return true;
     }
-    return false;
+    if (!this.session.handleRedirect(target)) return false;
+    // Aimed at our redirect but carrying another request's state: refused, and the flow goes on
+    // (core keeps the session open), so the window stays for the person's real answer.
+    if (this.session.isSettled) this.end();
+    return true;
   }
 
   /** Cancels the session with `reason` (a no-op once it settled), closes the window, wipes its storage. */

@@ -1,7 +1,7 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { outcome, startTestSession } from './oauth-session.test-helper.js';
+import { outcome, startTestSession } from '../test/helpers/auth-session.js';
 import { DEFAULT_LOOPBACK_PORT, loopbackPort, loopbackRedirectUri, SystemBrowserPort } from './system-browser.js';
 
 /** A port that was free a moment ago. */

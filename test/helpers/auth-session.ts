@@ -1,6 +1,6 @@
-import { AuthorizationSession, type AuthorizationPort } from '../core/auth/authorization-session.js';
-import { cecProfile } from '../core/profiles/bank-profile.js';
-import type { ResolvedBank } from '../core/profiles/bank-environments.js';
+import { AuthorizationSession, type AuthorizationPort } from '../../core/auth/authorization-session.js';
+import { cecProfile } from '../../core/profiles/bank-profile.js';
+import type { ResolvedBank } from '../../core/profiles/bank-environments.js';
 
 /**
  * Test helper: a real AuthorizationSession (core's exact matcher, state, PKCE) opened through
