@@ -1,16 +1,11 @@
-const bucharest = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Bucharest',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+import { bucharestDay, isoDate } from './data/calendar.js';
 
 /** The bank's calendar day (Europe/Bucharest) of an instant, as YYYY-MM-DD. */
-export const bankDay = (at: Date): string => bucharest.format(at);
+export const bankDay = (at: Date): string => isoDate(bucharestDay(at));
 
 /** `days` after an ISO date, as an ISO date (UTC arithmetic: calendar days, no DST drift). */
-export function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }

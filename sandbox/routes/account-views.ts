@@ -1,4 +1,5 @@
 import { formatMinor, minorAsNumber } from '../money.js';
+import { availableMinor } from '../state/available.js';
 import type { Consent } from '../state/records.js';
 import type { BankAccount, BankTransaction } from '../state/types.js';
 
@@ -15,8 +16,7 @@ const amount = (minor: number, currency: string, style: AmountStyle) => ({
 });
 
 export function balancesOf(account: BankAccount, referenceDate: string, style: AmountStyle) {
-  const pendingMinor = account.transactions.filter((t) => t.status === 'pending').reduce((s, t) => s + t.amountMinor, 0);
-  const available = account.balanceMinor + pendingMinor + (account.creditLimitMinor ?? 0);
+  const available = availableMinor(account);
   return [
     { balanceAmount: amount(account.balanceMinor, account.currency, style), balanceType: 'closingBooked', referenceDate },
     {

@@ -4,6 +4,7 @@ import { aisConsent, bearer, header, psd2Caller } from '../checks.js';
 import { PREFIX, type BankContext } from '../context.js';
 import { reject } from '../errors.js';
 import { parseAmountMinor } from '../money.js';
+import { availableMinor } from '../state/available.js';
 import { parseBody } from '../validate.js';
 
 const fundsBody = z.object({
@@ -36,8 +37,6 @@ export function fundsRoutes(app: FastifyInstance, ctx: BankContext): void {
     if (found.account.currency !== body.instructedAmount.currency) {
       return reject(400, 'FORMAT_ERROR', `The account is kept in ${found.account.currency}`);
     }
-    const pending = found.account.transactions.filter((t) => t.status === 'pending').reduce((s, t) => s + t.amountMinor, 0);
-    const available = found.account.balanceMinor + pending + (found.account.creditLimitMinor ?? 0);
-    return { fundsAvailable: available >= minor };
+    return { fundsAvailable: availableMinor(found.account) >= minor };
   });
 }

@@ -1,5 +1,6 @@
 import type { BankContext } from '../context.js';
 import { bankDay } from '../dates.js';
+import { availableMinor } from '../state/available.js';
 import type { BulkPayment, Payment, TransactionStatus } from '../state/records.js';
 
 /** BG: a payment whose SCA is not completed in time is rejected. */
@@ -72,10 +73,7 @@ function settle(ctx: BankContext, p: Payment): void {
     p.statusReason = 'AC01'; // incorrect account
     return;
   }
-  // The same available balance as interimAvailable and funds-confirmations: pending card holds count.
-  const pendingMinor = debtor.account.transactions.filter((t) => t.status === 'pending').reduce((s, t) => s + t.amountMinor, 0);
-  const available = debtor.account.balanceMinor + pendingMinor + (debtor.account.creditLimitMinor ?? 0);
-  if (available < amount) {
+  if (availableMinor(debtor.account) < amount) {
     p.status = 'CANC';
     p.statusReason = 'AM04'; // insufficient funds
     return;
