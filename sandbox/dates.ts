@@ -18,11 +18,11 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** The instant a bank day ends (next midnight in Europe/Bucharest), whatever the DST offset. */
-export function endOfBankDay(isoDate: string): Date {
-  const next = addDays(isoDate, 1);
+export function endOfBankDay(date: string): Date {
+  const next = addDays(date, 1);
   for (const offset of ['+02:00', '+03:00']) {
     const candidate = new Date(`${next}T00:00:00${offset}`);
-    if (bankDay(candidate) === next && bankDay(new Date(candidate.getTime() - 1)) === isoDate) return candidate;
+    if (bankDay(candidate) === next && bankDay(new Date(candidate.getTime() - 1)) === date) return candidate;
   }
   return new Date(`${next}T00:00:00+02:00`);
 }
