@@ -8,8 +8,16 @@ const DAY_MS = 86_400_000;
 
 /** The bank's calendar day (Europe/Bucharest), which is the day `validUntil` is counted in. */
 export function bankDay(at: Date, timeZone = 'Europe/Bucharest'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
+
+/** Building a formatter costs far more than using one; list views ask for today on every call. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whole days from `today` to `validUntil` (both ISO dates); 0 on the last valid day, negative after. */
 export function daysBetween(today: string, validUntil: string): number {
