@@ -1,4 +1,4 @@
-import type { EventName, EventPayload, Handlers, ProfileView, Settings } from '../common/index.js';
+import type { AccountsView, EventName, EventPayload, Handlers, ProfileView, Settings } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
 import { createAppRequest, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
@@ -104,7 +104,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'accounts:list': async () => {
       const live = core.connections.list().filter((c) => c.status === 'active' || c.status === 'expiring');
       const results = await Promise.allSettled(live.map((c) => core.connections.accounts(c.id, { psuIpAddress: frontEnd.psuIpAddress })));
-      const view = { accounts: [] as Awaited<ReturnType<typeof core.connections.accounts>>, failures: [] as { connectionId: string; state: ReturnType<typeof toUiState>; error: ReturnType<typeof toAppError> }[] };
+      const view: AccountsView = { accounts: [], failures: [] };
       results.forEach((r, i) => {
         const connectionId = (live[i] as { id: string }).id;
         if (r.status === 'fulfilled') view.accounts.push(...r.value);
