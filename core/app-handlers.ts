@@ -1,11 +1,9 @@
 import type { AccountsView, EventName, EventPayload, Handlers, ProfileView, Settings } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
-import { createAppRequest, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
+import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
 import { ValidationError, toAppError, toUiState } from './errors.js';
-import { cecProfile } from './profiles/bank-profile.js';
 import type { ProfileSettings } from './profiles/profile-settings.js';
-import { toHeaderCertificate } from './psd2/psd2-context.js';
 import { bankDay } from './connections/connection-status.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
@@ -61,12 +59,12 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
       profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings }, clientSecret)),
     'enrolment:register': async (input) => {
-      const ep = { fetch: fetchFn, url: `${input.baseUrl.replace(/\/+$/, '')}${cecProfile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(input.certificatePem) };
+      const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
       await processRegisterUserResponse(await registerUserRequest(ep, input));
       return { activationMailSentTo: input.username };
     },
     'enrolment:create-app': async (input) => {
-      const ep = { fetch: fetchFn, url: `${input.baseUrl.replace(/\/+$/, '')}${cecProfile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(input.certificatePem) };
+      const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
       const creds = await processCreateAppResponse(
         await createAppRequest(ep, input, { name: input.appName, title: input.appTitle, redirectUri: input.redirectUri }),
       );

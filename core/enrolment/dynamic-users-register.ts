@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
 import { send } from '../http/send.js';
+import { cecProfile, type BankProfile } from '../profiles/bank-profile.js';
+import { toHeaderCertificate } from '../psd2/psd2-context.js';
 
 /**
  * CEC's Dynamic Users Register: `portal/users/register`, then (after the activation mail's link
@@ -13,6 +15,11 @@ export interface EnrolmentEndpoint {
   url: string;
   /** One-line PEM (`TPP-Signature-Certificate`). */
   certificate: string;
+}
+
+/** The Dynamic Users Register of a bank at `baseUrl` (its paths from the profile), signed with `certificatePem`. */
+export function enrolmentEndpoint(fetchFn: typeof fetch, baseUrl: string, certificatePem: string, profile: BankProfile = cecProfile): EnrolmentEndpoint {
+  return { fetch: fetchFn, url: `${baseUrl.replace(/\/+$/, '')}${profile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(certificatePem) };
 }
 
 export interface DeveloperAccount {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors.js';
-import { createAppRequest, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from '../enrolment/dynamic-users-register.js';
+import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from '../enrolment/dynamic-users-register.js';
 import { activateThroughSandboxMailbox } from '../enrolment/sandbox-activation.js';
 import type { Keychain } from '../keychain/keychain.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
@@ -79,7 +79,7 @@ export class BankEnvironments {
   }
 
   private async enrolInSandbox(url: string, origin: string, certificatePem: string, profileId: string): Promise<string> {
-    const ep = { fetch: this.deps.fetch, url: `${url}${cecProfile.paths.enrolment ?? ''}`, certificate: toHeaderCertificate(certificatePem) };
+    const ep = enrolmentEndpoint(this.deps.fetch, url, certificatePem);
     const user = {
       username: `conturi-${randomBytes(6).toString('hex')}@sandbox.local`,
       // Lives only for this enrolment: the sandbox wants a password, nothing reuses it.
