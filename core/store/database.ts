@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { BugIndicatingError } from '../errors.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
@@ -11,19 +12,33 @@ export type Db = Database.Database;
 export function openDatabase(path: string): Db {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  db.pragma('foreign_keys = ON');
   return db;
 }
 
+/**
+ * Foreign keys are not enforced during the steps: a step may rebuild a table (SQLite's only way
+ * to change a constraint), and with enforcement on, dropping the old table would cascade into
+ * its children. The pragma is a no-op inside a transaction, so it is set around them; each step
+ * checks every link before it commits.
+ */
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version++) {
-    const step = migrations[version] as string;
-    db.transaction(() => {
-      db.exec(step);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+  if (current >= migrations.length) return;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (let version = current; version < migrations.length; version++) {
+      const step = migrations[version] as string;
+      db.transaction(() => {
+        db.exec(step);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new BugIndicatingError(`schema step ${version + 1} leaves ${broken.length} broken links`);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  } finally {
+    db.pragma('foreign_keys = ON');
   }
 }

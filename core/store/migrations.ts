@@ -63,4 +63,50 @@ export const migrations: string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- A renewal's predecessor is the same connection to the person: removing the connection removes
+  -- its history of renewals with it (their consents are ended or pending termination by then).
+  -- SQLite changes a foreign key only by rebuilding the table; migrate() runs this with
+  -- enforcement off, so dropping the old table cascades into nothing, and checks the links after.
+  CREATE TABLE connections_v4 (
+    id              TEXT PRIMARY KEY,
+    profile_id      TEXT NOT NULL,
+    label           TEXT NOT NULL,
+    consent_id      TEXT NOT NULL,
+    consent_status  TEXT NOT NULL,
+    valid_until     TEXT,
+    reauth_required INTEGER NOT NULL DEFAULT 0,
+    replaced_by     TEXT REFERENCES connections(id) ON DELETE CASCADE,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    UNIQUE (profile_id, consent_id)
+  );
+  INSERT INTO connections_v4 (id, profile_id, label, consent_id, consent_status, valid_until, reauth_required, replaced_by, created_at, updated_at)
+    SELECT id, profile_id, label, consent_id, consent_status, valid_until, reauth_required, replaced_by, created_at, updated_at FROM connections;
+  DROP TABLE connections;
+  ALTER TABLE connections_v4 RENAME TO connections;
+  CREATE INDEX connections_replaced_by ON connections (replaced_by);
+
+  -- Consents to end at the bank that it has not confirmed yet (a renewal's old consent, an
+  -- abandoned connect, a removal while offline). No link to connections: the consent outlives
+  -- the connection's row, and it is the consent that must end.
+  CREATE TABLE pending_terminations (
+    profile_id      TEXT NOT NULL,
+    consent_id      TEXT NOT NULL,
+    connection_id   TEXT,
+    reason          TEXT NOT NULL CHECK (reason IN ('renewed', 'abandoned', 'removed')),
+    valid_until     TEXT,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    next_attempt_at TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    PRIMARY KEY (profile_id, consent_id)
+  );
+  CREATE INDEX pending_terminations_due ON pending_terminations (next_attempt_at);
+
+  -- Renewals before this version could leave the old consent live when its DELETE failed.
+  INSERT INTO pending_terminations (profile_id, consent_id, connection_id, reason, valid_until, next_attempt_at, created_at)
+    SELECT profile_id, consent_id, id, 'renewed', valid_until, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    FROM connections WHERE replaced_by IS NOT NULL AND consent_status IN ('valid', 'received');
+  `,
 ];
