@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pino, type Logger } from 'pino';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { ValidationError } from './errors.js';
@@ -7,6 +8,7 @@ import { BankEnvironments, clientSecretKey, type EmbeddedBank } from './profiles
 import { parseProductionSettings, type ProfileSettings, type ProductionSettings } from './profiles/profile-settings.js';
 import { ConnectionStore } from './store/connections.js';
 import { openDatabase, type Db } from './store/database.js';
+import { PendingTerminationStore } from './store/pending-terminations.js';
 import { ProfileStore } from './store/profiles.js';
 import { RegistrationStore } from './store/registrations.js';
 import { SettingsStore } from './store/settings.js';
@@ -21,6 +23,8 @@ export interface CoreWorld {
   embedded?: EmbeddedBank;
   now?: () => Date;
   newId?: () => string;
+  /** The app's redacting logger; silent when the composition root gives none. */
+  logger?: Logger;
 }
 
 export const SANDBOX_PROFILE: ProfileSettings = { kind: 'sandbox', id: 'sandbox' };
@@ -59,7 +63,13 @@ export function createAppCore(world: CoreWorld): AppCore {
   });
   const profile = (id: string): ProfileSettings | undefined =>
     id === SANDBOX_PROFILE.id && world.embedded !== undefined ? SANDBOX_PROFILE : profiles.get(id);
-  const connections = new ConnectionService({ store, environments, tokens, profile, now, newId: world.newId ?? randomUUID });
+  const connections = new ConnectionService({
+    store, environments, tokens, profile, now, newId: world.newId ?? randomUUID,
+    pendingTerminations: new PendingTerminationStore(db),
+    logger: world.logger ?? pino({ enabled: false }),
+  });
+  // Consents a previous run let go of but could not end at the bank.
+  connections.startPendingTerminations();
   return {
     db,
     now,

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { AccountWithBalances, Connection, TransactionPage } from '../../common/index.js';
 import { AuthorizationSession, type AuthorizationPort } from '../auth/authorization-session.js';
 import type { TokenManager } from '../auth/token-manager.js';
@@ -10,12 +11,14 @@ import {
   getCardAccountListRequest, getCardAccountTransactionListRequest, processCardAccountListResponse, processCardAccountTransactionListResponse,
 } from '../psd2/card-accounts.js';
 import {
-  createConsentRequest, deleteConsentRequest, getConsentRequest, getConsentStatusRequest,
-  processConsentResponse, processConsentStatusResponse, processCreateConsentResponse, processDeleteConsentResponse,
+  createConsentRequest, getConsentRequest, getConsentStatusRequest,
+  processConsentResponse, processConsentStatusResponse, processCreateConsentResponse,
 } from '../psd2/consents.js';
 import type { ReadMode } from '../psd2/psd2-context.js';
 import type { ConnectionStore } from '../store/connections.js';
+import type { PendingTerminationStore } from '../store/pending-terminations.js';
 import { bankDay, toConnection } from './connection-status.js';
+import { ConsentTerminator, mayBeLive, type PendingTerminationsSummary } from './consent-terminator.js';
 import { grantsFrom } from './grants.js';
 
 export interface ConnectionServiceDeps {
@@ -26,6 +29,9 @@ export interface ConnectionServiceDeps {
   profile: (profileId: string) => ProfileSettings | undefined;
   now: () => Date;
   newId: () => string;
+  /** Consents let go of but not yet confirmed ended by their bank. */
+  pendingTerminations: PendingTerminationStore;
+  logger: Logger;
 }
 
 export interface TransactionQuery {
@@ -51,10 +57,15 @@ export interface ConnectOptions {
  * currency, so their history stays), and authorised calls on a connection's behalf.
  */
 export class ConnectionService {
-  constructor(private readonly deps: ConnectionServiceDeps) {}
+  private readonly terminator: ConsentTerminator;
+
+  constructor(private readonly deps: ConnectionServiceDeps) {
+    this.terminator = new ConsentTerminator({ ...deps, pending: deps.pendingTerminations });
+  }
 
   /** Live connections; those replaced by a renewal are history. */
   list(): Connection[] {
+    this.terminator.kick();
     const today = bankDay(this.deps.now());
     return this.deps.store.list().filter((c) => c.replacedBy === undefined).map((c) => toConnection(c, this.deps.store.grants(c.id), today));
   }
@@ -71,32 +82,73 @@ export class ConnectionService {
     return this.authorizeNewConsent(bank, settings, options.label.trim() || bank.profile.displayName, options.port, options.psuIpAddress);
   }
 
-  /** A new consent for the same accounts; the old consent is ended at the bank once the new one works. */
+  /**
+   * A new consent for the same accounts. Once it works the renewal has succeeded, whatever
+   * happens to the old consent: its tokens are forgotten at once, and ending it at the bank is
+   * best effort, kept as a pending termination until the bank confirms.
+   */
   async renew(id: string, port: AuthorizationPort, psuIpAddress: string): Promise<Connection> {
     const old = this.get(id);
     const settings = this.settings(old.profileId);
     const bank = await this.deps.environments.resolve(settings);
     const fresh = await this.authorizeNewConsent(bank, settings, old.label, port, psuIpAddress);
-    const now = this.deps.now().toISOString();
-    this.deps.store.update(old.id, { replacedBy: fresh.id }, now);
-    await this.endConsent(bank, old.id, old.consentId);
+    const pending = this.deps.store.atomically(() => {
+      this.deps.store.update(old.id, { replacedBy: fresh.id }, this.deps.now().toISOString());
+      return this.terminator.record({ profileId: old.profileId, consentId: old.consentId, connectionId: old.id, reason: 'renewed', validUntil: old.validUntil });
+    });
+    await this.terminator.attempt(pending, async () => bank);
     return fresh;
   }
 
-  /** Ends the consent at the bank and forgets its tokens; the connection stays, marked revoked. */
+  /**
+   * Ends the consent at the bank and forgets its tokens; the connection stays, marked revoked. A
+   * bank answer that the consent is already over counts as done. When the bank cannot confirm
+   * (offline, 5xx) nothing changes and the error is the caller's: the person asked for the
+   * consent to end, and it has not yet.
+   */
   async revoke(id: string): Promise<Connection> {
     const connection = this.get(id);
     const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
-    await this.endConsent(bank, id, connection.consentId);
+    await this.terminator.endAtBank(bank, connection.consentId);
+    await this.deps.tokens.forget(id);
+    if (mayBeLive(connection.consentStatus)) this.deps.store.update(id, { consentStatus: 'terminatedByTpp' }, this.deps.now().toISOString());
     return this.get(id);
   }
 
-  /** Removes a connection the person no longer wants to see (revoking it first when still valid). */
+  /**
+   * Forgets a connection with the history of its renewals: their tokens, rows and grants (the
+   * app's accounts stay, keyed by IBAN). A consent that may still be live is ended at the bank on
+   * a best-effort basis: the person wants the connection gone, and the app, holding no token any
+   * more, can no longer use the consent; when the bank cannot be reached the consent stays a
+   * pending termination, retried until the bank confirms.
+   */
   async remove(id: string): Promise<void> {
     const connection = this.get(id);
-    if (connection.consentStatus === 'valid' || connection.consentStatus === 'received') await this.revoke(id);
-    await this.deps.tokens.forget(id);
-    this.deps.store.delete(id);
+    const chain = this.deps.store.chain(id);
+    for (const c of chain) await this.deps.tokens.forget(c.id);
+    const pending = this.deps.store.atomically(() => {
+      const entry = mayBeLive(connection.consentStatus)
+        ? this.terminator.record({ profileId: connection.profileId, consentId: connection.consentId, connectionId: id, reason: 'removed', validUntil: connection.validUntil })
+        : undefined;
+      this.deps.store.delete(id);
+      return entry;
+    });
+    if (pending !== undefined) await this.terminator.attempt(pending);
+  }
+
+  /**
+   * Retries ending the consents the app let go of but the bank has not confirmed ended. Cheap
+   * when nothing is due (one indexed query, no keychain, no network), so it runs at start-up,
+   * before each list and read, and on each sync; one run at a time. Never throws for a bank's
+   * failure: that consent is logged and retried later with a growing back-off.
+   */
+  retryPendingTerminations(): Promise<PendingTerminationsSummary> {
+    return this.terminator.retry();
+  }
+
+  /** Starts {@link retryPendingTerminations} in the background when one is due (core start-up). */
+  startPendingTerminations(): void {
+    this.terminator.kick();
   }
 
   /** Asks the bank for the consent's status (no token needed) and records it. */
@@ -119,6 +171,7 @@ export class ConnectionService {
    * CONSENT_EXPIRED or CONSENT_INVALID answer is recorded on the connection before it is rethrown.
    */
   async withAis<T>(id: string, call: (bank: ResolvedBank, auth: { accessToken: string; consentId: string }) => Promise<T>): Promise<T> {
+    this.terminator.kick();
     const connection = this.get(id);
     const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
     try {
@@ -186,11 +239,18 @@ export class ConnectionService {
       await this.deps.tokens.remember(id, { value: tokens.accessToken, expiresAt: tokens.expiresAt }, tokens.refreshToken);
       await this.learnGrants(bank, id, created.consentId, tokens.accessToken, { psuIpAddress });
     } catch (error) {
-      // Nothing half-made stays behind: no local record, no tokens, and no consent left open at the bank.
-      await this.deps.tokens.forget(id).catch(() => undefined);
-      this.deps.store.delete(id);
-      if (!(error instanceof AuthorizationCancelledError && error.reason === 'access_denied')) {
-        await processDeleteConsentResponse(await deleteConsentRequest(bank.psd2, created.consentId)).catch(() => undefined);
+      // Nothing half-made stays behind: no local record, no tokens, and no consent left open at the
+      // bank. A consent the PSU refused is over at the bank and no token was issued for it; any
+      // other is ended as a pending termination, so a cleanup that fails now is retried later and
+      // never hides the error that ended the connect.
+      if (error instanceof AuthorizationCancelledError && error.reason === 'access_denied') {
+        this.deps.store.delete(id);
+      } else {
+        const pending = this.deps.store.atomically(() => {
+          this.deps.store.delete(id);
+          return this.terminator.record({ profileId: settings.id, consentId: created.consentId, connectionId: id, reason: 'abandoned' });
+        });
+        await this.terminator.attempt(pending, async () => bank);
       }
       throw error;
     }
@@ -206,16 +266,5 @@ export class ConnectionService {
     const now = this.deps.now().toISOString();
     this.deps.store.setGrants(id, grantsFrom(info, [...accounts, ...cards]), now);
     this.deps.store.update(id, { consentStatus: info.consentStatus, validUntil: info.validUntil }, now);
-  }
-
-  private async endConsent(bank: ResolvedBank, id: string, consentId: string): Promise<void> {
-    try {
-      await processDeleteConsentResponse(await deleteConsentRequest(bank.psd2, consentId));
-    } catch (error) {
-      // Already ended at the bank (revoked by the PSU, expired): our side still ends it.
-      if (!(error instanceof BankError && (error.status === 409 || error.status === 403 || error.code === 'CONSENT_UNKNOWN'))) throw error;
-    }
-    await this.deps.tokens.forget(id);
-    this.deps.store.update(id, { consentStatus: 'terminatedByTpp' }, this.deps.now().toISOString());
   }
 }

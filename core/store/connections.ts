@@ -92,8 +92,28 @@ export class ConnectionStore {
     return (this.db.prepare('SELECT * FROM connections ORDER BY created_at, id').all() as ConnectionRow[]).map(toConnection);
   }
 
+  /** Deletes a connection, its grants and the connections its renewals replaced (ON DELETE CASCADE). */
   delete(id: string): void {
     this.db.prepare('DELETE FROM connections WHERE id = ?').run(id);
+  }
+
+  /** The connection and every one it replaced through renewals, newest first: what `delete` removes. */
+  chain(id: string): ConnectionRecord[] {
+    const rows = this.db
+      .prepare(
+        `WITH RECURSIVE chain (id, depth) AS (
+           SELECT id, 0 FROM connections WHERE id = ?
+           UNION ALL SELECT c.id, chain.depth + 1 FROM connections c JOIN chain ON c.replaced_by = chain.id
+         )
+         SELECT connections.* FROM chain JOIN connections USING (id) ORDER BY chain.depth`,
+      )
+      .all(id) as ConnectionRow[];
+    return rows.map(toConnection);
+  }
+
+  /** Runs `work` in one transaction (this store and any other over the same database). */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work)();
   }
 
   /** Replaces the grants of a connection in one transaction; accounts are created or refreshed by id. */
