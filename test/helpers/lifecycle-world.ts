@@ -6,6 +6,7 @@ import type { ConsentStatus } from '../../common/index.js';
 import { SANDBOX_PROFILE, createAppCore, type AppCore } from '../../core/app-core.js';
 import { getConsentStatusRequest, processConsentStatusResponse } from '../../core/psd2/consents.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { enrol } from './bank.js';
 import { startBankPath, type BankPath } from './bank-path.js';
 import { demoCertificatePem } from './certificates.js';
 import { APP_REDIRECT, TestKeychain } from './core-world.js';
@@ -48,16 +49,10 @@ export async function lifecycleWorld(options: { sandbox?: SandboxOptions; faulty
   const keychain = new TestKeychain();
   const log: LogLine[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void log.push(JSON.parse(line) as LogLine) });
+  // The app reaches the bank's API through the path; enrolment (the bank's own business) goes straight to it.
+  const embedded = { start: async () => ({ url: path.url, origin: path.origin }), enrol: (redirectUri: string) => enrol(bank, redirectUri), demoCertificatePem };
   const build = () =>
-    createAppCore({
-      fetch,
-      keychain,
-      databasePath: join(dir, 'conturi.sqlite'),
-      redirectUri: APP_REDIRECT,
-      embedded: { start: async () => ({ url: path.url, origin: path.origin }), demoCertificatePem },
-      now: clock.now,
-      logger,
-    });
+    createAppCore({ fetch, keychain, databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT, embedded, now: clock.now, logger });
   const world: LifecycleWorld = {
     core: build(),
     keychain,
