@@ -4,6 +4,7 @@ import type { BankContext } from './context.js';
 import { bankDay } from './dates.js';
 import { reject } from './errors.js';
 import type { Consent, TokenRecord, TppApp } from './state/records.js';
+import { digestSecret, matchesDigest } from './state/secrets.js';
 
 export interface Psd2Caller {
   app: TppApp;
@@ -33,7 +34,7 @@ export function clientApp(ctx: BankContext, req: FastifyRequest): TppApp {
   const app = ctx.state.data.apps.find((a) => a.clientId === clientId);
   if (app === undefined) return reject(401, 'CLIENT_INVALID', 'Unknown client id');
   const secret = header(req, 'x-ibm-client-secret');
-  if (secret !== undefined && secret !== app.clientSecret) return reject(401, 'CLIENT_INVALID', 'Client secret does not match');
+  if (secret !== undefined && !matchesDigest(secret, app.clientSecretHash)) return reject(401, 'CLIENT_INVALID', 'Client secret does not match');
   return app;
 }
 
@@ -56,7 +57,8 @@ export function bearer(ctx: BankContext, req: FastifyRequest, caller: Psd2Caller
   const auth = header(req, 'authorization');
   const match = auth === undefined ? null : /^Bearer\s+(\S+)$/i.exec(auth.trim());
   if (match === null) return reject(401, 'TOKEN_INVALID', 'Authorization: Bearer <access_token> is required');
-  const token = ctx.state.data.tokens.find((t) => t.token === match[1] && t.type === 'access');
+  const hash = digestSecret(match[1] as string);
+  const token = ctx.state.data.tokens.find((t) => t.tokenHash === hash && t.type === 'access');
   if (token === undefined || token.clientId !== caller.app.clientId) return reject(401, 'TOKEN_INVALID', 'Unknown access token');
   if (token.expiresAt <= ctx.now().getTime()) return reject(401, 'TOKEN_EXPIRED', 'The access token has expired');
   if (!token.scope.startsWith(`${kind}:`)) return reject(401, 'TOKEN_INVALID', `This call needs a token of scope ${kind}:<id>`);

@@ -28,12 +28,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
     const ids = psus.flatMap((p) => p.accounts.flatMap((a) => a.transactions.map((t) => Number(t.transactionId))));
     return {
-      version: 1,
+      version: 2,
       seed: resolved.seed,
       psus,
       users: [],
       apps: [],
-      mailbox: [],
       consents: [],
       codes: [],
       tokens: [],

@@ -7,6 +7,7 @@ import type { BulkPayment, Consent, Payment, PendingAuthorization } from '../sta
 import type { Psu } from '../state/types.js';
 import { sendPage } from './page-reply.js';
 import { pageError, redirectWith } from './authorize.js';
+import { digestSecret } from '../state/secrets.js';
 
 /** The decision form: `decision` plus, on the consent page, the IBANs ticked per permission. */
 export interface DecisionForm {
@@ -165,7 +166,7 @@ export function applyDecision(ctx: BankContext, reply: FastifyReply, pending: Pe
 function issueCode(ctx: BankContext, pending: PendingAuthorization): string {
   const code = ctx.random.token(48);
   ctx.state.data.codes.push({
-    code,
+    codeHash: digestSecret(code),
     clientId: pending.clientId,
     redirectUri: pending.redirectUri,
     scope: pending.scope,

@@ -8,6 +8,7 @@ import { header, requireHeader } from '../checks.js';
 import { renderMessagePage } from '../pages/index.js';
 import { sendPage } from './page-reply.js';
 import { parseBody } from '../validate.js';
+import { digestSecret, matchesDigest } from '../state/secrets.js';
 
 const registerBody = z.object({
   username: z.email().max(254),
@@ -51,11 +52,11 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: BankContext): void {
       lastName: body.last_name,
       organization: body.organization,
       activated: false,
-      activationToken,
+      activationTokenHash: digestSecret(activationToken),
       createdAt: ctx.now().toISOString(),
     });
     const link = `${baseUrl(ctx)}/dynamic-users-register/portal/users/activate?token=${activationToken}`;
-    ctx.state.data.mailbox.push({
+    ctx.state.mailbox.push({
       id: ctx.random.uuid(),
       to: body.username,
       subject: 'CEC Bank API Portal - Activare cont',
@@ -69,7 +70,7 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: BankContext): void {
 
   app.get(`${base}/portal/users/activate`, async (req, reply) => {
     const token = (req.query as Record<string, unknown>)['token'];
-    const user = ctx.state.data.users.find((u) => typeof token === 'string' && u.activationToken === token);
+    const user = typeof token === 'string' ? ctx.state.data.users.find((u) => matchesDigest(token, u.activationTokenHash)) : undefined;
     if (user === undefined) {
       return sendPage(reply, 404, (nonce) =>
         renderMessagePage({ nonce, tone: 'error', title: 'Link invalid', message: 'Link-ul de activare nu este valid.' }),
@@ -97,9 +98,10 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: BankContext): void {
     if (body.organization !== expected) {
       return reject(400, 'FORMAT_ERROR', `organization must be "${expected}" (spaces replaced by "-")`);
     }
+    const clientSecret = ctx.random.token(24);
     const record = {
       clientId: ctx.random.token(16).replace(/[-_]/g, 'a').slice(0, 20).toLowerCase(),
-      clientSecret: ctx.random.token(24),
+      clientSecretHash: digestSecret(clientSecret),
       appName: body.app_name,
       appTitle: body.app_title,
       organization: body.organization,
@@ -113,7 +115,7 @@ export function enrolmentRoutes(app: FastifyInstance, ctx: BankContext): void {
       'Application Name': record.appName,
       Application_Title: record.appTitle,
       'client id': record.clientId,
-      'client secret': record.clientSecret,
+      'client secret': clientSecret,
     });
   });
 }

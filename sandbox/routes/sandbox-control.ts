@@ -10,7 +10,7 @@ import { reject } from '../errors.js';
 export function sandboxControlRoutes(app: FastifyInstance, ctx: BankContext): void {
   app.get('/sandbox/mailbox', async (req) => {
     const to = (req.query as Record<string, unknown>)['to'];
-    const messages = ctx.state.data.mailbox.filter((m) => typeof to !== 'string' || m.to.toLowerCase() === to.toLowerCase());
+    const messages = ctx.state.mailbox.filter((m) => typeof to !== 'string' || m.to.toLowerCase() === to.toLowerCase());
     return { messages };
   });
 

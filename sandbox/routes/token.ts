@@ -1,10 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { PREFIX, type BankContext } from '../context.js';
 import { endOfBankDay } from '../dates.js';
 import { OAuthRejection } from '../errors.js';
 import { header } from '../checks.js';
 import type { TokenRecord, TppApp } from '../state/records.js';
+import { digestSecret, matchesDigest } from '../state/secrets.js';
 
 /** §5: PIS refresh tokens live 90 days; AIS ones as long as their consent. */
 const PIS_REFRESH_SECONDS = 90 * 86_400;
@@ -60,7 +61,7 @@ function authenticate(ctx: BankContext, req: FastifyRequest, form: Form): TppApp
   const client = ctx.state.data.apps.find((a) => a.clientId === clientId);
   if (client === undefined) throw new OAuthRejection(401, 'invalid_client', 'unknown client');
   const secret = field(form, 'client_secret') ?? header(req, 'x-ibm-client-secret') ?? basicSecret(header(req, 'authorization'), clientId);
-  if (secret !== undefined && !same(secret, client.clientSecret)) throw new OAuthRejection(401, 'invalid_client', 'client authentication failed');
+  if (secret !== undefined && !matchesDigest(secret, client.clientSecretHash)) throw new OAuthRejection(401, 'invalid_client', 'client authentication failed');
   return client;
 }
 
@@ -72,18 +73,13 @@ function basicSecret(authorization: string | undefined, clientId: string): strin
   return secret;
 }
 
-const same = (a: string, b: string) => {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-};
-
 function exchangeCode(ctx: BankContext, client: TppApp, form: Form) {
   const codeValue = required(form, 'code');
   const redirectUri = required(form, 'redirect_uri');
   const verifier = required(form, 'code_verifier');
   const now = ctx.now().getTime();
-  const code = ctx.state.data.codes.find((c) => c.code === codeValue);
+  const codeHash = digestSecret(codeValue);
+  const code = ctx.state.data.codes.find((c) => c.codeHash === codeHash);
   if (code === undefined || code.clientId !== client.clientId) throw new OAuthRejection(400, 'invalid_grant', 'unknown authorization code');
   if (code.used) {
     // RFC 6749 §4.1.2: a replayed code may mean it leaked; revoke what it produced.
@@ -109,7 +105,8 @@ function exchangeCode(ctx: BankContext, client: TppApp, form: Form) {
 function refresh(ctx: BankContext, client: TppApp, form: Form) {
   const value = required(form, 'refresh_token');
   const now = ctx.now().getTime();
-  const record = ctx.state.data.tokens.find((t) => t.token === value && t.type === 'refresh');
+  const tokenHash = digestSecret(value);
+  const record = ctx.state.data.tokens.find((t) => t.tokenHash === tokenHash && t.type === 'refresh');
   if (record === undefined || record.clientId !== client.clientId) throw new OAuthRejection(400, 'invalid_grant', 'unknown refresh token');
   if (record.expiresAt <= now) throw new OAuthRejection(400, 'invalid_grant', 'refresh token expired');
   if (record.scope.startsWith('AIS:')) {
@@ -117,7 +114,7 @@ function refresh(ctx: BankContext, client: TppApp, form: Form) {
     if (consent === undefined || consent.status !== 'valid') throw new OAuthRejection(400, 'invalid_grant', `the consent is ${consent?.status ?? 'unknown'}`);
   }
   const access = issue(ctx, 'access', client.clientId, record.scope, record.psuId, now + ctx.options.tokenTtl * 1000, record.consentedOn);
-  return tokenResponse(ctx, access, record, now);
+  return tokenResponse(ctx, access, { value, record }, now);
 }
 
 function refreshExpiry(ctx: BankContext, scope: string, now: number): number {
@@ -127,20 +124,27 @@ function refreshExpiry(ctx: BankContext, scope: string, now: number): number {
   return endOfBankDay(consent.validUntil).getTime();
 }
 
-function issue(ctx: BankContext, type: TokenRecord['type'], clientId: string, scope: string, psuId: string, expiresAt: number, consentedOn: number): TokenRecord {
-  const record: TokenRecord = { token: ctx.random.token(type === 'access' ? 64 : 72), type, clientId, scope, psuId, expiresAt, consentedOn };
-  ctx.state.data.tokens.push(record);
-  return record;
+/** A token as handed out: its value goes to the TPP once, the bank keeps the record (with a digest). */
+interface Issued {
+  value: string;
+  record: TokenRecord;
 }
 
-function tokenResponse(ctx: BankContext, access: TokenRecord, refreshToken: TokenRecord, now: number) {
+function issue(ctx: BankContext, type: TokenRecord['type'], clientId: string, scope: string, psuId: string, expiresAt: number, consentedOn: number): Issued {
+  const value = ctx.random.token(type === 'access' ? 64 : 72);
+  const record: TokenRecord = { tokenHash: digestSecret(value), type, clientId, scope, psuId, expiresAt, consentedOn };
+  ctx.state.data.tokens.push(record);
+  return { value, record };
+}
+
+function tokenResponse(ctx: BankContext, access: Issued, refreshToken: Issued, now: number) {
   return {
     token_type: 'bearer',
-    access_token: access.token,
+    access_token: access.value,
     expires_in: ctx.options.tokenTtl,
-    consented_on: access.consentedOn,
-    scope: access.scope,
-    refresh_token: refreshToken.token,
-    refresh_token_expires_in: Math.max(0, Math.floor((refreshToken.expiresAt - now) / 1000)),
+    consented_on: access.record.consentedOn,
+    scope: access.record.scope,
+    refresh_token: refreshToken.value,
+    refresh_token_expires_in: Math.max(0, Math.floor((refreshToken.record.expiresAt - now) / 1000)),
   };
 }

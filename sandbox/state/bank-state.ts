@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BankSnapshot, PendingAuthorization } from './records.js';
+import type { BankSnapshot, MailMessage, PendingAuthorization } from './records.js';
 import type { BankAccount, BankTransaction, Psu } from './types.js';
+import { upgradeSnapshot } from './upgrade.js';
 
 export interface AccountRef {
   psu: Psu;
@@ -11,10 +12,12 @@ export interface AccountRef {
 /**
  * The bank's memory. Arrays in the snapshot are the truth (they persist as JSON); the maps are
  * indexes rebuilt on load. Routes mutate records and call `changed()` so `--data-dir` saves once
- * per request rather than on every field.
+ * per request rather than on every field. Pages in flight and the mailbox stay in memory: a mail
+ * carries a usable activation link, and the file must not.
  */
 export class BankState {
   readonly pending = new Map<string, PendingAuthorization>();
+  readonly mailbox: MailMessage[] = [];
   private readonly byResourceId = new Map<string, AccountRef>();
   private readonly byIban = new Map<string, AccountRef>();
   private dirty = false;
@@ -28,28 +31,32 @@ export class BankState {
 
   static load(dataDir: string | undefined, fresh: () => BankSnapshot): BankState {
     if (dataDir === undefined) return new BankState(fresh());
-    mkdirSync(dataDir, { recursive: true });
+    // The folder may be older than us, or made by someone else's umask: only its owner reads it.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
     const file = join(dataDir, 'sandbox-bank.json');
-    if (!existsSync(file)) {
-      const state = new BankState(fresh(), file);
-      state.changed();
-      state.flush();
-      return state;
-    }
-    const data = JSON.parse(readFileSync(file, 'utf8')) as BankSnapshot;
-    if (data.version !== 1) throw new Error(`${file}: unknown state version ${String(data.version)}`);
-    return new BankState(data, file);
+    const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }) : undefined;
+    const state = new BankState(saved === undefined ? fresh() : upgradeSnapshot(saved, file), file);
+    // A new bank, or a file from an older version (it had secrets in clear): write it as it is now.
+    if (saved?.version !== state.data.version) state.changed();
+    state.flush();
+    chmodSync(file, 0o600);
+    return state;
   }
 
   changed(): void {
     this.dirty = true;
   }
 
-  /** Writes the snapshot atomically (write then rename), so a crash never leaves half a file. */
+  /**
+   * Writes the snapshot atomically (write then rename), so a crash never leaves half a file. The
+   * temporary file is made afresh, owner-only: a leftover one would keep its old mode.
+   */
   flush(): void {
     if (!this.dirty || this.file === undefined) return;
     const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.data));
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, JSON.stringify(this.data), { mode: 0o600, flag: 'wx' });
     renameSync(tmp, this.file);
     this.dirty = false;
   }

@@ -10,14 +10,16 @@ export interface DeveloperUser {
   lastName: string;
   organization: string;
   activated: boolean;
-  activationToken: string;
+  /** `digestSecret` of the token in the activation link; the link itself lives only in the mail. */
+  activationTokenHash: string;
   createdAt: string;
 }
 
 /** A TPP application created by `create/app`; its credentials are shown once. */
 export interface TppApp {
   clientId: string;
-  clientSecret: string;
+  /** `digestSecret` of the client secret: `create/app` shows the secret once and keeps only this. */
+  clientSecretHash: string;
   appName: string;
   appTitle: string;
   organization: string;
@@ -64,7 +66,8 @@ export interface Consent {
 }
 
 export interface AuthCode {
-  code: string;
+  /** `digestSecret` of the code; the code itself went to the TPP in the redirect. */
+  codeHash: string;
   clientId: string;
   redirectUri: string;
   scope: string;
@@ -75,7 +78,8 @@ export interface AuthCode {
 }
 
 export interface TokenRecord {
-  token: string;
+  /** `digestSecret` of the token; the token itself went to the TPP once, in the token answer. */
+  tokenHash: string;
   type: 'access' | 'refresh';
   clientId: string;
   scope: string;
@@ -141,14 +145,16 @@ export interface PendingAuthorization {
   expiresAt: number;
 }
 
-/** Everything the bank keeps; serialisable as JSON for `--data-dir`. */
+/**
+ * Everything the bank keeps; serialisable as JSON for `--data-dir`. It holds no usable secret:
+ * what was handed out once is kept as a digest, and the mailbox stays in memory.
+ */
 export interface BankSnapshot {
-  version: 1;
+  version: 2;
   seed: number;
   psus: Psu[];
   users: DeveloperUser[];
   apps: TppApp[];
-  mailbox: MailMessage[];
   consents: Consent[];
   codes: AuthCode[];
   tokens: TokenRecord[];

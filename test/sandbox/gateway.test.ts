@@ -278,7 +278,7 @@ describe('dataDir', () => {
 
       const file = await readFile(join(dir, 'sandbox-bank.json'), 'utf8');
       const saved = JSON.parse(file) as { version: number; apps: { clientId: string }[]; consents: { consentId: string }[] };
-      expect(saved.version).toBe(1);
+      expect(saved.version).toBe(2);
       expect(saved.apps.map((a) => a.clientId)).toContain(creds.clientId);
       expect(saved.consents.map((c) => c.consentId)).toContain(ais.consentId);
 
