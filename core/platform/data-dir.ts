@@ -1,3 +1,4 @@
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What picks the data folder; parameters so a test can ask for every OS from one machine. */
@@ -25,4 +26,15 @@ export function defaultDataDir(world: DataDirWorld): string {
       return join(xdg !== undefined && xdg.startsWith('/') ? xdg : join(world.home, '.local', 'share'), 'conturi');
     }
   }
+}
+
+/**
+ * Creates the data folder, or narrows one that already existed (made by an older version, by
+ * hand, or under a permissive umask), so only its owner can list or read it. Returns `path`.
+ * On Windows the mode is advisory; the folder sits in the user's own profile there.
+ */
+export function ensurePrivateDir(path: string): string {
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  chmodSync(path, 0o700);
+  return path;
 }

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { BugIndicatingError } from '../errors.js';
 import { migrations } from './migrations.js';
@@ -10,12 +11,23 @@ export type Db = Database.Database;
  * `path` is given by the composition root (Electron's userData, a temp dir in tests).
  */
 export function openDatabase(path: string): Db {
+  ownerOnly(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   db.pragma('foreign_keys = ON');
   return db;
+}
+
+/**
+ * The database holds the person's accounts and transactions: only they may read it. SQLite gives
+ * its -wal and -shm files the main file's mode, so the main file is created owner-only before
+ * SQLite opens it; files an older version left readable to others are narrowed.
+ */
+function ownerOnly(path: string): void {
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
 /**
