@@ -16,6 +16,7 @@ import { getAccountListRequest, getTransactionListRequest, processAccountListRes
 import { toHeaderCertificate, type Psd2Context } from '../core/psd2/psd2-context.js';
 import { generatePsus } from '../sandbox/data/generate.js';
 import { startSandbox } from '../sandbox/index.js';
+import { enrolAsDeveloper } from '../sandbox/demo-developer.js';
 import { playPsu } from '../sandbox/demo-psu.js';
 
 const PER_ACCOUNT = 10_000;
@@ -28,16 +29,10 @@ async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   return [value, performance.now() - start];
 }
 
-async function connect(url: string, origin: string) {
+async function connect(url: string) {
   const cert = readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8');
-  const json = { 'Content-Type': 'application/json', 'TPP-Signature-Certificate': toHeaderCertificate(cert) };
-  const username = `bench-${randomUUID()}@example.ro`;
-  await fetch(`${url}/dynamic-users-register/portal/users/register`, { method: 'POST', headers: json, body: JSON.stringify({ username, password: 'parola-bench', first_name: 'B', last_name: 'B', organization: 'Bench' }) });
-  const mail = (await (await fetch(`${origin}/sandbox/mailbox?to=${encodeURIComponent(username)}`)).json()) as { messages: { link: string }[] };
-  await fetch(mail.messages[0]!.link);
   const redirect = 'https://bench.invalid/cb';
-  const app = (await (await fetch(`${url}/dynamic-users-register/create/app`, { method: 'POST', headers: { ...json, 'Redirect-Uri': redirect }, body: JSON.stringify({ username, password: 'parola-bench', app_name: 'b', app_title: 'b', organization: 'Bench' }) })).json()) as Record<string, string>;
-  const clientId = app['client id']!;
+  const { clientId } = await enrolAsDeveloper(url, { certificatePem: cert, redirectUri: redirect, organization: 'Bench' });
   const ctx: Psd2Context = { fetch, baseUrl: url, profile: cecProfile, clientId, certificate: toHeaderCertificate(cert), newRequestId: randomUUID };
   const consent = await fetch(`${url}/psd29c/v1/consents`, { method: 'POST', headers: { 'x-ibm-client-id': clientId, 'X-Request-ID': randomUUID(), 'TPP-Signature-Certificate': ctx.certificate, 'TPP-Redirect-URI': redirect } });
   const { consentId } = (await consent.json()) as { consentId: string };
@@ -55,7 +50,7 @@ async function main(): Promise<void> {
 
   for (const pageSize of [undefined, 500]) {
     const bank = await startSandbox({ port: 0, transactionsPerAccount: PER_ACCOUNT, pageSize, rateLimit: 100_000 });
-    const { ctx, auth } = await connect(bank.url, bank.origin);
+    const { ctx, auth } = await connect(bank.url);
     const mode = { psuIpAddress: '127.0.0.1' };
     const accounts = await processAccountListResponse(await getAccountListRequest(ctx, auth, mode), { connectionId: 'bench' });
     const ron = accounts.find((a) => a.currency === 'RON' && a.kind === 'account')!;

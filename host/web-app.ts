@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createHandlers } from '../core/app-handlers.js';
 import type { Keychain } from '../core/keychain/keychain.js';
-import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
+import { ensurePrivateDir } from '../core/platform/data-dir.js';
+import { embeddedSandbox } from '../sandbox/embedded.js';
 import { startHost, type HostOptions, type RunningHost } from './server.js';
 
 const demoCertificatePem = (): string => readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8');
@@ -21,8 +22,8 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
  * first use (core asks for it), so a launch that never connects costs no bank.
  */
 export async function startWebApp(options: WebAppOptions): Promise<RunningHost> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  let bank: Promise<RunningSandbox> | undefined;
+  ensurePrivateDir(options.dataDir);
+  const bank = embeddedSandbox({ port: 0, dataDir: join(options.dataDir, 'sandbox-bank') }, demoCertificatePem());
   let core: AppCore | undefined;
   const host = await startHost({
     ...options,
@@ -33,10 +34,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost> 
         databasePath: join(options.dataDir, 'conturi.sqlite'),
         // Known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
         redirectUri,
-        embedded: {
-          start: async () => (bank ??= startSandbox({ port: 0, dataDir: join(options.dataDir, 'sandbox-bank') })),
-          demoCertificatePem: demoCertificatePem(),
-        },
+        embedded: bank,
       });
       return createHandlers(core, frontEnd);
     },
@@ -46,7 +44,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost> 
     async close() {
       await host.close();
       core?.close();
-      if (bank !== undefined) await (await bank).close();
+      await bank.close();
     },
   };
 }

@@ -1,14 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import type { Settings } from '../common/index.js';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
+import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
 import { openDatabase } from '../core/store/database.js';
 import { SettingsStore } from '../core/store/settings.js';
-import { startSandbox, type RunningSandbox } from '../sandbox/index.js';
+import { embeddedSandbox } from '../sandbox/embedded.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { eventSender, registerIpc } from './ipc.js';
 import { OAuthFlowController } from './oauth-flow.js';
@@ -58,19 +59,15 @@ interface WindowSlot {
 function start(slot: WindowSlot): void {
   // Once ready (the session module needs it) and before the first window, so no webContents escapes the lock.
   hardenApp((contents) => isOAuthSession(contents.session));
-  const userData = app.getPath('userData');
-  mkdirSync(userData, { recursive: true });
+  const userData = ensurePrivateDir(app.getPath('userData'));
   const databasePath = join(userData, 'conturi.sqlite');
-  let bank: Promise<RunningSandbox> | undefined;
+  const bank = embeddedSandbox({ port: 0, dataDir: join(userData, 'sandbox-bank') }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
   const core = createAppCore({
     fetch: electronFetch,
     keychain: new OsKeychain(),
     databasePath,
     redirectUri: storedAuthorizationMode(databasePath) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI,
-    embedded: {
-      start: () => (bank ??= startSandbox({ port: 0, dataDir: join(userData, 'sandbox-bank') })),
-      demoCertificatePem: readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'),
-    },
+    embedded: bank,
   });
   const trusted = () => slot.window()?.webContents;
   const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
@@ -101,7 +98,7 @@ function start(slot: WindowSlot): void {
     oauth.closeAll();
     disposeIpc();
     closeCore(core);
-    await (await bank)?.close();
+    await bank.close();
   });
 }
 

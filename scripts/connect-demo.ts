@@ -19,15 +19,19 @@ import { formatIban } from '../core/iban/iban.js';
 import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { formatMoney } from '../core/money/money.js';
+import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { playPsu } from '../sandbox/demo-psu.js';
-import { startSandbox } from '../sandbox/index.js';
+import { embeddedSandbox } from '../sandbox/embedded.js';
 
 const { values } = parseArgs({ options: { auto: { type: 'boolean' }, ephemeral: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
-const dir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-'));
+const dir = ensurePrivateDir(values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-')));
 const say = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const bank = await startSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') });
+  const bank = embeddedSandbox(
+    { port: 0, dataDir: join(dir, 'sandbox-bank') },
+    readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),
+  );
   let active: AuthorizationSession | undefined;
   const listener = createServer((req, res) => {
     const url = `http://127.0.0.1:${(listener.address() as { port: number }).port}${req.url ?? '/'}`;
@@ -43,14 +47,11 @@ async function main(): Promise<void> {
     keychain: values.ephemeral === true ? new MemoryKeychain() : new OsKeychain(),
     databasePath: join(dir, 'conturi.sqlite'),
     redirectUri,
-    embedded: {
-      start: async () => ({ url: bank.url, origin: bank.origin }),
-      demoCertificatePem: readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),
-    },
+    embedded: bank,
   });
 
   try {
-    say(`Sandbox bank: ${bank.url}`);
+    say(`Sandbox bank: ${(await bank.start()).url}`);
     for (const user of ['demo', 'demo2']) {
       const port: AuthorizationPort = {
         async open(url, session) {

@@ -1,17 +1,22 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { ValidationError } from '../errors.js';
-import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from '../enrolment/dynamic-users-register.js';
-import { activateThroughSandboxMailbox } from '../enrolment/sandbox-activation.js';
+import { randomUUID } from 'node:crypto';
+import { BugIndicatingError, ValidationError } from '../errors.js';
 import type { Keychain } from '../keychain/keychain.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
-import type { RegistrationStore } from '../store/registrations.js';
+import type { Registration, RegistrationStore } from '../store/registrations.js';
 import { bankProfiles, cecProfile, type BankProfile } from './bank-profile.js';
 import type { ProfileSettings } from './profile-settings.js';
 import { mutualTlsFetch } from '../http/mutual-tls.js';
 
-/** The sandbox bank, started by the composition root (core never imports `sandbox/`). */
+/**
+ * The sandbox bank that ships inside the app. Core never imports `sandbox/`: the composition root
+ * hands over an implementation built next to it, which knows the bank's private parts (its
+ * mailbox, its self-enrolment); core knows only this port.
+ */
 export interface EmbeddedBank {
-  start(): Promise<{ url: string; origin: string }>;
+  /** Starts the bank on the first call; every later call answers the same bank. */
+  start(): Promise<{ url: string }>;
+  /** Enrols a new app at the bank whose redirect is `redirectUri`; the bank shows its credentials once. */
+  enrol(redirectUri: string): Promise<{ clientId: string; clientSecret: string }>;
   /** The demo TPP certificate that ships with the project. */
   demoCertificatePem: string;
 }
@@ -41,12 +46,10 @@ export const clientSecretKey = (profileId: string) => `client-secret:${profileId
 
 /**
  * Turns profile settings into a live bank. For the sandbox it starts the embedded bank and, on
- * first use or when the redirect changed, enrols itself through the Dynamic Users Register;
- * the client secret goes to the keychain, the client id to the database.
+ * first use or when the redirect changed, has it enrol the app; the client secret goes to the
+ * keychain, the client id to the database.
  */
 export class BankEnvironments {
-  private sandbox?: Promise<{ url: string; origin: string }>;
-
   constructor(private readonly deps: BankEnvironmentsDeps) {}
 
   async resolve(settings: ProfileSettings): Promise<ResolvedBank> {
@@ -64,44 +67,39 @@ export class BankEnvironments {
   private async resolveSandbox(settings: Extract<ProfileSettings, { kind: 'sandbox' }>): Promise<ResolvedBank> {
     const embedded = this.deps.embedded;
     if (embedded === undefined) throw new ValidationError('the sandbox bank is not part of this build', 'profile');
-    this.sandbox ??= embedded.start();
-    const { url, origin } = await this.sandbox;
+    const { url } = await embedded.start();
     const { redirectUri } = this.deps;
-    let registration = this.deps.registrations.get(settings.id);
-    let clientSecret = registration === undefined ? undefined : await this.deps.keychain.get(clientSecretKey(settings.id));
-    if (registration === undefined || registration.redirectUri !== redirectUri || clientSecret === undefined) {
-      clientSecret = await this.enrolInSandbox(url, origin, embedded.demoCertificatePem, settings.id);
-      registration = this.deps.registrations.get(settings.id);
-    } else if (registration.baseUrl !== url) {
-      this.deps.registrations.put({ ...registration, baseUrl: url });
+    const stored = this.deps.registrations.get(settings.id);
+    const storedSecret = stored === undefined ? undefined : await this.deps.keychain.get(clientSecretKey(settings.id));
+    let registration: Registration;
+    let clientSecret: string;
+    if (stored === undefined || stored.redirectUri !== redirectUri || storedSecret === undefined) {
+      ({ registration, clientSecret } = await this.enrolInSandbox(embedded, url, settings.id));
+    } else {
+      registration = stored;
+      clientSecret = storedSecret;
+      if (registration.baseUrl !== url) {
+        registration = { ...registration, baseUrl: url };
+        this.deps.registrations.put(registration);
+      }
     }
-    return this.bank(settings, url, registration?.clientId ?? '', clientSecret, redirectUri, embedded.demoCertificatePem);
+    return this.bank(settings, url, registration.clientId, clientSecret, redirectUri, embedded.demoCertificatePem);
   }
 
-  private async enrolInSandbox(url: string, origin: string, certificatePem: string, profileId: string): Promise<string> {
-    const ep = enrolmentEndpoint(this.deps.fetch, url, certificatePem);
-    const user = {
-      username: `conturi-${randomBytes(6).toString('hex')}@sandbox.local`,
-      // Lives only for this enrolment: the sandbox wants a password, nothing reuses it.
-      password: randomBytes(18).toString('base64url'),
-      firstName: 'Conturi',
-      lastName: 'Desktop',
-      organization: 'Conturi Desktop',
-    };
-    await processRegisterUserResponse(await registerUserRequest(ep, user));
-    await activateThroughSandboxMailbox(this.deps.fetch, origin, user.username);
-    const creds = await processCreateAppResponse(
-      await createAppRequest(ep, user, { name: 'Conturi', title: 'Conturi Desktop', redirectUri: this.deps.redirectUri }),
-    );
+  private async enrolInSandbox(embedded: EmbeddedBank, url: string, profileId: string): Promise<{ registration: Registration; clientSecret: string }> {
+    const creds = await embedded.enrol(this.deps.redirectUri);
+    // The embedded bank is ours: an app without credentials is its bug, not something to carry on with.
+    if (creds.clientId === '' || creds.clientSecret === '') throw new BugIndicatingError('the embedded bank enrolled an app without a client id or secret');
     await this.deps.keychain.set(clientSecretKey(profileId), creds.clientSecret);
-    this.deps.registrations.put({
+    const registration: Registration = {
       profileId,
       baseUrl: url,
       clientId: creds.clientId,
       redirectUri: this.deps.redirectUri,
       createdAt: this.deps.now().toISOString(),
-    });
-    return creds.clientSecret;
+    };
+    this.deps.registrations.put(registration);
+    return { registration, clientSecret: creds.clientSecret };
   }
 
   private bank(settings: ProfileSettings, baseUrl: string, clientId: string, clientSecret: string | undefined, redirectUri: string, certificatePem: string): ResolvedBank {

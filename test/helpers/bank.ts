@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { startSandbox, type SandboxOptions } from '../../sandbox/index.js';
-import { demoCertificate } from './certificates.js';
+import { demoCertificatePem } from './certificates.js';
+import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { playPsu } from '../../sandbox/demo-psu.js';
 import { call, psd2Headers } from './http.js';
 import { RFC7636_CHALLENGE, RFC7636_VERIFIER } from '../fixtures/rfc7636.js';
@@ -32,23 +32,8 @@ export interface Credentials {
 
 /** Enrols a TPP through the Dynamic Users Register, activation mail included. */
 export async function enrol(bank: TestBank, redirectUri = REDIRECT): Promise<Credentials> {
-  const username = `dev-${randomBytes(4).toString('hex')}@example.ro`;
-  const json = { 'Content-Type': 'application/json', 'TPP-Signature-Certificate': demoCertificate };
-  const reg = await call(`${bank.url}/dynamic-users-register/portal/users/register`, {
-    method: 'POST', headers: json,
-    body: JSON.stringify({ username, password: 'parola-sigura', first_name: 'Ana', last_name: 'Pop', organization: 'Test TPP SRL' }),
-  });
-  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${reg.text}`);
-  const mail = await call<{ messages: { link: string }[] }>(`${bank.origin}/sandbox/mailbox?to=${encodeURIComponent(username)}`);
-  const link = mail.body.messages[0]?.link;
-  if (link === undefined) throw new Error('no activation mail');
-  await fetch(link);
-  const app = await call<Record<string, string>>(`${bank.url}/dynamic-users-register/create/app`, {
-    method: 'POST', headers: { ...json, 'Redirect-Uri': redirectUri },
-    body: JSON.stringify({ username, password: 'parola-sigura', app_name: 'TestApp', app_title: 'Test App', organization: 'Test-TPP-SRL' }),
-  });
-  if (app.status !== 201) throw new Error(`create/app: ${app.status} ${app.text}`);
-  return { clientId: app.body['client id'] as string, clientSecret: app.body['client secret'] as string, redirectUri };
+  const app = await enrolAsDeveloper(bank.url, { certificatePem: demoCertificatePem, redirectUri, organization: 'Test TPP SRL', appName: 'TestApp' });
+  return { ...app, redirectUri };
 }
 
 export async function createConsent(bank: TestBank, creds: Credentials): Promise<{ consentId: string; location: string }> {

@@ -7,7 +7,8 @@ import type { AuthorizationPort } from '../../core/auth/authorization-session.js
 import type { Keychain } from '../../core/keychain/keychain.js';
 import { OsKeychain } from '../../core/keychain/os-keychain.js';
 import { playPsu, type PsuChoices } from '../../sandbox/demo-psu.js';
-import { startSandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { embeddedSandbox } from '../../sandbox/embedded.js';
+import type { SandboxOptions } from '../../sandbox/index.js';
 import { demoCertificatePem } from './certificates.js';
 
 /** Never loaded: the front end catches it before any request leaves the machine. */
@@ -59,14 +60,15 @@ export interface CoreWorldForTest {
 /** Real parts: the sandbox bank over HTTP, a SQLite file in a temp dir, the OS keychain. */
 export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date } = {}): Promise<CoreWorldForTest> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
-  const bank = await startSandbox({ port: 0, ...options.sandbox });
+  const embedded = embeddedSandbox({ port: 0, ...options.sandbox }, demoCertificatePem);
+  const bank = await embedded.start();
   const keychain = new TestKeychain();
   const core = createAppCore({
     fetch,
     keychain,
     databasePath: join(dir, 'conturi.sqlite'),
     redirectUri: APP_REDIRECT,
-    embedded: { start: async () => ({ url: bank.url, origin: bank.origin }), demoCertificatePem },
+    embedded,
     now: options.now,
   });
   return {
@@ -77,7 +79,7 @@ export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () =>
     async close() {
       core.close();
       await keychain.clear();
-      await bank.close();
+      await embedded.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
