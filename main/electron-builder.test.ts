@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { FileMatcher } from 'app-builder-lib/out/fileMatcher.js';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import type { Configuration } from 'app-builder-lib';
 import { DebugLogger } from 'builder-util/out/DebugLogger.js';
@@ -41,10 +43,21 @@ describe('electron-builder.yml', () => {
 
   it('packs only the built app and package.json, in asar, native addons unpacked', () => {
     // The loader merges consecutive globs into one FileSet's filter.
-    expect(config.files).toEqual([{ filter: ['dist/electron/**/*', 'dist/renderer/**/*', 'package.json'] }]);
+    expect(config.files).toEqual([{ filter: ['dist/electron/**/*', 'dist/renderer/**/*', 'package.json', '!**/*.map'] }]);
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(['**/*.node']);
     expect(config.directories?.output).toBe('release');
+  });
+
+  it('leaves source maps out of the package, also one a dev build left in dist/', () => {
+    // electron-builder's own matcher over the `files` patterns, as it filters the app folder.
+    const patterns = (config.files as { filter: string[] }[])[0]?.filter;
+    const packs = new FileMatcher(projectDir, '/', (p) => p, patterns).createFilter();
+    const file = { isDirectory: () => false } as Parameters<typeof packs>[1];
+    expect(packs(join(projectDir, 'dist/electron/main.cjs'), file)).toBe(true);
+    expect(packs(join(projectDir, 'dist/renderer/assets/index.js'), file)).toBe(true);
+    expect(packs(join(projectDir, 'dist/electron/main.cjs.map'), file)).toBe(false);
+    expect(packs(join(projectDir, 'dist/renderer/assets/index.js.map'), file)).toBe(false);
   });
 
   it('builds AppImage and deb (Finance), dmg and nsis', () => {
