@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BugIndicatingError, ProtocolError } from '../errors.js';
-import { cecProfile, type BankProfile } from '../profiles/bank-profile.js';
+import { cecProfile } from '../profiles/bank-profile.js';
 import { RFC7636_CHALLENGE } from '../../test/fixtures/rfc7636.js';
-import { CEC_BASE, cecConsentId, cecConsentLocation, cecMetadataJson, cecRedirectUri } from '../../test/fixtures/cec-oauth.js';
+import { CEC_BASE, cecConsentId, cecConsentLocation, cecRedirectUri } from '../../test/fixtures/cec-oauth.js';
 import { buildAuthorizationUrl, type AuthorizationUrlInput } from './authorize-url.js';
-import { processDiscoveryResponse } from './metadata.js';
-
-const metadata = await processDiscoveryResponse(new Response(cecMetadataJson, { headers: { 'content-type': 'application/json' } }));
-const followsMetadata: BankProfile = { ...cecProfile, quirks: { ...cecProfile.quirks, preferConfiguredEndpoints: false } };
 
 const input = (over: Partial<AuthorizationUrlInput> = {}): AuthorizationUrlInput => ({
   baseUrl: CEC_BASE,
@@ -52,25 +48,19 @@ describe('buildAuthorizationUrl', () => {
     expect(build({ location: `${CEC_BASE}/oauth/oauth2/authorize?code_challenge=` }).pathname).toBe('/cec/prod/oauth/oauth2/authorize');
   });
 
-  it('prefers the Location header to the metadata and the configured path', () => {
-    const location = `${CEC_BASE}/oauthcec/oauth2/authorize?consent=1`;
-    expect(build({ location, metadata, profile: followsMetadata }).searchParams.get('consent')).toBe('1');
+  it('prefers the Location header to the configured path', () => {
+    const location = `${CEC_BASE}/oauth/oauth2/authorize?consent=1`;
+    const url = build({ location });
+    expect(url.pathname).toBe('/cec/prod/oauth/oauth2/authorize');
+    expect(url.searchParams.get('consent')).toBe('1');
   });
 
   it('resolves a relative Location against the bank base', () => {
     expect(build({ location: '/cec/prod/oauthcec/oauth2/authorize?x=1' }).origin).toBe('https://api.cec.ro');
   });
 
-  it('uses the configured /oauthcec path over the metadata\'s /oauth when the profile prefers it', () => {
-    expect(build({ metadata }).pathname).toBe('/cec/prod/oauthcec/oauth2/authorize');
-  });
-
-  it('uses the metadata\'s endpoint when the profile does not prefer its own', () => {
-    expect(build({ metadata, profile: followsMetadata }).pathname).toBe('/cec/prod/oauth/oauth2/authorize');
-  });
-
-  it('falls back to the configured endpoint without Location or metadata', () => {
-    const url = build({ profile: followsMetadata, baseUrl: `${CEC_BASE}/` });
+  it('falls back to the configured /oauthcec endpoint without a Location', () => {
+    const url = build({ baseUrl: `${CEC_BASE}/` });
     expect(`${url.origin}${url.pathname}`).toBe(`${CEC_BASE}/oauthcec/oauth2/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual(ours);
   });
@@ -84,11 +74,6 @@ describe('buildAuthorizationUrl', () => {
     ]) {
       expect(() => build({ location })).toThrow(ProtocolError);
     }
-  });
-
-  it('rejects metadata whose endpoint is on another origin', () => {
-    const foreign = { ...metadata, authorization_endpoint: 'https://evil.example/authorize' };
-    expect(() => build({ metadata: foreign, profile: followsMetadata })).toThrow(/not on the bank's https:\/\/api\.cec\.ro/);
   });
 
   it.each([

@@ -1,7 +1,6 @@
 import { BugIndicatingError, ProtocolError } from '../errors.js';
 import type { BankProfile } from '../profiles/bank-profile.js';
 import { resolveEndpoint, sameBankOrigin } from './endpoints.js';
-import type { AuthorizationServerMetadata } from './metadata.js';
 import type { Pkce } from './pkce.js';
 
 export interface AuthorizationUrlInput {
@@ -10,7 +9,6 @@ export interface AuthorizationUrlInput {
    * resource, with `code_challenge` empty or a placeholder for us to complete.
    */
   location?: string;
-  metadata?: AuthorizationServerMetadata;
   /** The bank's base, e.g. `https://api.cec.ro/cec/prod`; its origin is the only one accepted. */
   baseUrl: string;
   profile: BankProfile;
@@ -38,7 +36,7 @@ export function buildAuthorizationUrl(input: AuthorizationUrlInput): string {
   if (input.state === '') throw new BugIndicatingError('an authorization request needs a state');
   const url = input.location !== undefined
     ? fromLocation(input.location, input)
-    : resolveEndpoint('authorize', { baseUrl: input.baseUrl, profile: input.profile, metadata: input.metadata });
+    : resolveEndpoint('authorize', { baseUrl: input.baseUrl, profile: input.profile });
   const params: [string, string][] = [
     ['response_type', 'code'],
     ['client_id', input.clientId],

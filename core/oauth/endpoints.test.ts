@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolError } from '../errors.js';
-import { cecProfile, type BankProfile } from '../profiles/bank-profile.js';
-import { CEC_BASE, cecMetadataJson } from '../../test/fixtures/cec-oauth.js';
-import { processDiscoveryResponse } from './metadata.js';
+import { cecProfile } from '../profiles/bank-profile.js';
+import { CEC_BASE } from '../../test/fixtures/cec-oauth.js';
 import { resolveEndpoint, sameBankOrigin } from './endpoints.js';
 
-const metadata = await processDiscoveryResponse(new Response(cecMetadataJson, { headers: { 'content-type': 'application/json' } }));
-const followsMetadata: BankProfile = { ...cecProfile, quirks: { ...cecProfile.quirks, preferConfiguredEndpoints: false } };
-
 describe('resolveEndpoint', () => {
-  it('keeps CEC\'s configured /oauthcec token path over the metadata\'s /oauth one', () => {
-    expect(resolveEndpoint('token', { baseUrl: CEC_BASE, profile: cecProfile, metadata }).href).toBe(`${CEC_BASE}/oauthcec/oauth2/token`);
-  });
-
-  it('takes the metadata\'s token endpoint for a profile that trusts it', () => {
-    expect(resolveEndpoint('token', { baseUrl: CEC_BASE, profile: followsMetadata, metadata }).href).toBe(`${CEC_BASE}/oauth/oauth2/token`);
-  });
-
-  it('falls back to the configured path without metadata', () => {
-    expect(resolveEndpoint('token', { baseUrl: `${CEC_BASE}/`, profile: followsMetadata }).href).toBe(`${CEC_BASE}/oauthcec/oauth2/token`);
-  });
-
-  it('refuses a published endpoint on another origin', () => {
-    const foreign = { ...metadata, token_endpoint: 'https://token.evil.example/token' };
-    expect(() => resolveEndpoint('token', { baseUrl: CEC_BASE, profile: followsMetadata, metadata: foreign })).toThrow(ProtocolError);
+  it('takes the profile\'s /oauthcec paths under the base, with or without a trailing slash', () => {
+    expect(resolveEndpoint('token', { baseUrl: CEC_BASE, profile: cecProfile }).href).toBe(`${CEC_BASE}/oauthcec/oauth2/token`);
+    expect(resolveEndpoint('authorize', { baseUrl: `${CEC_BASE}/`, profile: cecProfile }).href).toBe(`${CEC_BASE}/oauthcec/oauth2/authorize`);
   });
 });
 

@@ -1,27 +1,20 @@
 import { ProtocolError } from '../errors.js';
 import type { BankProfile } from '../profiles/bank-profile.js';
-import type { AuthorizationServerMetadata } from './metadata.js';
 
-/** Where the bank lives and what it published; shared by the authorize URL and the token call. */
+/** Where the bank lives; shared by the authorize URL and the token call. */
 export interface EndpointSource {
   /** The bank's base, e.g. `https://api.cec.ro/cec/prod`. */
   baseUrl: string;
   profile: BankProfile;
-  metadata?: AuthorizationServerMetadata;
 }
 
 /**
- * The authorization or token endpoint to use when no Location header names one. CEC's metadata
- * says `/oauth/oauth2/…` while its Location headers and examples use `/oauthcec/…`, so with
- * `preferConfiguredEndpoints` the profile's path wins; otherwise the metadata's, and the profile's
- * path when there is no metadata. The result must share the bank's origin (see `sameBankOrigin`).
- * @see RFC 8414 §2
+ * The authorization or token endpoint from the profile's paths, used when no Location header
+ * names one. Not from the bank's metadata: CEC's says `/oauth/oauth2/…` while its Location
+ * headers and examples use `/oauthcec/…`, the path the API answers on.
  */
 export function resolveEndpoint(kind: 'authorize' | 'token', source: EndpointSource): URL {
-  const published = kind === 'authorize' ? source.metadata?.authorization_endpoint : source.metadata?.token_endpoint;
-  const configured = `${source.baseUrl.replace(/\/+$/, '')}${source.profile.paths[kind]}`;
-  const chosen = source.profile.quirks.preferConfiguredEndpoints || published === undefined ? configured : published;
-  return sameBankOrigin(chosen, source.baseUrl, `the ${kind} endpoint`);
+  return new URL(`${source.baseUrl.replace(/\/+$/, '')}${source.profile.paths[kind]}`);
 }
 
 /**

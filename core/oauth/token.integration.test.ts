@@ -7,7 +7,6 @@ import { OTHER_VERIFIER } from '../../test/fixtures/rfc7636.js';
 import { buildAuthorizationUrl } from './authorize-url.js';
 import { parseAuthorizationCallback, type AuthorizationCallback } from './callback.js';
 import { resolveEndpoint } from './endpoints.js';
-import { discoveryRequest, processDiscoveryResponse, type AuthorizationServerMetadata } from './metadata.js';
 import { createPkce, createState, type Pkce } from './pkce.js';
 import { authorizationCodeGrantRequest, processTokenResponse, refreshTokenGrantRequest, type TokenSet } from './token.js';
 
@@ -27,15 +26,13 @@ describe('OAuth client against the sandbox bank', () => {
   const clock = testClock(START);
   let bank: TestBank;
   let creds: Credentials;
-  let metadata: AuthorizationServerMetadata;
   let tokenUrl: string;
   let ibans: string[];
 
   beforeAll(async () => {
     bank = await bankFor({ now: clock.now });
     creds = await enrol(bank);
-    metadata = await processDiscoveryResponse(await discoveryRequest(fetch, `${bank.url}${cecProfile.paths.metadata}`));
-    tokenUrl = resolveEndpoint('token', { baseUrl: bank.url, profile: cecProfile, metadata }).toString();
+    tokenUrl = resolveEndpoint('token', { baseUrl: bank.url, profile: cecProfile }).toString();
     ibans = (await psuAccounts(bank, 'demo')).map((a) => a.iban);
   });
   afterAll(async () => { await bank.close(); });
@@ -46,7 +43,7 @@ describe('OAuth client against the sandbox bank', () => {
     const state = createState();
     const scope = `AIS:${consentId}`;
     const url = buildAuthorizationUrl({
-      location, metadata, baseUrl: bank.url, profile: cecProfile, clientId: creds.clientId, redirectUri: creds.redirectUri, scope, pkce, state,
+      location, baseUrl: bank.url, profile: cecProfile, clientId: creds.clientId, redirectUri: creds.redirectUri, scope, pkce, state,
     });
     const back = await authorizeByForms(bank, url, { decision, ticks: { accounts: ibans, balances: ibans, transactions: ibans } });
     return { consentId, scope, pkce, state, redirect: back.toString() };
@@ -74,12 +71,6 @@ describe('OAuth client against the sandbox bank', () => {
 
   const accountList = (consentId: string, accessToken: string) =>
     call(`${bank.url}/psd29c/v1/accounts`, { headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${accessToken}`, 'Consent-ID': consentId }) });
-
-  it('reads the sandbox\'s string-list metadata and keeps the configured /oauthcec token path', () => {
-    expect(metadata.response_types_supported).toEqual(['code', 'none']);
-    expect(metadata.token_endpoint).toBe(`${bank.url}/oauth/oauth2/token`);
-    expect(tokenUrl).toBe(`${bank.url}/oauthcec/oauth2/token`);
-  });
 
   it('exchanges the code for tokens that open the account list', async () => {
     const a = await authorize('allow');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BugIndicatingError, ValidationError } from '../errors.js';
 import type { Keychain } from '../keychain/keychain.js';
+import { resolveEndpoint } from '../oauth/endpoints.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
 import type { Registration, RegistrationStore } from '../store/registrations.js';
 import { bankProfiles, cecProfile, type BankProfile } from './bank-profile.js';
@@ -110,7 +111,7 @@ export class BankEnvironments {
       clientId,
       clientSecret,
       redirectUri,
-      tokenUrl: `${baseUrl}${profile.paths.token}`,
+      tokenUrl: resolveEndpoint('token', { baseUrl, profile }).href,
       psd2: {
         fetch: this.deps.fetch,
         baseUrl,

@@ -10,12 +10,10 @@ export interface BankPaths {
   accounts: string;
   /** PaymentsC family, e.g. `/psd29p/v1`. */
   payments: string;
-  /** Authorization endpoint used when neither a Location header nor metadata gives one. */
+  /** Authorization endpoint used when the consent's answer has no Location header. */
   authorize: string;
   /** Token endpoint; CEC's metadata names `/oauth/oauth2/token` while its examples use `/oauthcec/…`. */
   token: string;
-  /** OAuth metadata document. */
-  metadata: string;
   /** Dynamic Users Register (enrolment), when the bank offers one. */
   enrolment?: string;
 }
@@ -25,24 +23,14 @@ export interface BankQuirks {
   consentBody: 'empty' | 'berlin-group';
   /** CEC answers `GET /accounts/{id}` with `{"accounts":[one]}` instead of `{"account":{}}`. */
   accountDetailWrapper: 'accounts-list' | 'account';
-  /** CEC sends metadata list values as strings ("[code,none]"). */
-  metadataListsAsStrings: boolean;
-  /** Prefer the endpoint we configured over the metadata's (CEC's metadata says /oauth, the API uses /oauthcec). */
-  preferConfiguredEndpoints: boolean;
   /** CEC's guide shows redirects without `state`: accept its absence (PKCE still binds the code). */
   stateMayBeOmitted: boolean;
-  /** Unattended reads a day per account (PSD2 RTS art. 36). */
-  unattendedReadsPerDay: number;
-  /** Longest consent, in days. */
-  maxConsentDays: number;
 }
 
 export interface BankProfile {
   id: string;
   /** Shown to the person. */
   displayName: string;
-  /** BIC or a short code. */
-  bankCode: string;
   paths: BankPaths;
   quirks: BankQuirks;
 }
@@ -53,24 +41,18 @@ export const cecPaths: BankPaths = {
   payments: '/psd29p/v1',
   authorize: '/oauthcec/oauth2/authorize',
   token: '/oauthcec/oauth2/token',
-  metadata: '/oauth/.well-known/oauthauthorization-server',
   enrolment: '/dynamic-users-register',
 };
 
 export const cecQuirks: BankQuirks = {
   consentBody: 'empty',
   accountDetailWrapper: 'accounts-list',
-  metadataListsAsStrings: true,
-  preferConfiguredEndpoints: true,
   stateMayBeOmitted: true,
-  unattendedReadsPerDay: 4,
-  maxConsentDays: 180,
 };
 
 export const cecProfile: BankProfile = {
   id: 'cec',
   displayName: 'CEC Bank',
-  bankCode: 'CECEROBU',
   paths: cecPaths,
   quirks: cecQuirks,
 };
