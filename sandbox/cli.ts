@@ -13,7 +13,7 @@ const usage = `npm run sandbox -- [options]
   --page-size N                 transactions per page, with _links.next (default: one page, as at CEC)
   --token-ttl N                 access-token lifetime in seconds (default 3595)
   --settle-ms N                 time from PSU confirmation to final payment status (default 5000)
-  --data-dir DIR                keep the bank's state across restarts
+  --data-dir DIR                keep the bank's state across restarts (owner-only; secrets as digests)
   --log                         one line per request on stderr
 `;
 
