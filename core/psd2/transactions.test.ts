@@ -71,6 +71,39 @@ describe('getTransactionListRequest', () => {
   });
 });
 
+describe('a next link is followed only to the same account\'s transactions', () => {
+  const id = CEC_RESOURCE_ID;
+  it.each([
+    ['the accounts report', `/v1/accounts/${id}/transactions?pageToken=p.2`, `/psd29c/v1/accounts/${id}/transactions?pageToken=p.2`],
+    ['the card-accounts report', `/v1/card-accounts/${id}/transactions?pageToken=p.2`, `/psd29c/v1/card-accounts/${id}/transactions?pageToken=p.2`],
+    ["CEC's /v1/d/ twin", `/v1/d/accounts/${id}/transactions?page=2`, `/psd29c/v1/d/accounts/${id}/transactions?page=2`],
+    ['an absolute href on the bank', `https://api.cec.ro/cec/prod/psd29c/v1/accounts/${id}/transactions`, `/psd29c/v1/accounts/${id}/transactions`],
+    ['an href with a fragment, which is not sent', `/v1/accounts/${id}/transactions?p=2#top`, `/psd29c/v1/accounts/${id}/transactions?p=2`],
+  ])('follows %s', async (_name, href, path) => {
+    const rec = recordingContext();
+    await getTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: id, nextHref: href });
+    expect(onlyCall(rec).url).toBe(`https://api.cec.ro/cec/prod${path}`);
+  });
+
+  it.each([
+    ["the sandbox's PSU list on the bank's origin", '/sandbox/psus'],
+    ['another account', '/v1/accounts/99999999/transactions?pageToken=p.2'],
+    ['one transaction of the account', `/v1/accounts/${id}/transactions/1566614557`],
+    ['the account itself', `/v1/accounts/${id}`],
+    ['the consents', '/v1/consents/abc'],
+    ['a path climbing out of the report', `/v1/accounts/${id}/transactions/../../../consents/abc`],
+    ['an encoded slash', `/v1/accounts/${id}%2Ftransactions`],
+    ['a token endpoint', '/oauthcec/oauth2/token'],
+    ['a trailing slash', `/v1/accounts/${id}/transactions/`],
+  ])('refuses %s with a ProtocolError, sending nothing', async (_name, href) => {
+    const rec = recordingContext();
+    const error = await getTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: id, nextHref: href }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toMatch(/_links/);
+    expect(rec.calls).toHaveLength(0);
+  });
+});
+
 describe('resolveBankHref', () => {
   const { ctx } = recordingContext();
   it.each([
