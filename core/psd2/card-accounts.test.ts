@@ -60,6 +60,18 @@ describe('processCardAccountListResponse', () => {
     expect(await processCardAccountListResponse(answer(bgCardAccountList), scope)).toEqual({ accounts: [bgCard], skipped: [] });
   });
 
+  it.each([
+    ['405 SERVICE_INVALID', 405, '{"tppMessages":[{"category":"ERROR","code":"SERVICE_INVALID"}]}'],
+    ['a bare 404', 404, ''],
+  ])('reads %s, a bank without card accounts, as no cards', async (_name, status, body) => {
+    expect(await processCardAccountListResponse(answer(body, status), scope)).toEqual({ accounts: [], skipped: [] });
+  });
+
+  it('still fails on other errors: 401 CONSENT_INVALID', async () => {
+    const body = '{"tppMessages":[{"category":"ERROR","code":"CONSENT_INVALID"}]}';
+    await expect(processCardAccountListResponse(answer(body, 401), scope)).rejects.toMatchObject({ code: 'CONSENT_INVALID' });
+  });
+
   it('skips a card account without a currency, naming the field', async () => {
     const { accounts, skipped } = await processCardAccountListResponse(answer(bgCardAccountList.replace('"currency":"EUR",', '')), scope);
     expect(accounts).toEqual([]);

@@ -4,7 +4,7 @@
  * readCardAccountDetails, getCardAccountBalances, getCardAccountTransactionList.
  */
 import type { AccountWithBalances, Balance } from '../../common/index.js';
-import { BugIndicatingError } from '../errors.js';
+import { BankError, BugIndicatingError } from '../errors.js';
 import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
 import { readAccountItems, toBalance, toCardAccount, toCardTransaction, toTransaction, type AccountList, type AccountScope } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, segment, withBalanceQuery } from './ais-request.js';
@@ -25,7 +25,16 @@ export function getCardAccountListRequest(ctx: Psd2Context, auth: AisAuth, mode:
  * shape), with any balances sent; each read on its own, an unreadable one skipped and reported.
  */
 export async function processCardAccountListResponse(res: Response, scope: AccountScope): Promise<AccountList> {
-  const body = await readAnswer(res, cardAccountList, 'getCardAccountList');
+  const what = 'getCardAccountList';
+  try {
+    await throwIfBankError(res, what);
+  } catch (error) {
+    // A bank that offers no card accounts answers 405 SERVICE_INVALID, or 404 where the path is
+    // not there at all: the consent then simply has no cards, which must not fail a connect.
+    if (error instanceof BankError && (error.status === 405 || error.status === 404)) return { accounts: [], skipped: [] };
+    throw error;
+  }
+  const body = validate(cardAccountList, await readJson(res, what), what);
   const [list, items] = body.cardAccounts !== undefined ? ['cardAccounts', body.cardAccounts] : ['accounts', body.accounts ?? []];
   return readAccountItems(items, list, (item, what) => toCardAccount(validate(cardAccountDetails, item, what), scope, what));
 }
