@@ -95,7 +95,10 @@ export interface Transaction {
  * page or list still shows and the person sees "1 transaction could not be read".
  */
 export interface SkippedItem {
-  /** The list it sat in, as the bank names it: `accounts`, `cardAccounts`, `booked`, `pending`, `balances`. */
+  /**
+   * The list it sat in, as the bank names it: `accounts`, `cardAccounts`, `booked`, `pending`,
+   * `balances`, or a nested list such as `accounts[0].balances` (one balance of a listed account).
+   */
   list: string;
   /** Its position in that list, from 0. */
   index: number;
