@@ -16,6 +16,7 @@ import { dispatch, type AccountsView, type Handlers, type TransactionPage } from
 import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { toAppError } from '../../core/errors.js';
+import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { startSandbox } from '../../sandbox/index.js';
 import {
   accountListWithNulls,
@@ -120,7 +121,12 @@ describe('connect, accounts and transactions against an independent Berlin Group
     bank = await otherBank(sandbox.origin);
     core = createAppCore({
       fetch, keychain, databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT,
-      embedded: { start: async () => ({ url: bank.url, origin: bank.origin }), demoCertificatePem },
+      embedded: {
+        start: async () => ({ url: bank.url, origin: bank.origin }),
+        // The app's credentials come from the sandbox's register, which serves both banks here.
+        enrol: (redirectUri) => enrolAsDeveloper(sandbox.url, { certificatePem: demoCertificatePem, redirectUri }),
+        demoCertificatePem,
+      },
       // The day of the spec's examples, so their consent (valid until 2017-11-01) is live.
       now: () => new Date('2017-10-25T10:00:00Z'),
     });
