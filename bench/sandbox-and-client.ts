@@ -52,13 +52,13 @@ async function main(): Promise<void> {
     const bank = await startSandbox({ port: 0, transactionsPerAccount: PER_ACCOUNT, pageSize, rateLimit: 100_000 });
     const { ctx, auth } = await connect(bank.url);
     const mode = { psuIpAddress: '127.0.0.1' };
-    const accounts = await processAccountListResponse(await getAccountListRequest(ctx, auth, mode), { connectionId: 'bench' });
+    const { accounts } = await processAccountListResponse(await getAccountListRequest(ctx, auth, mode), { connectionId: 'bench' });
     const ron = accounts.find((a) => a.currency === 'RON' && a.kind === 'account')!;
     const [count, ms] = await time(async () => {
       let n = 0;
       let next: string | undefined;
       do {
-        const req = next === undefined ? { accountResourceId: ron.resourceId, bookingStatus: 'both' as const, dateFrom: '2020-01-01' } : { nextHref: next };
+        const req = next === undefined ? { accountResourceId: ron.resourceId, bookingStatus: 'both' as const, dateFrom: '2020-01-01' } : { accountResourceId: ron.resourceId, nextHref: next };
         const page = await processTransactionListResponse(await getTransactionListRequest(ctx, auth, mode, req), { accountId: ron.id });
         n += page.transactions.length;
         next = page.next;

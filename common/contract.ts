@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AccountWithBalances, Connection, TransactionPage, UiErrorState } from './domain.js';
+import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
 import type { AppError, Result } from './result.js';
 
 /**
@@ -27,6 +27,8 @@ export interface AccountsView {
   accounts: AccountWithBalances[];
   /** Connections whose read failed, with the state to show; the others still answer. */
   failures: { connectionId: string; state: UiErrorState; error: AppError }[];
+  /** Accounts or cards the bank listed but that could not be read, by connection; the rest still show. */
+  skipped: (SkippedItem & { connectionId: string })[];
 }
 
 export interface Settings {
@@ -89,8 +91,8 @@ export const methods = {
       bookingStatus: z.enum(['booked', 'pending', 'both']).default('both'),
       dateFrom: isoDate.optional(),
       dateTo: isoDate.optional(),
-      /** The `next` of a previous page. */
-      next: z.string().max(2000).optional(),
+      /** The `cursor` of a previous page of this account. */
+      cursor: id.optional(),
     }).strict(),
     output: returns<TransactionPage>(),
   },

@@ -72,7 +72,10 @@ export interface AccountWithBalances extends Account {
 }
 
 export interface Transaction {
-  /** The bank's transactionId (or cardTransactionId); entryReference when it has none. */
+  /**
+   * The bank's transactionId (or cardTransactionId), else its entryReference; with neither, a
+   * content fingerprint `fp:…` (core's `fingerprintTransactions`), which counts identical twins.
+   */
   id: string;
   accountId: string;
   status: 'booked' | 'pending';
@@ -87,8 +90,29 @@ export interface Transaction {
   bankTransactionCode?: string;
 }
 
+/**
+ * An item of a bank answer that could not be read: left out and reported, so the rest of its
+ * page or list still shows and the person sees "1 transaction could not be read".
+ */
+export interface SkippedItem {
+  /**
+   * The list it sat in, as the bank names it: `accounts`, `cardAccounts`, `booked`, `pending`,
+   * `balances`, or a nested list such as `accounts[0].balances` (one balance of a listed account).
+   */
+  list: string;
+  /** Its position in that list, from 0. */
+  index: number;
+  /** Why, naming the field: "booked[3]: transactionAmount.currency must be an ISO 4217 currency code". */
+  reason: string;
+}
+
 export interface TransactionPage {
   transactions: Transaction[];
-  /** Present when the bank has more pages (`_links.next`). */
-  next?: string;
+  /** The items of this page that could not be read. */
+  skipped: SkippedItem[];
+  /**
+   * Present when the bank has more pages: an opaque token for core, which keeps the bank's
+   * `_links.next` itself. The bank's links never reach the renderer.
+   */
+  cursor?: string;
 }

@@ -102,19 +102,21 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'accounts:list': async () => {
       const live = core.connections.list().filter((c) => c.status === 'active' || c.status === 'expiring');
       const results = await Promise.allSettled(live.map((c) => core.connections.accounts(c.id, { psuIpAddress: frontEnd.psuIpAddress })));
-      const view: AccountsView = { accounts: [], failures: [] };
+      const view: AccountsView = { accounts: [], failures: [], skipped: [] };
       results.forEach((r, i) => {
         const connectionId = (live[i] as { id: string }).id;
-        if (r.status === 'fulfilled') view.accounts.push(...r.value);
-        else view.failures.push({ connectionId, state: toUiState(r.reason), error: toAppError(r.reason) });
+        if (r.status === 'fulfilled') {
+          view.accounts.push(...r.value.accounts);
+          view.skipped.push(...r.value.skipped.map((s) => ({ connectionId, ...s })));
+        } else view.failures.push({ connectionId, state: toUiState(r.reason), error: toAppError(r.reason) });
       });
       if (view.failures.length > 0) emitConnections();
       return view;
     },
-    'transactions:list': async ({ connectionId, accountId, bookingStatus, dateFrom, dateTo, next }) => {
+    'transactions:list': async ({ connectionId, accountId, bookingStatus, dateFrom, dateTo, cursor }) => {
       const today = bankDay(core.now());
       const from = dateFrom ?? new Date(Date.parse(`${today}T00:00:00Z`) - DEFAULT_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-      return core.connections.transactions(connectionId, accountId, { bookingStatus, dateFrom: from, dateTo, next }, { psuIpAddress: frontEnd.psuIpAddress });
+      return core.connections.transactions(connectionId, accountId, { bookingStatus, dateFrom: from, dateTo, cursor }, { psuIpAddress: frontEnd.psuIpAddress });
     },
     'settings:get': async () => core.settings.get(),
     'settings:set': async (settings) => core.settings.set(settings),

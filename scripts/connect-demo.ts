@@ -74,12 +74,14 @@ async function main(): Promise<void> {
     say();
     for (const connection of core.connections.list()) {
       say(`${connection.label} — ${connection.status}, ${connection.daysLeft ?? '?'} days left`);
-      for (const account of await core.connections.accounts(connection.id, { psuIpAddress: '127.0.0.1' })) {
+      const { accounts, skipped } = await core.connections.accounts(connection.id, { psuIpAddress: '127.0.0.1' });
+      for (const account of accounts) {
         const booked = account.balances.find((b) => b.type === 'closingBooked');
         const available = account.balances.find((b) => b.type === 'interimAvailable');
         const id = account.iban !== undefined ? formatIban(account.iban) : (account.maskedPan ?? account.resourceId);
         say(`  ${id.padEnd(30)} ${(account.product ?? '').padEnd(36)} ${booked ? formatMoney(booked.amount).padStart(16) : ''}${available ? `  (disponibil ${formatMoney(available.amount)})` : ''}`);
       }
+      for (const s of skipped) say(`  (could not be read: ${s.reason})`);
     }
   } finally {
     core.close();

@@ -1,12 +1,14 @@
 import type { Logger } from 'pino';
-import type { AccountWithBalances, Connection, TransactionPage } from '../../common/index.js';
+import type { Connection, TransactionPage } from '../../common/index.js';
 import { AuthorizationSession, type AuthorizationPort } from '../auth/authorization-session.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { AuthorizationCancelledError, BankError, ValidationError } from '../errors.js';
 import { authorizationCodeGrantRequest, processTokenResponse } from '../oauth/token.js';
 import type { BankEnvironments, ResolvedBank } from '../profiles/bank-environments.js';
 import type { ProfileSettings } from '../profiles/profile-settings.js';
-import { getAccountListRequest, getTransactionListRequest, processAccountListResponse, processTransactionListResponse } from '../psd2/accounts.js';
+import {
+  getAccountListRequest, getTransactionListRequest, processAccountListResponse, processTransactionListResponse, type AccountList, type TransactionListRequest,
+} from '../psd2/accounts.js';
 import {
   getCardAccountListRequest, getCardAccountTransactionListRequest, processCardAccountListResponse, processCardAccountTransactionListResponse,
 } from '../psd2/card-accounts.js';
@@ -14,7 +16,7 @@ import {
   createConsentRequest, getConsentRequest, getConsentStatusRequest,
   processConsentResponse, processConsentStatusResponse, processCreateConsentResponse,
 } from '../psd2/consents.js';
-import type { ReadMode } from '../psd2/psd2-context.js';
+import type { AisAuth, ReadMode } from '../psd2/psd2-context.js';
 import type { ConnectionStore } from '../store/connections.js';
 import type { PendingTerminationStore } from '../store/pending-terminations.js';
 import { bankDay, toConnection } from './connection-status.js';
@@ -39,9 +41,12 @@ export interface TransactionQuery {
   /** ISO date; the bank requires a start, so the caller picks the window. */
   dateFrom: string;
   dateTo?: string;
-  /** Continue a report at its `next` link; the other fields are then ignored. */
-  next?: string;
+  /** Continue a report at the `cursor` of its previous page; the other fields are then ignored. */
+  cursor?: string;
 }
+
+/** Cursors kept for live reads: enough for every list a person has open, bounded so they cannot pile up. */
+const MAX_CURSORS = 200;
 
 export interface ConnectOptions {
   profileId: string;
@@ -57,6 +62,12 @@ export interface ConnectOptions {
  * currency, so their history stays), and authorised calls on a connection's behalf.
  */
 export class ConnectionService {
+  /**
+   * The bank's `next` hrefs of live reads, by the opaque cursor the renderer holds instead: the
+   * bank's links never leave core, and a cursor leads only to the account it was made for.
+   */
+  private readonly cursors = new Map<string, { connectionId: string; accountId: string; href: string }>();
+
   private readonly terminator: ConsentTerminator;
 
   constructor(private readonly deps: ConnectionServiceDeps) {
@@ -186,34 +197,44 @@ export class ConnectionService {
     }
   }
 
-  /** Accounts and card accounts of one connection, with balances. */
-  async accounts(id: string, mode: ReadMode): Promise<AccountWithBalances[]> {
-    return this.withAis(id, async (bank, auth) => {
-      const scope = { connectionId: id };
-      const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
-      const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: true }), scope);
-      return [...accounts, ...cards];
-    });
+  /** Accounts and card accounts of one connection, with balances, and the items that could not be read. */
+  async accounts(id: string, mode: ReadMode): Promise<AccountList> {
+    return this.withAis(id, (bank, auth) => readAccountLists(bank, auth, mode, { connectionId: id, withBalance: true }));
   }
 
   /**
    * One page of an account's transactions. The account is the app's id; the bank's resourceId
-   * under this consent is looked up, so callers never hold one.
+   * under this consent is looked up, so callers never hold one. A further page is asked for by
+   * the `cursor` of the previous one; core follows the bank's `next` only to this account's report.
    */
   async transactions(id: string, accountId: string, query: TransactionQuery, mode: ReadMode): Promise<TransactionPage> {
     const grant = this.deps.store.grants(id).find((g) => g.id === accountId);
     if (grant === undefined) throw new ValidationError('this connection does not grant that account', 'accountId');
     if (!grant.transactions) throw new ValidationError('the consent does not cover this account’s transactions', 'accountId');
+    let request: TransactionListRequest = { accountResourceId: grant.resourceId, bookingStatus: query.bookingStatus, dateFrom: query.dateFrom, dateTo: query.dateTo };
+    if (query.cursor !== undefined) {
+      const saved = this.cursors.get(query.cursor);
+      if (saved === undefined || saved.connectionId !== id || saved.accountId !== accountId) {
+        throw new ValidationError('that page is no longer available: load the list again', 'cursor');
+      }
+      request = { accountResourceId: grant.resourceId, nextHref: saved.href };
+    }
     return this.withAis(id, async (bank, auth) => {
-      const request = query.next !== undefined
-        ? { nextHref: query.next }
-        : { accountResourceId: grant.resourceId, bookingStatus: query.bookingStatus, dateFrom: query.dateFrom, dateTo: query.dateTo };
       const scope = { accountId };
       const page = grant.kind === 'card'
         ? await processCardAccountTransactionListResponse(await getCardAccountTransactionListRequest(bank.psd2, auth, mode, request), scope)
         : await processTransactionListResponse(await getTransactionListRequest(bank.psd2, auth, mode, request), scope);
-      return { transactions: page.transactions, ...(page.next === undefined ? {} : { next: page.next }) };
+      const cursor = page.next === undefined ? undefined : this.cursorFor(id, accountId, page.next);
+      return { transactions: page.transactions, skipped: page.skipped, ...(cursor === undefined ? {} : { cursor }) };
     });
+  }
+
+  private cursorFor(connectionId: string, accountId: string, href: string): string {
+    const cursor = this.deps.newId();
+    this.cursors.set(cursor, { connectionId, accountId, href });
+    const oldest = this.cursors.keys().next();
+    if (this.cursors.size > MAX_CURSORS && oldest.done !== true) this.cursors.delete(oldest.value);
+    return cursor;
   }
 
   private settings(profileId: string): ProfileSettings {
@@ -257,14 +278,24 @@ export class ConnectionService {
     return this.get(id);
   }
 
+  /**
+   * Learns what was granted. Runs after the person authorised, so an account or card the client
+   * cannot read is left out of the grants rather than failing (and so undoing) the connect.
+   */
   private async learnGrants(bank: ResolvedBank, id: string, consentId: string, accessToken: string, mode: ReadMode): Promise<void> {
     const auth = { accessToken, consentId };
     const info = await processConsentResponse(await getConsentRequest(bank.psd2, consentId, { accessToken }));
-    const scope = { connectionId: id };
-    const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: false }), scope);
-    const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: false }), scope);
+    const { accounts } = await readAccountLists(bank, auth, mode, { connectionId: id, withBalance: false });
     const now = this.deps.now().toISOString();
-    this.deps.store.setGrants(id, grantsFrom(info, [...accounts, ...cards]), now);
+    this.deps.store.setGrants(id, grantsFrom(info, accounts), now);
     this.deps.store.update(id, { consentStatus: info.consentStatus, validUntil: info.validUntil }, now);
   }
+}
+
+/** Both lists of a consent, accounts then cards, with what could not be read from either. */
+async function readAccountLists(bank: ResolvedBank, auth: AisAuth, mode: ReadMode, opts: { connectionId: string; withBalance: boolean }): Promise<AccountList> {
+  const scope = { connectionId: opts.connectionId };
+  const accounts = await processAccountListResponse(await getAccountListRequest(bank.psd2, auth, mode, { withBalance: opts.withBalance }), scope);
+  const cards = await processCardAccountListResponse(await getCardAccountListRequest(bank.psd2, auth, mode, { withBalance: opts.withBalance }), scope);
+  return { accounts: [...accounts.accounts, ...cards.accounts], skipped: [...accounts.skipped, ...cards.skipped] };
 }

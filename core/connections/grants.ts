@@ -5,8 +5,14 @@ import type { GrantRecord } from '../store/connections.js';
 
 type Ref = { iban?: string; maskedPan?: string };
 
+const sameIban = (r: Ref, a: AccountWithBalances): boolean => r.iban !== undefined && a.iban !== undefined && normaliseIban(r.iban) === a.iban;
+
+/**
+ * A card is named in the consent by its masked PAN; a card the bank answers in the plain-account
+ * shape (an IBAN, no masked PAN) can only be named by that IBAN.
+ */
 const matches = (refs: Ref[], a: AccountWithBalances): boolean =>
-  refs.some((r) => (a.kind === 'card' ? r.maskedPan !== undefined && r.maskedPan === a.maskedPan : r.iban !== undefined && a.iban !== undefined && normaliseIban(r.iban) === a.iban));
+  refs.some((r) => (a.kind === 'card' && a.maskedPan !== undefined ? r.maskedPan === a.maskedPan : sameIban(r, a)));
 
 /**
  * What the PSU actually granted, learned from the bank's answers rather than assumed: the

@@ -1,23 +1,45 @@
 import { z } from 'zod';
-import { BankError, ProtocolError, type TppMessage } from '../errors.js';
+import type { SkippedItem } from '../../common/index.js';
+import { BankError, ProtocolError, ValidationError, type TppMessage } from '../errors.js';
+import { exactDecimal } from '../money/money.js';
 import { JsonNumber, parseJsonLossless } from './json-number.js';
 
 const tppMessages = z.object({
   tppMessages: z.array(z.object({ category: z.string(), code: z.string(), text: z.string().optional(), path: z.string().optional() }).loose()).min(1),
 });
 
-/** Reads a bank answer as JSON (numbers kept exact); anything else is a ProtocolError. */
+/**
+ * Reads a bank answer as JSON (numbers kept exact); anything else is a ProtocolError. A member
+ * whose value is `null` is dropped: banks write `null` for "not given" in optional fields
+ * (`"creditorAccount": null`, `"balances": null`), which is what an absent field means. A `null`
+ * inside an array stays, so the item is reported as unreadable rather than silently lost.
+ */
 export async function readJson(res: Response, what: string): Promise<unknown> {
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
   if (!/\bjson\b/i.test(type) && !/^\s*[[{]/.test(text)) {
     throw new ProtocolError(`${what}: expected JSON, got ${type || 'no content type'} (${res.status})`);
   }
+  let parsed: unknown;
   try {
-    return parseJsonLossless(text);
+    parsed = parseJsonLossless(text);
   } catch (cause) {
     throw new ProtocolError(`${what}: the answer is not valid JSON`, { cause });
   }
+  return withoutNullMembers(parsed);
+}
+
+function withoutNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutNullMembers(item);
+  } else if (typeof value === 'object' && value !== null && !(value instanceof JsonNumber)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === null) delete record[key];
+      else withoutNullMembers(record[key]);
+    }
+  }
+  return value;
 }
 
 /**
@@ -54,24 +76,85 @@ export function validate<T extends z.ZodType>(schema: T, value: unknown, what: s
   throw new ProtocolError(`${what}: ${issue?.path.join('.') || 'answer'} ${issue?.message ?? 'is invalid'}`, { cause: result.error });
 }
 
-/** A wire amount: CEC sends a JSON number in lists and a string in balances; both become exact text. */
+/**
+ * Reads each item of a list of the bank's answer on its own. An item that cannot be read (its
+ * schema fails, or its mapping refuses a value) is left out and reported with its position and
+ * the reason, so one bad transaction never takes its page, account list or connect down with it.
+ * Anything else thrown is a bug and propagates.
+ */
+export function readEach<T>(items: readonly unknown[], list: string, read: (item: unknown, what: string) => T): { read: T[]; skipped: SkippedItem[] } {
+  const out: T[] = [];
+  const skipped: SkippedItem[] = [];
+  items.forEach((item, index) => {
+    try {
+      out.push(read(item, `${list}[${index}]`));
+    } catch (error) {
+      if (!(error instanceof ProtocolError || error instanceof ValidationError)) throw error;
+      skipped.push({ list, index, reason: error.message });
+    }
+  });
+  return { read: out, skipped };
+}
+
+/** A list whose items are read one by one with `readEach`; only the list itself must be an array. */
+export const wireItems = z.array(z.unknown());
+
+/** Widest exponent accepted in an amount: enough for any real amount, small enough that "1e999999" cannot make a megabyte of digits. */
+const MAX_EXPONENT = 30;
+const JSON_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * A wire amount, as exact plain decimal text. CEC sends a JSON number in lists and a string in
+ * balances; other banks write exponents (`3.32E3`). Any JSON number form is read exactly, never
+ * through a binary float ("3.32E3" → "3320"); a comma ("12,50"), a '+' or a space is refused.
+ * At most 18 integer and 5 fraction digits (BG: 14 significant figures), so no amount is cut.
+ */
 export const wireAmount = z.union([z.string(), z.instanceof(JsonNumber)]).transform((v, ctx) => {
-  const text = typeof v === 'string' ? v.trim() : v.text;
-  if (!/^-?\d{1,18}(\.\d{1,5})?$/.test(text)) {
-    ctx.addIssue({ code: 'custom', message: `is not a decimal amount: ${JSON.stringify(text)}` });
+  const source = typeof v === 'string' ? v.trim() : v.text;
+  const exponent = /[eE]([+-]?\d+)$/.exec(source)?.[1];
+  const plain = JSON_NUMBER.test(source) && Math.abs(Number(exponent ?? 0)) <= MAX_EXPONENT ? exactDecimal(source) : undefined;
+  if (plain === undefined || !/^-?\d{1,18}(\.\d{1,5})?$/.test(plain)) {
+    ctx.addIssue({ code: 'custom', message: `is not a decimal amount: ${JSON.stringify(source)}` });
     return z.NEVER;
   }
-  return text;
+  return plain;
 });
 
-/** A JSON number field that must be a safe integer (expires_in, consented_on). */
-export const wireInteger = z.instanceof(JsonNumber).transform((v, ctx) => {
-  const n = Number(v.text);
+/**
+ * An integer field (expires_in, frequencyPerDay, consented_on): a JSON integer, or the same
+ * digits in a string ("3595", "4"), which some banks send and which cannot mean anything else.
+ */
+export const wireInteger = z.union([z.instanceof(JsonNumber), z.string()]).transform((v, ctx) => {
+  const source = typeof v === 'string' ? v.trim() : v.text;
+  const n = /^-?\d+$/.test(source) ? Number(source) : Number.NaN;
   if (!Number.isSafeInteger(n)) {
-    ctx.addIssue({ code: 'custom', message: `is not an integer: ${v.text}` });
+    ctx.addIssue({ code: 'custom', message: `is not an integer: ${JSON.stringify(source)}` });
     return z.NEVER;
   }
   return n;
 });
 
-export const wireBoolean = z.boolean();
+/**
+ * A boolean field: `true`/`false`, or the strings "true"/"false" (the Berlin Group's own
+ * examples write `"recurringIndicator": "true"`). Anything else ("yes", 1) is refused.
+ */
+export const wireBoolean = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'boolean') return v;
+  const t = v.trim().toLowerCase();
+  if (t === 'true' || t === 'false') return t === 'true';
+  ctx.addIssue({ code: 'custom', message: `is not a boolean: ${JSON.stringify(v)}` });
+  return z.NEVER;
+});
+
+/**
+ * An identifier (resourceId, transactionId, entryReference…): a string, or a JSON integer some
+ * banks send instead, kept as its exact digits — a 20-digit id must not lose any to a float.
+ */
+export const wireId = z.union([z.string(), z.instanceof(JsonNumber)]).transform((v, ctx) => {
+  if (typeof v === 'string') return v;
+  if (!/^\d+$/.test(v.text)) {
+    ctx.addIssue({ code: 'custom', message: `is not an identifier: ${v.text}` });
+    return z.NEVER;
+  }
+  return v.text;
+});

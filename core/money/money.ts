@@ -37,6 +37,18 @@ export function parseMoney(amountText: string, currency: string): Money {
   return { amount: canonical(new Decimal(amountText)), currency: checkCurrency(currency) };
 }
 
+/** A JSON number's text, exponent and all ("3.32E3", "-1.5e-2", "0026.460"). */
+const JSON_NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * The exact plain decimal of a JSON number's text, in canonical form ("3.32E3" → "3320",
+ * "1.5e-2" → "0.015"), or undefined when the text is no JSON number ("12,50", "+5", "1e").
+ * Decimal arithmetic throughout: the value never passes through a binary float.
+ */
+export function exactDecimal(text: string): string | undefined {
+  return JSON_NUMBER_TEXT.test(text) ? canonical(new Decimal(text)) : undefined;
+}
+
 const decimal = (m: Money): Big => new Decimal(m.amount);
 
 /** a + b, exact ("0.1" + "0.2" = "0.3"). Both must be in one currency. */

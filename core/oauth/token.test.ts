@@ -94,13 +94,20 @@ describe('processTokenResponse', () => {
     await expect(processTokenResponse(json(cecTokenJson), NOW, { expectedScope: 'AIS:other' })).rejects.toThrow(ProtocolError);
   });
 
+  it('reads expires_in and consented_on sent as digit strings ("3595"), and null as absent', async () => {
+    const set = await processTokenResponse(withFields({ expires_in: '3595', consented_on: '1614240924', refresh_token_expires_in: null }), NOW);
+    expect(set.expiresAt).toEqual(new Date(NOW.getTime() + 3595_000));
+    expect(set.consentedOn).toEqual(new Date(1_614_240_924_000));
+    expect(set).not.toHaveProperty('refreshTokenExpiresAt');
+  });
+
   it.each([
-    ['expires_in as a string', { expires_in: '3595' }, 'expires_in'],
+    ['expires_in as a non-numeric string', { expires_in: 'soon' }, 'expires_in'],
+    ['expires_in as a fractional string', { expires_in: '3595.5' }, 'expires_in'],
     ['a fractional expires_in', { expires_in: 3595.5 }, 'expires_in'],
     ['a zero expires_in', { expires_in: 0 }, 'expires_in'],
     ['no expires_in', { expires_in: undefined }, 'expires_in'],
     ['a negative refresh_token_expires_in', { refresh_token_expires_in: -1 }, 'refresh_token_expires_in'],
-    ['consented_on as a string', { consented_on: '1614240924' }, 'consented_on'],
     ['another token_type', { token_type: 'mac' }, 'token_type'],
     ['no access_token', { access_token: undefined }, 'access_token'],
     ['an empty access_token', { access_token: '' }, 'access_token'],

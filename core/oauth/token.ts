@@ -36,7 +36,7 @@ export interface TokenEndpointResponse {
   access_token: string;
   /** REQUIRED. CEC sends `bearer`; compared case-insensitively (RFC 6749 §5.1). */
   token_type: string;
-  /** REQUIRED here (RECOMMENDED in RFC 6749): seconds, a JSON integer; CEC sends 3595. */
+  /** REQUIRED here (RECOMMENDED in RFC 6749): seconds, a JSON integer (or its digits as a string); CEC sends 3595. */
   expires_in: number;
   /** OPTIONAL in RFC 6749, always sent by CEC: `AIS:<consentId>` / `PIS:<paymentId>`. */
   scope?: string;
@@ -116,7 +116,8 @@ function tokenRequest(fetchFn: typeof fetch, client: TokenClient, fields: [strin
 /**
  * Validates a token answer of either grant. Non-2xx with an RFC 6749 error body → OAuthError
  * (`invalid_grant` means the code or refresh token is dead); any other non-2xx, non-JSON or a
- * field of the wrong type (`"expires_in":"3595"`) → ProtocolError. `expectedScope`, when given,
+ * field of the wrong type (`"expires_in":"soon"`) → ProtocolError; `"expires_in":"3595"` is read
+ * as 3595 and `null` as absent (`wireInteger`, `readJson`). `expectedScope`, when given,
  * fills a missing `scope` and must equal a present one: a token for another consent must not be
  * filed under this one.
  * @see RFC 6749 §5.1, §5.2

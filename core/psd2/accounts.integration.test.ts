@@ -28,6 +28,7 @@ import {
   processTransactionListResponse,
   readAccountDetailsRequest,
   type TransactionListQuery,
+  type TransactionListRequest,
   type TransactionReport,
 } from './accounts.js';
 import {
@@ -74,21 +75,23 @@ async function connect(options: { pageSize?: number }): Promise<Connected> {
 /** Every page of a report, following `next` to the end. */
 async function readReport(
   c: Connected,
-  read: (req: TransactionListQuery | { nextHref: string }) => Promise<TransactionReport>,
+  read: (req: TransactionListRequest) => Promise<TransactionReport>,
   query: TransactionListQuery,
 ): Promise<{ transactions: Transaction[]; pages: number[] }> {
   let page = await read(query);
+  expect(page.skipped).toEqual([]);
   const transactions = [...page.transactions];
   const pages = [page.transactions.length];
   while (page.next !== undefined) {
-    page = await read({ nextHref: page.next });
+    page = await read({ accountResourceId: query.accountResourceId, nextHref: page.next });
+    expect(page.skipped).toEqual([]);
     transactions.push(...page.transactions);
     pages.push(page.transactions.length);
   }
   return { transactions, pages };
 }
 
-const accountReport = (c: Connected, accountId: string) => async (req: TransactionListQuery | { nextHref: string }) =>
+const accountReport = (c: Connected, accountId: string) => async (req: TransactionListRequest) =>
   processTransactionListResponse(await getTransactionListRequest(c.ctx, c.auth, PRESENT, req), { accountId });
 
 describe('AIS against the sandbox bank (pageSize 20)', () => {
@@ -100,7 +103,9 @@ describe('AIS against the sandbox bank (pageSize 20)', () => {
 
   beforeAll(async () => {
     [paged, unpaged] = await Promise.all([connect({ pageSize: 20 }), connect({})]);
-    accounts = await processAccountListResponse(await getAccountListRequest(paged.ctx, paged.auth, PRESENT, { withBalance: true }), scope);
+    const list = await processAccountListResponse(await getAccountListRequest(paged.ctx, paged.auth, PRESENT, { withBalance: true }), scope);
+    expect(list.skipped).toEqual([]);
+    accounts = list.accounts;
     const found = accounts.find((a) => a.currency === 'RON' && a.cashAccountType === 'CurrentAccount');
     if (found === undefined) throw new Error('no RON current account');
     ron = found;
@@ -132,7 +137,7 @@ describe('AIS against the sandbox bank (pageSize 20)', () => {
     expect(pagedReport.pages.length).toBeGreaterThan(1);
     for (const n of pagedReport.pages) expect(n).toBeLessThanOrEqual(20);
 
-    const twin = (await processAccountListResponse(await getAccountListRequest(unpaged.ctx, unpaged.auth, PRESENT), scope)).find((a) => a.id === ron.id);
+    const twin = (await processAccountListResponse(await getAccountListRequest(unpaged.ctx, unpaged.auth, PRESENT), scope)).accounts.find((a) => a.id === ron.id);
     if (twin === undefined) throw new Error('the unpaged bank has no such account');
     const whole = await readReport(unpaged, accountReport(unpaged, ron.id), { ...query, accountResourceId: twin.resourceId });
     expect(whole.pages).toHaveLength(1);
@@ -150,14 +155,13 @@ describe('AIS against the sandbox bank (pageSize 20)', () => {
   });
 
   it('reads card accounts, their balances and transactions', async () => {
-    const cards = await processCardAccountListResponse(await getCardAccountListRequest(paged.ctx, paged.auth, PRESENT, { withBalance: true }), scope);
-    const [card] = cards;
+    const { accounts: [card] } = await processCardAccountListResponse(await getCardAccountListRequest(paged.ctx, paged.auth, PRESENT, { withBalance: true }), scope);
     if (card === undefined) throw new Error('no card account');
     expect(card).toMatchObject({ kind: 'card', id: `card:${card.maskedPan}:${card.currency}` });
     expect(card.maskedPan).toMatch(/\*/);
     const balances = await processCardAccountBalancesResponse(await getCardAccountBalancesRequest(paged.ctx, paged.auth, PRESENT, { accountResourceId: card.resourceId }));
     expect(balances.map((b) => b.type)).toContain('closingBooked');
-    const read = async (req: TransactionListQuery | { nextHref: string }) =>
+    const read = async (req: TransactionListRequest) =>
       processCardAccountTransactionListResponse(await getCardAccountTransactionListRequest(paged.ctx, paged.auth, PRESENT, req), { accountId: card.id });
     const report = await readReport(paged, read, { accountResourceId: card.resourceId, bookingStatus: 'booked', dateFrom: SINCE });
     expect(report.transactions.length).toBeGreaterThan(0);

@@ -71,11 +71,11 @@ describe('getAccountListRequest', () => {
 
 describe('processAccountListResponse', () => {
   it('maps the digest §2.6 list, its JSON-number amount 26.46 as exact text', async () => {
-    expect(await processAccountListResponse(answer(digestAccountList), scope)).toEqual([guideAccount]);
+    expect(await processAccountListResponse(answer(digestAccountList), scope)).toEqual({ accounts: [guideAccount], skipped: [] });
   });
 
   it('maps the Berlin Group example list, without balances when none are sent', async () => {
-    const accounts = await processAccountListResponse(answer(bgAccountList), scope);
+    const { accounts } = await processAccountListResponse(answer(bgAccountList), scope);
     expect(accounts.map((a) => [a.id, a.resourceId, a.currency, a.balances])).toEqual([
       ['DE2310010010123456789:EUR', '3dc3d5b3-7023-4848-9853-f5400a64e80f', 'EUR', []],
       ['DE2310010010123456788:USD', '3dc3d5b3-7023-4848-9853-f5400a64e81e', 'USD', []],
@@ -83,32 +83,44 @@ describe('processAccountListResponse', () => {
   });
 
   it('uses the account id resolver it is given', async () => {
-    const [a] = await processAccountListResponse(answer(digestAccountList), { connectionId: 'c', accountId: (k) => `x-${k.iban}-${k.resourceId}` });
+    const { accounts: [a] } = await processAccountListResponse(answer(digestAccountList), { connectionId: 'c', accountId: (k) => `x-${k.iban}-${k.resourceId}` });
     expect(a?.id).toBe(`x-${CEC_IBAN}-${CEC_RESOURCE_ID}`);
   });
 
-  it('keeps a 14-digit amount exact', async () => {
-    const [a] = await processAccountListResponse(answer(listWith('"amount":26.46', '"amount":12345678901234.56')), scope);
-    expect(a?.balances[0]?.amount).toEqual({ amount: '12345678901234.56', currency: 'RON' });
+  it('keeps a 14-digit amount that a float cannot carry exact', async () => {
+    const { accounts: [a] } = await processAccountListResponse(answer(listWith('"amount":26.46', '"amount":99999999999999.99')), scope);
+    expect(a?.balances[0]?.amount).toEqual({ amount: '99999999999999.99', currency: 'RON' });
   });
 
   it.each([
-    ['iban as a number', '"iban":"RO42CECEAG0202RON0007466"', '"iban":42', /accounts\.0\.iban/],
-    ['resourceId as a number', '"resourceId":"25511978"', '"resourceId":25511978', /accounts\.0\.resourceId/],
-    ['currency missing', '"currency":"RON",\n  "product"', '"product"', /accounts\.0\.currency/],
-    ['amount not a decimal', '"amount":26.46', '"amount":"26,46"', /amount/],
-    ['amount as a boolean', '"amount":26.46', '"amount":true', /amount/],
-    ['creditLimitIncluded as a string', '"balanceType":"closingBooked"', '"balanceType":"closingBooked","creditLimitIncluded":"true"', /creditLimitIncluded/],
-    ['accounts not a list', '{"accounts":[', '{"accounts":{"x":[', /accounts/],
-  ])('refuses %s with a ProtocolError naming the field', async (_name, from, to, field) => {
-    const text = from === '{"accounts":[' ? `${listWith(from, to).slice(0, -1)}}}` : listWith(from, to);
+    ['iban as a number', '"iban":"RO42CECEAG0202RON0007466"', '"iban":42', /accounts\[0\]: iban/],
+    ['currency missing', '"currency":"RON",\n  "product"', '"product"', /accounts\[0\]: currency/],
+    ['currency in lower case', '"currency":"RON",\n  "product"', '"currency":"ron",\n  "product"', /accounts\[0\]: currency must be an ISO 4217/],
+  ])('skips an account with %s, reporting its position and the field', async (_name, from, to, field) => {
+    const { accounts, skipped } = await processAccountListResponse(answer(listWith(from, to)), scope);
+    expect(accounts).toEqual([]);
+    expect(skipped).toEqual([{ list: 'accounts', index: 0, reason: expect.stringMatching(field) }]);
+  });
+
+  it.each([
+    ['amount not a decimal', '"amount":26.46', '"amount":"26,46"', /accounts\[0\]\.balances\[0\]: balanceAmount\.amount is not a decimal amount/],
+    ['amount as a boolean', '"amount":26.46', '"amount":true', /balanceAmount\.amount/],
+    ['creditLimitIncluded neither true nor false', '"balanceType":"closingBooked"', '"balanceType":"closingBooked","creditLimitIncluded":"yes"', /creditLimitIncluded/],
+  ])('keeps the account but skips a balance with %s', async (_name, from, to, reason) => {
+    const { accounts, skipped } = await processAccountListResponse(answer(listWith(from, to)), scope);
+    expect(accounts).toEqual([{ ...guideAccount, balances: [] }]);
+    expect(skipped).toEqual([{ list: 'accounts[0].balances', index: 0, reason: expect.stringMatching(reason) }]);
+  });
+
+  it('refuses accounts that are not a list with a ProtocolError naming the field', async () => {
+    const text = `${listWith('{"accounts":[', '{"accounts":{"x":[').slice(0, -1)}}}`;
     const error = await processAccountListResponse(answer(text), scope).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProtocolError);
-    expect((error as ProtocolError).message).toMatch(field);
+    expect((error as ProtocolError).message).toMatch(/getAccountList: accounts/);
   });
 
   it('accepts fields it does not know', async () => {
-    const [a] = await processAccountListResponse(answer(listWith('"name":"421642"', '"name":"421642","status":"enabled","x-cec":{"a":1}')), scope);
+    const { accounts: [a] } = await processAccountListResponse(answer(listWith('"name":"421642"', '"name":"421642","status":"enabled","x-cec":{"a":1}')), scope);
     expect(a?.name).toBe('421642');
   });
 

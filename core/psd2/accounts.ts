@@ -8,14 +8,14 @@ import type { AccountWithBalances, Balance } from '../../common/index.js';
 import { BugIndicatingError } from '../errors.js';
 import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
 import { cecQuirks, type BankQuirks } from '../profiles/bank-profile.js';
-import { toAccount, toBalance, type AccountScope } from './ais-domain.js';
+import { readAccountItems, toAccount, toBalance, type AccountList, type AccountScope } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, segment, withBalanceQuery } from './ais-request.js';
 import type { AisAuth, Psd2Context, ReadMode } from './psd2-context.js';
-import { accountDetailsListWrapper, accountDetailsResponse, accountList, readAccountBalanceResponse } from './wire/accounts.js';
+import { accountDetails, accountDetailsListWrapper, accountDetailsResponse, accountList, readAccountBalanceResponse } from './wire/accounts.js';
 
 export * from './transactions.js';
 export * from './card-accounts.js';
-export { stableAccountId, type AccountIdResolver, type AccountKey, type AccountScope } from './ais-domain.js';
+export { stableAccountId, type AccountIdResolver, type AccountKey, type AccountList, type AccountScope } from './ais-domain.js';
 
 /**
  * `GET /v1/accounts[?withBalance=true]`: the accounts the PSU ticked. Does not count as an
@@ -28,11 +28,12 @@ export function getAccountListRequest(ctx: Psd2Context, auth: AisAuth, mode: Rea
 
 /**
  * The accounts, each with the balances the bank sent (none unless `withBalance` was asked and
- * the consent covers them). CEC sends the amounts here as JSON numbers.
+ * the consent covers them). CEC sends the amounts here as JSON numbers. Each account is read on
+ * its own: one that cannot be read (no currency, say) is skipped and reported, not fatal.
  */
-export async function processAccountListResponse(res: Response, scope: AccountScope): Promise<AccountWithBalances[]> {
+export async function processAccountListResponse(res: Response, scope: AccountScope): Promise<AccountList> {
   const body = await readAnswer(res, accountList, 'getAccountList');
-  return body.accounts.map((a) => toAccount(a, scope));
+  return readAccountItems(body.accounts, 'accounts', (item, what) => toAccount(validate(accountDetails, item, what), scope, what));
 }
 
 /** `GET /v1/accounts/{account-id}[?withBalance=true]`. @see BG readAccountDetails. */
@@ -62,7 +63,8 @@ export async function processAccountDetailsResponse(
   const asList = has('accounts') || (!has('account') && quirks.accountDetailWrapper === 'accounts-list');
   const details = asList ? validate(accountDetailsListWrapper, body, what).accounts[0] : validate(accountDetailsResponse, body, what).account;
   if (details === undefined) throw new BugIndicatingError('readAccountDetails: a validated list of one is empty');
-  return toAccount(details, scope);
+  // The one account asked for: an unreadable balance of it is left out, as in a list.
+  return toAccount(details, scope, what).account;
 }
 
 /** `GET /v1/accounts/{account-id}/balances`: an unattended access unless the PSU is present. @see BG getBalances. */

@@ -2,12 +2,13 @@
  * Wire → domain for AccountsC: one `to…()` per wire type. Here CEC's quirks end: "" and {} for
  * a missing party become absent, JSON-number and string amounts become one exact Money.
  */
-import type { AccountKind, AccountWithBalances, Balance, Money, Transaction } from '../../common/index.js';
-import { ProtocolError } from '../errors.js';
+import type { AccountKind, AccountWithBalances, Balance, Money, SkippedItem, Transaction } from '../../common/index.js';
+import { readEach, validate } from '../http/bank-answer.js';
 import { normaliseIban } from '../iban/iban.js';
 import { parseMoney } from '../money/money.js';
+import type { TransactionDraft } from './transaction-fingerprint.js';
 import type { AccountDetails, CardAccountDetails } from './wire/accounts.js';
-import type { AccountReference, WireAmount, WireBalance } from './wire/common.js';
+import { balance, type AccountReference, type WireAmount, type WireBalance } from './wire/common.js';
 import type { WireCardTransaction, WireTransaction } from './wire/transactions.js';
 
 /** What identifies an account across consents; the bank's `resourceId` changes with each consent. */
@@ -33,12 +34,15 @@ export interface AccountScope {
 }
 
 /**
- * The default app id: IBAN (or BBAN) + currency for accounts, masked PAN + currency for cards,
- * as `common/` describes `Account.id` — a multicurrency IBAN has one account per currency. The
- * `resourceId` is the last resort only: it is not stable across consents.
+ * The default app id: IBAN (or BBAN) + currency for accounts, masked PAN + currency for cards
+ * (their IBAN when the bank answers cards in the plain-account shape), as `common/` describes
+ * `Account.id` — a multicurrency IBAN has one account per currency. The `resourceId` is the last
+ * resort only: it is not stable across consents.
  */
 export const stableAccountId: AccountIdResolver = (k) =>
-  k.kind === 'card' ? `card:${k.maskedPan ?? k.resourceId}:${k.currency}` : `${k.iban ?? k.bban ?? `resource:${k.resourceId}`}:${k.currency}`;
+  k.kind === 'card'
+    ? `card:${k.maskedPan ?? k.iban ?? k.bban ?? k.resourceId}:${k.currency}`
+    : `${k.iban ?? k.bban ?? `resource:${k.resourceId}`}:${k.currency}`;
 
 /** CEC's "" (and whitespace) for a missing value → undefined. */
 export const text = (value: string | undefined): string | undefined => {
@@ -68,10 +72,38 @@ function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-export function toAccount(w: AccountDetails, scope: AccountScope): AccountWithBalances {
+/** The balances of an account or report, read one by one; `where` names the list in reasons. */
+export function toBalances(items: readonly unknown[] | undefined, where: string): { balances: Balance[]; skipped: SkippedItem[] } {
+  const { read, skipped } = readEach(items ?? [], where, (item, what) => toBalance(validate(balance, item, what)));
+  return { balances: read, skipped };
+}
+
+/** The accounts of a list answer that could be read, and the items that could not. */
+export interface AccountList {
+  accounts: AccountWithBalances[];
+  skipped: SkippedItem[];
+}
+
+/**
+ * Reads each item of an account or card list with `read`; an unreadable item, or an unreadable
+ * balance of a readable one, is reported in `skipped`.
+ */
+export function readAccountItems(items: readonly unknown[], list: string, read: (item: unknown, what: string) => ReadAccount): AccountList {
+  const { read: accounts, skipped } = readEach(items, list, read);
+  return { accounts: accounts.map((a) => a.account), skipped: [...skipped, ...accounts.flatMap((a) => a.skipped)] };
+}
+
+/** An account of a list, with the balances that could be read and those that could not. */
+export interface ReadAccount {
+  account: AccountWithBalances;
+  skipped: SkippedItem[];
+}
+
+export function toAccount(w: AccountDetails, scope: AccountScope, where = 'account'): ReadAccount {
   const iban = ibanOf(w);
   const key: AccountKey = compact({ kind: 'account' as const, resourceId: w.resourceId, iban, bban: text(w.bban), currency: w.currency });
-  return compact({
+  const { balances, skipped } = toBalances(w.balances, `${where}.balances`);
+  const account = compact({
     id: (scope.accountId ?? stableAccountId)(key),
     connectionId: scope.connectionId,
     kind: 'account' as const,
@@ -81,23 +113,30 @@ export function toAccount(w: AccountDetails, scope: AccountScope): AccountWithBa
     name: text(w.name) ?? text(w.displayName),
     product: text(w.product),
     cashAccountType: text(w.cashAccountType),
-    balances: (w.balances ?? []).map(toBalance),
+    balances,
   });
+  return { account, skipped };
 }
 
-export function toCardAccount(w: CardAccountDetails, scope: AccountScope): AccountWithBalances {
-  const key: AccountKey = { kind: 'card', resourceId: w.resourceId, maskedPan: w.maskedPan, currency: w.currency };
-  return compact({
+/** A card account in either shape: the Berlin Group's (`maskedPan`) or the plain account's (`iban`). */
+export function toCardAccount(w: CardAccountDetails, scope: AccountScope, where = 'cardAccount'): ReadAccount {
+  const maskedPan = text(w.maskedPan);
+  const iban = ibanOf(w);
+  const key: AccountKey = compact({ kind: 'card' as const, resourceId: w.resourceId, maskedPan, iban, bban: text(w.bban), currency: w.currency });
+  const { balances, skipped } = toBalances(w.balances, `${where}.balances`);
+  const account = compact({
     id: (scope.accountId ?? stableAccountId)(key),
     connectionId: scope.connectionId,
     kind: 'card' as const,
     resourceId: w.resourceId,
-    maskedPan: w.maskedPan,
+    maskedPan,
+    iban,
     currency: w.currency,
     name: text(w.name) ?? text(w.displayName),
     product: text(w.product),
-    balances: (w.balances ?? []).map(toBalance),
+    balances,
   });
+  return { account, skipped };
 }
 
 const remittanceOf = (w: WireTransaction): string | undefined =>
@@ -105,16 +144,14 @@ const remittanceOf = (w: WireTransaction): string | undefined =>
 
 /**
  * One account transaction. A debit's counterparty is its creditor, a credit's its debtor.
- * The id is `transactionId`, else `entryReference`; with neither the transaction could not be
- * told apart from the next one, which breaks the contract.
+ * The id is `transactionId`, else `entryReference`; with neither it stays unset here and
+ * `fingerprintTransactions` gives the content fingerprint.
  */
-export function toTransaction(w: WireTransaction, status: Transaction['status'], accountId: string): Transaction {
-  const id = text(w.transactionId) ?? text(w.entryReference);
-  if (id === undefined) throw new ProtocolError('transaction: neither transactionId nor entryReference');
+export function toTransaction(w: WireTransaction, status: Transaction['status'], accountId: string): TransactionDraft {
   const amount = toMoney(w.transactionAmount);
   const debit = amount.amount.startsWith('-');
   return compact({
-    id,
+    id: text(w.transactionId) ?? text(w.entryReference),
     accountId,
     status,
     bookingDate: w.bookingDate,
@@ -132,12 +169,11 @@ export function toTransaction(w: WireTransaction, status: Transaction['status'],
  * One card transaction. The domain has no `transactionDate`, so it stands in for `valueDate`
  * when the bank gives none (a pending card payment has no other date); BG's card `valueDate`
  * (the payment due date) wins when present. `transactionDetails` (the merchant) is the remittance.
+ * Without `cardTransactionId` the content fingerprint is the id.
  */
-export function toCardTransaction(w: WireCardTransaction, status: Transaction['status'], accountId: string): Transaction {
-  const id = text(w.cardTransactionId);
-  if (id === undefined) throw new ProtocolError('card transaction: no cardTransactionId');
+export function toCardTransaction(w: WireCardTransaction, status: Transaction['status'], accountId: string): TransactionDraft {
   return compact({
-    id,
+    id: text(w.cardTransactionId),
     accountId,
     status,
     bookingDate: w.bookingDate,

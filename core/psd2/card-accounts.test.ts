@@ -49,19 +49,33 @@ describe('card account requests', () => {
 
   it('follow a card report next href on the bank origin only', async () => {
     const rec = recordingContext();
-    await getCardAccountTransactionListRequest(rec.ctx, auth, {}, { nextHref: `/v1/card-accounts/${CARD_ID}/transactions?pageToken=t.20` });
+    await getCardAccountTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: CARD_ID, nextHref: `/v1/card-accounts/${CARD_ID}/transactions?pageToken=t.20` });
     expect(onlyCall(rec).url).toBe(`https://api.cec.ro/cec/prod/psd29c/v1/card-accounts/${CARD_ID}/transactions?pageToken=t.20`);
-    await expect(getCardAccountTransactionListRequest(rec.ctx, auth, {}, { nextHref: 'https://evil.example/x' })).rejects.toThrow(ProtocolError);
+    await expect(getCardAccountTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: CARD_ID, nextHref: 'https://evil.example/x' })).rejects.toThrow(ProtocolError);
   });
 });
 
 describe('processCardAccountListResponse', () => {
   it('maps the BG card list: kind card, masked PAN, balances', async () => {
-    expect(await processCardAccountListResponse(answer(bgCardAccountList), scope)).toEqual([bgCard]);
+    expect(await processCardAccountListResponse(answer(bgCardAccountList), scope)).toEqual({ accounts: [bgCard], skipped: [] });
   });
 
-  it('refuses a card account without maskedPan', async () => {
-    await expect(processCardAccountListResponse(answer(bgCardAccountList.replace('"maskedPan":"525412******3241",', '')), scope)).rejects.toThrow(/maskedPan/);
+  it.each([
+    ['405 SERVICE_INVALID', 405, '{"tppMessages":[{"category":"ERROR","code":"SERVICE_INVALID"}]}'],
+    ['a bare 404', 404, ''],
+  ])('reads %s, a bank without card accounts, as no cards', async (_name, status, body) => {
+    expect(await processCardAccountListResponse(answer(body, status), scope)).toEqual({ accounts: [], skipped: [] });
+  });
+
+  it('still fails on other errors: 401 CONSENT_INVALID', async () => {
+    const body = '{"tppMessages":[{"category":"ERROR","code":"CONSENT_INVALID"}]}';
+    await expect(processCardAccountListResponse(answer(body, 401), scope)).rejects.toMatchObject({ code: 'CONSENT_INVALID' });
+  });
+
+  it('skips a card account without a currency, naming the field', async () => {
+    const { accounts, skipped } = await processCardAccountListResponse(answer(bgCardAccountList.replace('"currency":"EUR",', '')), scope);
+    expect(accounts).toEqual([]);
+    expect(skipped).toEqual([{ list: 'cardAccounts', index: 0, reason: expect.stringMatching(/cardAccounts\[0\]: currency/) }]);
   });
 });
 
@@ -74,8 +88,9 @@ describe('processCardAccountDetailsResponse', () => {
     expect(await processCardAccountDetailsResponse(answer(bgCardAccountList), scope)).toEqual(bgCard);
   });
 
-  it('refuses debitAccounting as a string', async () => {
-    const text = bgCardAccountDetails.replace('"debitAccounting":true', '"debitAccounting":"true"');
+  it('reads debitAccounting "true" as true and refuses one that is neither true nor false', async () => {
+    expect(await processCardAccountDetailsResponse(answer(bgCardAccountDetails.replace('"debitAccounting":true', '"debitAccounting":"true"')), scope)).toEqual(bgCard);
+    const text = bgCardAccountDetails.replace('"debitAccounting":true', '"debitAccounting":"ja"');
     await expect(processCardAccountDetailsResponse(answer(text), scope)).rejects.toThrow(/debitAccounting/);
   });
 });
@@ -101,15 +116,17 @@ describe('processCardAccountTransactionListResponse', () => {
         },
         { id: '201710260002', accountId: 'card-1', status: 'pending', valueDate: '2017-10-26', amount: { amount: '-4.1', currency: 'EUR' }, remittance: 'Kiosk' },
       ],
+      skipped: [],
     });
   });
 
-  it('refuses a card transaction without cardTransactionId', async () => {
+  it('gives a card transaction without cardTransactionId its content fingerprint', async () => {
     const text = bgCardTransactions.replace('"cardTransactionId":"201710260002",', '');
-    await expect(processCardAccountTransactionListResponse(answer(text), { accountId: 'c' })).rejects.toThrow(/cardTransactionId/);
+    const report = await processCardAccountTransactionListResponse(answer(text), { accountId: 'c' });
+    expect(report.transactions.map((t) => t.id)).toEqual(['201710250001', expect.stringMatching(/^fp:[0-9a-f]{32}:0$/)]);
   });
 
-  it('refuses cardTransactions missing', async () => {
+  it('refuses a report with neither cardTransactions nor transactions', async () => {
     await expect(processCardAccountTransactionListResponse(answer('{"cardAccount":{}}'), { accountId: 'c' })).rejects.toThrow(/cardTransactions/);
   });
 });

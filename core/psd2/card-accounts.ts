@@ -4,24 +4,39 @@
  * readCardAccountDetails, getCardAccountBalances, getCardAccountTransactionList.
  */
 import type { AccountWithBalances, Balance } from '../../common/index.js';
-import { BugIndicatingError } from '../errors.js';
+import { BankError, BugIndicatingError } from '../errors.js';
 import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
-import { toBalance, toCardAccount, toCardTransaction, type AccountScope } from './ais-domain.js';
+import { readAccountItems, toBalance, toCardAccount, toCardTransaction, toTransaction, type AccountList, type AccountScope } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, segment, withBalanceQuery } from './ais-request.js';
 import type { AisAuth, Psd2Context, ReadMode } from './psd2-context.js';
-import { reportUrl, type TransactionListRequest, type TransactionReport } from './transactions.js';
-import { cardAccountDetailsListWrapper, cardAccountDetailsResponse, cardAccountList, readCardAccountBalanceResponse } from './wire/accounts.js';
-import { cardAccountsTransactionsResponse } from './wire/transactions.js';
+import { readReport, reportUrl, type TransactionListRequest, type TransactionReport } from './transactions.js';
+import {
+  cardAccountDetails, cardAccountDetailsListWrapper, cardAccountDetailsResponse, cardAccountList, readCardAccountBalanceResponse,
+} from './wire/accounts.js';
+import { cardAccountsTransactionsResponse, cardTransaction, transaction } from './wire/transactions.js';
 
 /** `GET /v1/card-accounts[?withBalance=true]`. @see BG getCardAccountList. */
 export function getCardAccountListRequest(ctx: Psd2Context, auth: AisAuth, mode: ReadMode, opts: { withBalance?: boolean } = {}): Promise<Response> {
   return aisGet(ctx, auth, mode, apiUrl(ctx, 'accounts', '/card-accounts', withBalanceQuery(opts.withBalance)));
 }
 
-/** The card accounts (kind "card", identified by masked PAN), with any balances sent. */
-export async function processCardAccountListResponse(res: Response, scope: AccountScope): Promise<AccountWithBalances[]> {
-  const body = await readAnswer(res, cardAccountList, 'getCardAccountList');
-  return body.cardAccounts.map((a) => toCardAccount(a, scope));
+/**
+ * The card accounts (kind "card", identified by masked PAN, or by IBAN in the plain-account
+ * shape), with any balances sent; each read on its own, an unreadable one skipped and reported.
+ */
+export async function processCardAccountListResponse(res: Response, scope: AccountScope): Promise<AccountList> {
+  const what = 'getCardAccountList';
+  try {
+    await throwIfBankError(res, what);
+  } catch (error) {
+    // A bank that offers no card accounts answers 405 SERVICE_INVALID, or 404 where the path is
+    // not there at all: the consent then simply has no cards, which must not fail a connect.
+    if (error instanceof BankError && (error.status === 405 || error.status === 404)) return { accounts: [], skipped: [] };
+    throw error;
+  }
+  const body = validate(cardAccountList, await readJson(res, what), what);
+  const [list, items] = body.cardAccounts !== undefined ? ['cardAccounts', body.cardAccounts] : ['accounts', body.accounts ?? []];
+  return readAccountItems(items, list, (item, what) => toCardAccount(validate(cardAccountDetails, item, what), scope, what));
 }
 
 /** `GET /v1/card-accounts/{account-id}[?withBalance=true]`. @see BG readCardAccountDetails. */
@@ -42,7 +57,7 @@ export async function processCardAccountDetailsResponse(res: Response, scope: Ac
   const asList = typeof body === 'object' && body !== null && 'cardAccounts' in body;
   const details = asList ? validate(cardAccountDetailsListWrapper, body, what).cardAccounts[0] : validate(cardAccountDetailsResponse, body, what).cardAccount;
   if (details === undefined) throw new BugIndicatingError(`${what}: a validated list of one is empty`);
-  return toCardAccount(details, scope);
+  return toCardAccount(details, scope, what).account;
 }
 
 /** `GET /v1/card-accounts/{account-id}/balances`. @see BG getCardAccountBalances. */
@@ -68,16 +83,18 @@ export async function getCardAccountTransactionListRequest(
   return aisGet(ctx, auth, mode, reportUrl(ctx, 'card-accounts', req));
 }
 
-/** One page of a card report, as `processTransactionListResponse` does for accounts. */
+/**
+ * One page of a card report, as `processTransactionListResponse` does for accounts. The report
+ * may come as `cardTransactions` (BG) or as `transactions` (plain-account shape); each item is
+ * read as a card transaction when it says so (`cardTransactionId`), else as an account one.
+ */
 export async function processCardAccountTransactionListResponse(res: Response, scope: { accountId: string }): Promise<TransactionReport> {
   const body = await readAnswer(res, cardAccountsTransactionsResponse, 'getCardAccountTransactionList');
-  const { booked = [], pending = [], _links } = body.cardTransactions;
-  return {
-    transactions: [
-      ...booked.map((t) => toCardTransaction(t, 'booked', scope.accountId)),
-      ...pending.map((t) => toCardTransaction(t, 'pending', scope.accountId)),
-    ],
-    ...(_links?.next === undefined ? {} : { next: _links.next.href }),
-    ...(body.balances === undefined ? {} : { balances: body.balances.map(toBalance) }),
-  };
+  const report = body.cardTransactions ?? body.transactions;
+  if (report === undefined) throw new BugIndicatingError('getCardAccountTransactionList: the schema let a report without transactions through');
+  const cardShaped = (item: unknown) => body.cardTransactions !== undefined || (typeof item === 'object' && item !== null && 'cardTransactionId' in item);
+  return readReport(report, body.balances, (item, what, status) =>
+    cardShaped(item)
+      ? toCardTransaction(validate(cardTransaction, item, what), status, scope.accountId)
+      : toTransaction(validate(transaction, item, what), status, scope.accountId));
 }

@@ -84,7 +84,7 @@ describe('processCreateConsentResponse', () => {
 
   it.each([
     ['consentId missing', '"consentId":"d5efc274-5674-11f0-b039-0a0800610000",', '', /consentId/],
-    ['consentId as a number', '"consentId":"d5efc274-5674-11f0-b039-0a0800610000"', '"consentId":5674', /consentId/],
+    ['consentId as a fraction', '"consentId":"d5efc274-5674-11f0-b039-0a0800610000"', '"consentId":56.74', /consentId/],
     ['an unknown status', '"consentStatus":"received"', '"consentStatus":"pendingMaybe"', /consentStatus/],
   ])('refuses %s with a ProtocolError', async (_name, from, to, field) => {
     const error = await processCreateConsentResponse(answer(digestCreateConsent.replace(from, to), 201)).catch((e: unknown) => e);
@@ -133,12 +133,15 @@ describe('consent reads', () => {
     });
   });
 
-  it('refuse the BG example verbatim: "recurringIndicator": "true" is a string', async () => {
-    await expect(processConsentResponse(answer(bgConsentInformationVerbatim))).rejects.toThrow(/recurringIndicator/);
+  it('read the BG example verbatim: "recurringIndicator": "true" is true, the missing lastActionDate absent', async () => {
+    const info = await processConsentResponse(answer(bgConsentInformationVerbatim));
+    expect(info).toMatchObject({ consentStatus: 'valid', recurringIndicator: true, frequencyPerDay: 4 });
+    expect(info).not.toHaveProperty('lastActionDate');
   });
 
-  it('refuse frequencyPerDay as a string', async () => {
-    await expect(processConsentResponse(answer(bgConsentInformation.replace('"frequencyPerDay":4', '"frequencyPerDay":"4"')))).rejects.toThrow(/frequencyPerDay/);
+  it('read frequencyPerDay "4" as 4 and refuse "four"', async () => {
+    expect((await processConsentResponse(answer(bgConsentInformation.replace('"frequencyPerDay":4', '"frequencyPerDay":"4"')))).frequencyPerDay).toBe(4);
+    await expect(processConsentResponse(answer(bgConsentInformation.replace('"frequencyPerDay":4', '"frequencyPerDay":"four"')))).rejects.toThrow(/frequencyPerDay/);
   });
 
   it('accept a CEC consent not yet authorised, which has no validUntil', async () => {

@@ -60,7 +60,8 @@ export interface ConsentInformation {
   /** Absent until the PSU has authorised a CEC consent. */
   validUntil?: string;
   frequencyPerDay: number;
-  lastActionDate: string;
+  /** Absent when the bank leaves it out, as the Berlin Group's own example does. */
+  lastActionDate?: string;
 }
 
 /**
@@ -132,7 +133,7 @@ function toConsentInformation(w: ConsentInformationResponse): ConsentInformation
     recurringIndicator: w.recurringIndicator,
     ...(w.validUntil === undefined ? {} : { validUntil: w.validUntil }),
     frequencyPerDay: w.frequencyPerDay,
-    lastActionDate: w.lastActionDate,
+    ...(w.lastActionDate === undefined ? {} : { lastActionDate: w.lastActionDate }),
   };
 }
 

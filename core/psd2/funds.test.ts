@@ -43,8 +43,9 @@ describe('processFundsConfirmationResponse', () => {
     expect(await processFundsConfirmationResponse(answer('{"fundsAvailable":false}'))).toBe(false);
   });
 
-  it('refuses the BG example verbatim, whose "true" is a string', async () => {
-    await expect(processFundsConfirmationResponse(answer(bgFundsVerbatim))).rejects.toThrow(ProtocolError);
+  it('reads the BG example verbatim, whose "true" is a string, as true, and refuses "maybe"', async () => {
+    expect(await processFundsConfirmationResponse(answer(bgFundsVerbatim))).toBe(true);
+    await expect(processFundsConfirmationResponse(answer(bgFundsVerbatim.replace('"true"', '"maybe"')))).rejects.toThrow(ProtocolError);
   });
 
   it('turns 403 RESOURCE_UNKNOWN (account outside the consent) into a BankError', async () => {

@@ -50,7 +50,7 @@ describe('getTransactionListRequest', () => {
 
   it("follows CEC's relative next href under the family's parent, with the same headers", async () => {
     const rec = recordingContext();
-    await getTransactionListRequest(rec.ctx, auth, { psuIpAddress: '192.0.2.10' }, { nextHref: '/v1/accounts/25511978/transactions?bookingStatus=both&pageToken=abc.20' });
+    await getTransactionListRequest(rec.ctx, auth, { psuIpAddress: '192.0.2.10' }, { accountResourceId: '25511978', nextHref: '/v1/accounts/25511978/transactions?bookingStatus=both&pageToken=abc.20' });
     const req = onlyCall(rec);
     expect(req.url).toBe('https://api.cec.ro/cec/prod/psd29c/v1/accounts/25511978/transactions?bookingStatus=both&pageToken=abc.20');
     expect(req.headers.get('authorization')).toBe('Bearer tok');
@@ -66,7 +66,40 @@ describe('getTransactionListRequest', () => {
     ['a javascript: href', 'javascript:alert(1)'],
   ])('refuses a next href to %s with a ProtocolError and sends nothing', async (_name, href) => {
     const rec = recordingContext();
-    await expect(getTransactionListRequest(rec.ctx, auth, {}, { nextHref: href })).rejects.toThrow(ProtocolError);
+    await expect(getTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: '1', nextHref: href })).rejects.toThrow(ProtocolError);
+    expect(rec.calls).toHaveLength(0);
+  });
+});
+
+describe('a next link is followed only to the same account\'s transactions', () => {
+  const id = CEC_RESOURCE_ID;
+  it.each([
+    ['the accounts report', `/v1/accounts/${id}/transactions?pageToken=p.2`, `/psd29c/v1/accounts/${id}/transactions?pageToken=p.2`],
+    ['the card-accounts report', `/v1/card-accounts/${id}/transactions?pageToken=p.2`, `/psd29c/v1/card-accounts/${id}/transactions?pageToken=p.2`],
+    ["CEC's /v1/d/ twin", `/v1/d/accounts/${id}/transactions?page=2`, `/psd29c/v1/d/accounts/${id}/transactions?page=2`],
+    ['an absolute href on the bank', `https://api.cec.ro/cec/prod/psd29c/v1/accounts/${id}/transactions`, `/psd29c/v1/accounts/${id}/transactions`],
+    ['an href with a fragment, which is not sent', `/v1/accounts/${id}/transactions?p=2#top`, `/psd29c/v1/accounts/${id}/transactions?p=2`],
+  ])('follows %s', async (_name, href, path) => {
+    const rec = recordingContext();
+    await getTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: id, nextHref: href });
+    expect(onlyCall(rec).url).toBe(`https://api.cec.ro/cec/prod${path}`);
+  });
+
+  it.each([
+    ["the sandbox's PSU list on the bank's origin", '/sandbox/psus'],
+    ['another account', '/v1/accounts/99999999/transactions?pageToken=p.2'],
+    ['one transaction of the account', `/v1/accounts/${id}/transactions/1566614557`],
+    ['the account itself', `/v1/accounts/${id}`],
+    ['the consents', '/v1/consents/abc'],
+    ['a path climbing out of the report', `/v1/accounts/${id}/transactions/../../../consents/abc`],
+    ['an encoded slash', `/v1/accounts/${id}%2Ftransactions`],
+    ['a token endpoint', '/oauthcec/oauth2/token'],
+    ['a trailing slash', `/v1/accounts/${id}/transactions/`],
+  ])('refuses %s with a ProtocolError, sending nothing', async (_name, href) => {
+    const rec = recordingContext();
+    const error = await getTransactionListRequest(rec.ctx, auth, {}, { accountResourceId: id, nextHref: href }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as Error).message).toMatch(/_links/);
     expect(rec.calls).toHaveLength(0);
   });
 });
@@ -112,6 +145,7 @@ describe('processTransactionListResponse', () => {
           remittance: expect.stringMatching(/^Sqpytqlyzqru/),
         },
       ],
+      skipped: [],
     });
     for (const t of report.transactions) {
       expect(t).not.toHaveProperty('counterpartyName');
@@ -145,32 +179,40 @@ describe('processTransactionListResponse', () => {
     expect((await processTransactionListResponse(answer(text), scope)).transactions[0]?.remittance).toBe('Invoice 17 May 2024');
   });
 
-  it('falls back to entryReference for the id, and refuses a transaction with neither', async () => {
+  it('falls back to entryReference for the id, and to the content fingerprint with neither', async () => {
     const withRef = replaced(digestTransactions, '"transactionId":"1174425358"', '"entryReference":"9001"');
     expect((await processTransactionListResponse(answer(withRef), scope)).transactions[1]).toMatchObject({ id: '9001', entryReference: '9001' });
     const without = replaced(digestTransactions, '"transactionId":"1174425358",', '');
-    await expect(processTransactionListResponse(answer(without), scope)).rejects.toThrow(/neither transactionId nor entryReference/);
+    const report = await processTransactionListResponse(answer(without), scope);
+    expect(report.transactions[1]?.id).toMatch(/^fp:[0-9a-f]{32}:0$/);
+    expect(report.skipped).toEqual([]);
   });
 
   it.each([
-    ['transactionId as a number', '"transactionId":"1566614557"', '"transactionId":1566614557', /transactionId/],
-    ['transactionAmount missing', '"transactionAmount":{"currency":"RON","amount":22},', '', /transactionAmount/],
-    ['a creditor IBAN as a number', '"creditorAccount":{"iban":""}', '"creditorAccount":{"iban":42}', /creditorAccount\.iban/],
-    ['bookingDate in day-month-year order', '"bookingDate":"2024-12-06"', '"bookingDate":"06.12.2024"', /bookingDate/],
-    ['transactions missing', '"transactions":{"booked"', '"transactionz":{"booked"', /transactions/],
-  ])('refuses %s with a ProtocolError', async (_name, from, to, field) => {
-    const error = await processTransactionListResponse(answer(replaced(digestTransactions, from, to)), scope).catch((e: unknown) => e);
+    ['transactionAmount missing', '"transactionAmount":{"currency":"RON","amount":22},', '', /booked\[1\]: transactionAmount/],
+    ['a creditor IBAN as a number', '"creditorAccount":{"iban":""}', '"creditorAccount":{"iban":42}', /booked\[0\]: creditorAccount\.iban/],
+    ['bookingDate in day-month-year order', '"bookingDate":"2024-12-06"', '"bookingDate":"06.12.2024"', /booked\[0\]: bookingDate/],
+  ])('skips a transaction with %s and reports where and why', async (_name, from, to, reason) => {
+    const report = await processTransactionListResponse(answer(replaced(digestTransactions, from, to)), scope);
+    expect(report.transactions).toHaveLength(1);
+    expect(report.skipped).toEqual([{ list: 'booked', index: expect.any(Number), reason: expect.stringMatching(reason) }]);
+  });
+
+  it('refuses a report without transactions with a ProtocolError naming the field', async () => {
+    const error = await processTransactionListResponse(answer(replaced(digestTransactions, '"transactions":{"booked"', '"transactionz":{"booked"')), scope).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProtocolError);
-    expect((error as Error).message).toMatch(field);
+    expect((error as Error).message).toMatch(/getTransactionList: transactions/);
   });
 
-  it("refuses the guide's empty transactionAmount {}", async () => {
-    await expect(processTransactionListResponse(answer(guideEmptyAmountTransactions), scope)).rejects.toThrow(/transactionAmount\.currency/);
+  it("skips the guide's empty transactionAmount {}, naming the field", async () => {
+    const report = await processTransactionListResponse(answer(guideEmptyAmountTransactions), scope);
+    expect(report.transactions).toEqual([]);
+    expect(report.skipped).toEqual([{ list: 'booked', index: 0, reason: expect.stringMatching(/transactionAmount\.currency/) }]);
   });
 
-  it('keeps amount 12345678901234.56 as that text', async () => {
-    const text = replaced(digestTransactions, '"amount":22', '"amount":12345678901234.56');
-    expect((await processTransactionListResponse(answer(text), scope)).transactions[1]?.amount.amount).toBe('12345678901234.56');
+  it('keeps amount 99999999999999.99, which a float cannot carry, as that text', async () => {
+    const text = replaced(digestTransactions, '"amount":22', '"amount":99999999999999.99');
+    expect((await processTransactionListResponse(answer(text), scope)).transactions[1]?.amount.amount).toBe('99999999999999.99');
   });
 
   it('turns 401 CONSENT_INVALID into a BankError', async () => {

@@ -3,13 +3,14 @@
  * @see digest §2.6, §5 (a report's follow-up pages are the same access); Berlin Group 1.3.12
  * getTransactionList, getTransactionDetails.
  */
-import type { Balance, Transaction, TransactionPage } from '../../common/index.js';
+import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
 import { ProtocolError, ValidationError } from '../errors.js';
-import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
-import { toBalance, toTransaction } from './ais-domain.js';
+import { readEach, readJson, throwIfBankError, validate } from '../http/bank-answer.js';
+import { toBalances, toTransaction } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, resolveBankHref, segment, withBalanceQuery } from './ais-request.js';
-import type { AisAuth, Psd2Context, ReadMode } from './psd2-context.js';
-import { transactionDetailsAsReport, transactionDetailsStandard, transactionsResponse, type WireTransaction } from './wire/transactions.js';
+import { familyUrl, type AisAuth, type Psd2Context, type ReadMode } from './psd2-context.js';
+import { fingerprintTransactions, type TransactionDraft } from './transaction-fingerprint.js';
+import { transaction, transactionDetailsAsReport, transactionDetailsStandard, transactionsResponse } from './wire/transactions.js';
 
 /** The query of a first page. @see BG getTransactionList query parameters. */
 export interface TransactionListQuery {
@@ -27,19 +28,46 @@ export interface TransactionListQuery {
   withBalance?: boolean;
 }
 
-/** A first page, or the page behind a previous answer's `next`. */
-export type TransactionListRequest = TransactionListQuery | { nextHref: string };
+/**
+ * A first page, or the page behind a previous answer's `next`. The account is named with the
+ * href: a `next` is followed only to that account's own report (see `nextPageUrl`).
+ */
+export type TransactionListRequest = TransactionListQuery | { accountResourceId: string; nextHref: string };
 
-/** A page of a report, with the balances the bank added (`withBalance`). */
-export interface TransactionReport extends TransactionPage {
+/** A page of a report: what could be read, what could not, the bank's `next` href, and any balances (`withBalance`). */
+export interface TransactionReport {
+  transactions: Transaction[];
+  skipped: SkippedItem[];
+  /** The bank's `_links.next` href as sent; core only, never for the renderer. */
+  next?: string;
   balances?: Balance[];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The URL of a report page of `family`; a `nextHref` must stay on the bank's origin. */
+/**
+ * The URL behind a report's `next` href, or a ProtocolError before anything is sent. The next
+ * call carries the PSU's bearer token, so the href must stay on the bank's origin and lead to
+ * the transactions of the same account: `{family}/accounts/{id}/transactions` or
+ * `…/card-accounts/{id}/transactions`, or CEC's `/v1/d/` twin of either, with any query. A crafted
+ * `next` to `/sandbox/psus`, another account or another operation is refused.
+ */
+export function nextPageUrl(ctx: Psd2Context, accountResourceId: string, href: string): string {
+  const url = new URL(resolveBankHref(ctx, 'accounts', href));
+  url.hash = '';
+  const family = new URL(familyUrl(ctx, 'accounts', '')).pathname.replace(/\/+$/, '');
+  const allowed = ['', '/d'].flatMap((twin) =>
+    ['accounts', 'card-accounts'].map((kind) => new URL(`${family}${twin}/${kind}/${segment(accountResourceId)}/transactions`, url.origin).pathname),
+  );
+  if (!allowed.includes(url.pathname)) {
+    throw new ProtocolError(`_links.next leads to ${url.pathname}, not to this account's transactions; not following it with the PSU's token`);
+  }
+  return url.toString();
+}
+
+/** The URL of a report page of `family`; a `nextHref` must lead to the same account's report. */
 export function reportUrl(ctx: Psd2Context, family: 'accounts' | 'card-accounts', req: TransactionListRequest): string {
-  if ('nextHref' in req) return resolveBankHref(ctx, 'accounts', req.nextHref);
+  if ('nextHref' in req) return nextPageUrl(ctx, req.accountResourceId, req.nextHref);
   for (const field of ['dateFrom', 'dateTo'] as const) {
     const v = req[field];
     if (v !== undefined && !ISO_DATE.test(v)) throw new ValidationError(`${field} must be an ISO date (YYYY-MM-DD): ${v}`, field);
@@ -57,28 +85,50 @@ export function reportUrl(ctx: Psd2Context, family: 'accounts' | 'card-accounts'
 /**
  * `GET /v1/accounts/{account-id}/transactions?bookingStatus=…`, or the `next` page of an earlier
  * answer. A first page without the PSU present is an unattended access; its follow-up pages are
- * not counted again (digest §5). An href to another origin is a ProtocolError and is never sent.
+ * not counted again (digest §5). A `next` href anywhere but this account's report is a
+ * ProtocolError and is never sent.
  * @see BG getTransactionList.
  */
 export async function getTransactionListRequest(ctx: Psd2Context, auth: AisAuth, mode: ReadMode, req: TransactionListRequest): Promise<Response> {
   return aisGet(ctx, auth, mode, reportUrl(ctx, 'accounts', req));
 }
 
+/** A report's lists as the wire gives them, before their items are read. */
+interface WireReport {
+  booked?: unknown[];
+  pending?: unknown[];
+  _links?: { next?: { href: string } };
+}
+
+/**
+ * Reads a report page item by item, booked then pending, each with its status: an unreadable
+ * item is skipped and reported with its list and position. Items without a bank id get their
+ * content fingerprint, counted within this page.
+ */
+export function readReport(
+  report: WireReport,
+  balances: unknown[] | undefined,
+  readItem: (item: unknown, what: string, status: Transaction['status']) => TransactionDraft,
+): TransactionReport {
+  const booked = readEach(report.booked ?? [], 'booked', (item, what) => readItem(item, what, 'booked'));
+  const pending = readEach(report.pending ?? [], 'pending', (item, what) => readItem(item, what, 'pending'));
+  const read = balances === undefined ? undefined : toBalances(balances, 'balances');
+  const next = report._links?.next?.href;
+  return {
+    transactions: fingerprintTransactions([...booked.read, ...pending.read]),
+    skipped: [...booked.skipped, ...pending.skipped, ...(read?.skipped ?? [])],
+    ...(next === undefined ? {} : { next }),
+    ...(read === undefined ? {} : { balances: read.balances }),
+  };
+}
+
 /**
  * One page of the report: booked, then pending, each with its status. `next` is the bank's
- * `_links.next` href as sent; pass it back as `{nextHref}`.
+ * `_links.next` href as sent; pass it back as `{accountResourceId, nextHref}`.
  */
 export async function processTransactionListResponse(res: Response, scope: { accountId: string }): Promise<TransactionReport> {
   const body = await readAnswer(res, transactionsResponse, 'getTransactionList');
-  const { booked = [], pending = [], _links } = body.transactions;
-  return {
-    transactions: [
-      ...booked.map((t) => toTransaction(t, 'booked', scope.accountId)),
-      ...pending.map((t) => toTransaction(t, 'pending', scope.accountId)),
-    ],
-    ...(_links?.next === undefined ? {} : { next: _links.next.href }),
-    ...(body.balances === undefined ? {} : { balances: body.balances.map(toBalance) }),
-  };
+  return readReport(body.transactions, body.balances, (item, what, status) => toTransaction(validate(transaction, item, what), status, scope.accountId));
 }
 
 /** `GET /v1/accounts/{account-id}/transactions/{transactionId}`. @see BG getTransactionDetails. */
@@ -101,18 +151,19 @@ export async function processTransactionDetailsResponse(res: Response, scope: { 
   const what = 'getTransactionDetails';
   await throwIfBankError(res, what);
   const body = await readJson(res, what);
+  const one = (draft: TransactionDraft): Transaction => fingerprintTransactions([draft])[0] as Transaction;
   if (typeof body === 'object' && body !== null && !('transactions' in body)) {
     const standard = validate(transactionDetailsStandard, body, what);
     const t = standard.transactionsDetails ?? standard.transactionDetails;
     if (t === undefined) throw new ProtocolError(`${what}: neither transactions nor transactionsDetails in the answer`);
-    return toTransaction(t, t.bookingDate === undefined ? 'pending' : 'booked', scope.accountId);
+    return one(toTransaction(t, t.bookingDate === undefined ? 'pending' : 'booked', scope.accountId));
   }
   const { booked = [], pending = [] } = validate(transactionDetailsAsReport, body, what).transactions;
   const all = [
-    ...booked.map((t): [WireTransaction, Transaction['status']] => [t, 'booked']),
-    ...pending.map((t): [WireTransaction, Transaction['status']] => [t, 'pending']),
+    ...booked.map((t): [unknown, Transaction['status'], string] => [t, 'booked', 'transactions.booked.0']),
+    ...pending.map((t): [unknown, Transaction['status'], string] => [t, 'pending', 'transactions.pending.0']),
   ];
-  const [one, ...rest] = all;
-  if (one === undefined || rest.length > 0) throw new ProtocolError(`${what}: expected one transaction, got ${all.length}`);
-  return toTransaction(one[0], one[1], scope.accountId);
+  const [only, ...rest] = all;
+  if (only === undefined || rest.length > 0) throw new ProtocolError(`${what}: expected one transaction, got ${all.length}`);
+  return one(toTransaction(validate(transaction, only[0], `${what}: ${only[2]}`), only[1], scope.accountId));
 }

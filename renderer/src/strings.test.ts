@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLabel, errorText, failureText, statusText } from './strings.js';
+import { balanceLabel, errorText, failureText, skippedText, statusText } from './strings.js';
 
 describe('statusText', () => {
   it('names every connection status as the badge shows it', () => {
@@ -33,5 +33,15 @@ describe('errorText', () => {
   it('says known codes in Romanian and keeps the code of unknown ones', () => {
     expect(errorText({ code: 'POPUP_BLOCKED', message: 'x', retryable: false })).toMatch(/pop-up/);
     expect(errorText({ code: 'WEIRD', message: 'detail', retryable: false })).toBe('A aparut o eroare (WEIRD): detail');
+  });
+});
+
+describe('skippedText', () => {
+  it('says how many items could not be read, in Romanian plural forms', () => {
+    expect(skippedText(1, 'transaction')).toBe('1 tranzactie nu a putut fi citita');
+    expect(skippedText(3, 'transaction')).toBe('3 tranzactii nu au putut fi citite');
+    expect(skippedText(20, 'transaction')).toBe('20 de tranzactii nu au putut fi citite');
+    expect(skippedText(1, 'account')).toBe('1 cont nu a putut fi citit');
+    expect(skippedText(2, 'balance')).toBe('2 solduri nu au putut fi citite');
   });
 });

@@ -65,6 +65,20 @@ const balanceLabels: Record<string, string> = {
   nonInvoiced: 'Nefacturat',
 };
 
+const skippedWords = {
+  transaction: ['tranzactie nu a putut fi citita', 'tranzactii nu au putut fi citite'],
+  account: ['cont nu a putut fi citit', 'conturi nu au putut fi citite'],
+  balance: ['sold nu a putut fi citit', 'solduri nu au putut fi citite'],
+} as const;
+const roPlural = new Intl.PluralRules('ro-RO');
+
+/** "1 tranzactie nu a putut fi citita", "3 conturi…", "20 de tranzactii…": items the bank sent that the app left out. */
+export function skippedText(n: number, what: keyof typeof skippedWords): string {
+  const [one, many] = skippedWords[what];
+  const category = roPlural.select(n);
+  return category === 'one' ? `${n} ${one}` : `${n} ${category === 'few' ? '' : 'de '}${many}`;
+}
+
 /** The Berlin Group balance type in words; an unknown type is shown as the bank named it. */
 export const balanceLabel = (type: string): string => balanceLabels[type] ?? type;
 

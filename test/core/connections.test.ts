@@ -50,8 +50,8 @@ describe('connect', () => {
     const b = await connectAs(w, 'demo2', 'Maria');
     const ids = w.core.connections.list().map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
-    const ionAccounts = await w.core.connections.accounts(a.id, {});
-    const mariaAccounts = await w.core.connections.accounts(b.id, {});
+    const { accounts: ionAccounts } = await w.core.connections.accounts(a.id, {});
+    const { accounts: mariaAccounts } = await w.core.connections.accounts(b.id, {});
     expect(ionAccounts.map((x) => x.kind).sort()).toEqual(['account', 'account', 'account', 'card']);
     expect(mariaAccounts).toHaveLength(4);
     const shared = ionAccounts.filter((x) => mariaAccounts.some((y) => y.id === x.id));
@@ -124,7 +124,7 @@ describe('revoke and renew', () => {
     expect(w.core.connections.list().map((c) => c.id)).not.toContain(old.id);
     const replaced = w.core.db.prepare('SELECT replaced_by, consent_status FROM connections WHERE id = ?').get(old.id) as Record<string, string>;
     expect(replaced).toEqual({ replaced_by: renewed.id, consent_status: 'terminatedByTpp' });
-    const accounts = await w.core.connections.accounts(renewed.id, {});
+    const { accounts } = await w.core.connections.accounts(renewed.id, {});
     expect(accounts.map((a) => a.id).sort()).toEqual(old.accounts.map((a) => a.accountId).sort());
   });
 
@@ -154,7 +154,7 @@ describe('tokens', () => {
   it('refreshes once on 401 TOKEN_EXPIRED in mid-use and the read succeeds', async () => {
     const c = await connectAs(w, 'demo');
     bankTime += 601_000; // the bank sees the token expired; the app still believes it fresh
-    const accounts = await w.core.connections.accounts(c.id, {});
+    const { accounts } = await w.core.connections.accounts(c.id, {});
     expect(accounts).toHaveLength(4);
   });
 
@@ -162,7 +162,7 @@ describe('tokens', () => {
     const c = await connectAs(w, 'demo2');
     bankTime += 700_000;
     appTime = bankTime;
-    expect(await w.core.connections.accounts(c.id, {})).toHaveLength(4);
+    expect((await w.core.connections.accounts(c.id, {})).accounts).toHaveLength(4);
   });
 
   it('marks the connection reauth-required when the refresh token is refused', async () => {

@@ -34,17 +34,21 @@ describe('the contract’s handlers over core and the sandbox bank', () => {
 
     const accounts = await call('accounts:list');
     if (!accounts.ok) throw new Error(accounts.error.message);
-    const view = accounts.value as { accounts: { id: string; connectionId: string; kind: string; currency: string }[]; failures: unknown[] };
+    const view = accounts.value as { accounts: { id: string; connectionId: string; kind: string; currency: string }[]; failures: unknown[]; skipped: unknown[] };
     expect(view.failures).toEqual([]);
+    expect(view.skipped).toEqual([]);
     expect(view.accounts).toHaveLength(4);
 
     const ron = view.accounts.find((a) => a.kind === 'account' && a.currency === 'RON') as { id: string; connectionId: string };
     const first = await call('transactions:list', { connectionId: ron.connectionId, accountId: ron.id, dateFrom: '2026-01-01' });
     if (!first.ok) throw new Error(first.error.message);
-    const page = first.value as { transactions: { id: string }[]; next?: string };
+    const page = first.value as { transactions: { id: string }[]; skipped: unknown[]; cursor?: string };
     expect(page.transactions).toHaveLength(30);
-    expect(page.next).toMatch(/pageToken=/);
-    const second = await call('transactions:list', { connectionId: ron.connectionId, accountId: ron.id, next: page.next });
+    expect(page.skipped).toEqual([]);
+    // The bank's next link stays in core: the renderer holds an opaque cursor.
+    expect(page.cursor).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.stringify(first.value)).not.toMatch(/pageToken|\/transactions\?/);
+    const second = await call('transactions:list', { connectionId: ron.connectionId, accountId: ron.id, cursor: page.cursor });
     if (!second.ok) throw new Error(second.error.message);
     const ids = new Set([...page.transactions, ...(second.value as { transactions: { id: string }[] }).transactions].map((t) => t.id));
     expect(ids.size).toBe(60);

@@ -3,7 +3,7 @@
  * @see digest §2.6; Berlin Group 1.3.12 getAccountList … getCardAccountBalances.
  */
 import { z } from 'zod';
-import { wireBoolean } from '../../http/bank-answer.js';
+import { wireBoolean, wireId, wireItems } from '../../http/bank-answer.js';
 import { accountReference, amount, balanceList, currencyCode, hrefType } from './common.js';
 
 /** @see BG `_linksAccountDetails`. */
@@ -21,7 +21,7 @@ export const accountDetails = z
      * REQUIRED here (BG: "shall be filled if addressable resources are created"): every later
      * read addresses the account by it, so an account without one is useless to the app.
      */
-    resourceId: z.string().min(1),
+    resourceId: wireId.pipe(z.string().min(1)),
     iban: z.string().optional(),
     bban: z.string().optional(),
     msisdn: z.string().optional(),
@@ -38,18 +38,18 @@ export const accountDetails = z
     status: z.string().optional(),
     bic: z.string().optional(),
     usage: z.string().optional(),
-    /** Present with `withBalance=true` when the consent covers the balances. */
-    balances: balanceList.optional(),
+    /** Present with `withBalance=true` when the consent covers the balances; read one by one. */
+    balances: wireItems.optional(),
     _links: accountLinks.optional(),
   })
   .loose();
 export type AccountDetails = z.infer<typeof accountDetails>;
 
-/** @see BG `accountList`. */
+/** @see BG `accountList`. The items are read one by one (`accountDetails`), so one bad account is skipped, not fatal. */
 export const accountList = z
   .object({
     /** REQUIRED. */
-    accounts: z.array(accountDetails),
+    accounts: wireItems,
   })
   .loose();
 
@@ -78,13 +78,19 @@ export const readAccountBalanceResponse = z
   })
   .loose();
 
-/** @see BG `cardAccountDetails`. */
+/**
+ * A card account, in the Berlin Group shape (`maskedPan`) or in the plain-account shape some
+ * banks answer `/card-accounts` with (`iban`, no `maskedPan`): either identifies it.
+ * @see BG `cardAccountDetails`.
+ */
 export const cardAccountDetails = z
   .object({
     /** REQUIRED here, as for accounts: the id of every later card read. */
-    resourceId: z.string().min(1),
-    /** REQUIRED. E.g. "525412******3241". */
-    maskedPan: z.string().min(1),
+    resourceId: wireId.pipe(z.string().min(1)),
+    /** REQUIRED by BG, e.g. "525412******3241"; optional here, since plain-shape answers carry `iban` instead. */
+    maskedPan: z.string().optional(),
+    iban: z.string().optional(),
+    bban: z.string().optional(),
     /** REQUIRED. */
     currency: currencyCode,
     ownerName: z.string().optional(),
@@ -96,19 +102,25 @@ export const cardAccountDetails = z
     usage: z.string().optional(),
     details: z.string().optional(),
     creditLimit: amount.optional(),
-    balances: balanceList.optional(),
+    /** Read one by one, as for accounts. */
+    balances: wireItems.optional(),
     _links: accountLinks.optional(),
   })
   .loose();
 export type CardAccountDetails = z.infer<typeof cardAccountDetails>;
 
-/** @see BG `cardAccountList`. */
+/**
+ * @see BG `cardAccountList`. Items are read one by one; a bank answering in the plain-account
+ * shape may name the list `accounts`, which is taken when `cardAccounts` is absent.
+ */
 export const cardAccountList = z
   .object({
-    /** REQUIRED. */
-    cardAccounts: z.array(cardAccountDetails),
+    /** REQUIRED by BG. */
+    cardAccounts: wireItems.optional(),
+    accounts: wireItems.optional(),
   })
-  .loose();
+  .loose()
+  .refine((v) => v.cardAccounts !== undefined || v.accounts !== undefined, { message: 'is missing', path: ['cardAccounts'] });
 
 /** @see BG `OK_200_CardAccountDetails`. */
 export const cardAccountDetailsResponse = z

@@ -1,17 +1,33 @@
 /**
  * Wire types shared by ConsentC, AccountsC and PaymentsC answers, with the Berlin Group's field
- * names verbatim. Objects are loose (a bank may add fields) but every field we read is typed:
- * a JSON number where a string is due, or a string where a boolean is due, is a ProtocolError.
+ * names verbatim. Objects are loose (a bank may add fields) and liberal where the meaning is
+ * unambiguous: `null` is absent (see `readJson`), ids may be JSON integers, booleans and integers
+ * may be strings, dates may be date-times. Anything else wrong in a field we read is a
+ * ProtocolError naming the field.
  * @see Berlin Group NextGenPSD2 1.3.12, components/schemas.
  */
 import { z } from 'zod';
-import { wireAmount, wireBoolean } from '../../http/bank-answer.js';
+import { wireAmount, wireBoolean, wireId } from '../../http/bank-answer.js';
 
 /** ISO 4217 code, e.g. "RON". @see BG `currencyCode`. */
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code');
 
-/** ISO 8601 calendar date, e.g. "2024-12-06". @see BG `bookingDate`, `referenceDate`. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)');
+const DATE_OR_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * ISO 8601 calendar date, e.g. "2024-12-06". A date-time ("2024-12-06T10:15:00+02:00") is read
+ * as its date, the day the bank wrote: some banks send `lastActionDate` or `bookingDate` so.
+ * "06.12.2024" and other orders are refused.
+ * @see BG `bookingDate`, `referenceDate`, `lastActionDate`.
+ */
+export const isoDate = z.string().transform((v, ctx) => {
+  const date = DATE_OR_DATE_TIME.exec(v.trim())?.[1];
+  if (date === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO date (YYYY-MM-DD)' });
+    return z.NEVER;
+  }
+  return date;
+});
 
 /**
  * An amount. CEC sends `amount` as a JSON number in account lists and transactions and as a
@@ -65,7 +81,7 @@ export const balance = z
     lastChangeDateTime: z.string().optional(),
     referenceDate: isoDate.optional(),
     /** entryReference of the last committed transaction. */
-    lastCommittedTransaction: z.string().optional(),
+    lastCommittedTransaction: wireId.optional(),
   })
   .loose();
 export type WireBalance = z.infer<typeof balance>;

@@ -3,7 +3,7 @@
  * @see digest §2.1; Berlin Group 1.3.12 createConsent, getConsentInformation, getConsentStatus.
  */
 import { z } from 'zod';
-import { wireBoolean, wireInteger } from '../../http/bank-answer.js';
+import { wireBoolean, wireId, wireInteger } from '../../http/bank-answer.js';
 import { accountReference, hrefType, isoDate } from './common.js';
 
 /**
@@ -33,7 +33,7 @@ export const consentsResponse201 = z
     /** REQUIRED. "received" until the PSU authorises. */
     consentStatus,
     /** REQUIRED. The id in `scope=AIS:{consentId}` and in `Consent-ID`. */
-    consentId: z.string().min(1),
+    consentId: wireId.pipe(z.string().min(1)),
     /** REQUIRED by BG; tolerated when absent, since CEC's `Location` header carries the authorize URL. */
     _links: consentLinks.optional(),
     psuMessage: z.string().optional(),
@@ -67,8 +67,11 @@ export const consentInformationResponse = z
     validUntil: isoDate.optional(),
     /** REQUIRED. Unattended accesses a day. */
     frequencyPerDay: wireInteger,
-    /** REQUIRED. */
-    lastActionDate: isoDate,
+    /**
+     * REQUIRED by BG; optional here, since the standard's own example
+     * (consentsInformationResponseExample) leaves it out, and nothing the app does depends on it.
+     */
+    lastActionDate: isoDate.optional(),
     /** REQUIRED. */
     consentStatus,
     _links: z.object({}).loose().optional(),

@@ -4,22 +4,23 @@
  * getCardAccountTransactionList.
  */
 import { z } from 'zod';
-import { wireBoolean } from '../../http/bank-answer.js';
-import { accountReference, amount, balanceList, hrefType, isoDate, reportLinks } from './common.js';
+import { wireBoolean, wireId, wireItems } from '../../http/bank-answer.js';
+import { accountReference, amount, hrefType, isoDate, reportLinks } from './common.js';
 
 /**
  * One account transaction. CEC writes a missing party as `"creditorName": ""`,
  * `"creditorAccount": {"iban": ""}` or `"debtorAccount": {}` (digest §2.6); those parse here and
- * become absent in the domain.
+ * become absent in the domain. Only `transactionAmount` is REQUIRED (BG): without an id the
+ * domain fingerprints the content.
  * @see BG `transactions`.
  */
 export const transaction = z
   .object({
     /** CEC: "1566614557". The domain's id; `entryReference` when absent. */
-    transactionId: z.string().optional(),
-    entryReference: z.string().optional(),
-    endToEndId: z.string().optional(),
-    mandateId: z.string().optional(),
+    transactionId: wireId.optional(),
+    entryReference: wireId.optional(),
+    endToEndId: wireId.optional(),
+    mandateId: wireId.optional(),
     bookingDate: isoDate.optional(),
     valueDate: isoDate.optional(),
     /** REQUIRED. Signed: negative leaves the account. */
@@ -41,11 +42,14 @@ export const transaction = z
   .loose();
 export type WireTransaction = z.infer<typeof transaction>;
 
-/** @see BG `accountReport`. `information` (standing orders) is not asked for, so not read. */
+/**
+ * @see BG `accountReport`. `information` (standing orders) is not asked for, so not read. The
+ * items are read one by one (`transaction`): an unreadable one is skipped and reported.
+ */
 export const accountReport = z
   .object({
-    booked: z.array(transaction).optional(),
-    pending: z.array(transaction).optional(),
+    booked: wireItems.optional(),
+    pending: wireItems.optional(),
     _links: reportLinks.optional(),
   })
   .loose();
@@ -59,8 +63,8 @@ export const transactionsResponse = z
     account: accountReference.optional(),
     /** REQUIRED here. */
     transactions: accountReport,
-    /** With `withBalance=true`, when the bank honours it. */
-    balances: balanceList.optional(),
+    /** With `withBalance=true`, when the bank honours it; read one by one. */
+    balances: wireItems.optional(),
   })
   .loose();
 
@@ -92,8 +96,8 @@ export const transactionDetailsStandard = z
 export const cardTransaction = z
   .object({
     /** The domain's id. */
-    cardTransactionId: z.string().optional(),
-    terminalId: z.string().optional(),
+    cardTransactionId: wireId.optional(),
+    terminalId: wireId.optional(),
     /** The day the card was used. */
     transactionDate: isoDate.optional(),
     acceptorTransactionDateTime: z.string().optional(),
@@ -117,22 +121,27 @@ export const cardTransaction = z
   .loose();
 export type WireCardTransaction = z.infer<typeof cardTransaction>;
 
-/** @see BG `cardAccountReport`. */
+/** @see BG `cardAccountReport`; items read one by one, as for accounts. */
 export const cardAccountReport = z
   .object({
-    booked: z.array(cardTransaction).optional(),
-    pending: z.array(cardTransaction).optional(),
+    booked: wireItems.optional(),
+    pending: wireItems.optional(),
     _links: reportLinks.optional(),
   })
   .loose();
 
-/** @see BG `cardAccountsTransactionsResponse200`; `cardTransactions` REQUIRED here as above. */
+/**
+ * @see BG `cardAccountsTransactionsResponse200`. A bank answering cards in the plain-account
+ * shape sends the report as `transactions`; it is taken when `cardTransactions` is absent.
+ */
 export const cardAccountsTransactionsResponse = z
   .object({
     cardAccount: accountReference.optional(),
     debitAccounting: wireBoolean.optional(),
-    /** REQUIRED here. */
-    cardTransactions: cardAccountReport,
-    balances: balanceList.optional(),
+    /** REQUIRED here (or `transactions`). */
+    cardTransactions: cardAccountReport.optional(),
+    transactions: cardAccountReport.optional(),
+    balances: wireItems.optional(),
   })
-  .loose();
+  .loose()
+  .refine((v) => v.cardTransactions !== undefined || v.transactions !== undefined, { message: 'is missing', path: ['cardTransactions'] });

@@ -7,6 +7,8 @@ export interface AccountsSlice {
   accounts: AccountWithBalances[];
   /** Connections whose last read failed, with the state to show; their accounts are absent. */
   accountFailures: AccountsView['failures'];
+  /** Accounts, cards or balances the bank listed that could not be read, by connection. */
+  accountsSkipped: AccountsView['skipped'];
   accountsLoaded: boolean;
   loadAccounts(): Promise<void>;
 }
@@ -17,12 +19,13 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = ({ bridge }) => 
   return {
     accounts: [],
     accountFailures: [],
+    accountsSkipped: [],
     accountsLoaded: false,
     async loadAccounts() {
       const ticket = ++latest;
       const result = await tracked(set, 'accounts', () => bridge.invoke('accounts:list', {}));
       if (ticket !== latest || !result.ok) return;
-      set({ accounts: result.value.accounts, accountFailures: result.value.failures, accountsLoaded: true });
+      set({ accounts: result.value.accounts, accountFailures: result.value.failures, accountsSkipped: result.value.skipped, accountsLoaded: true });
     },
   };
 };

@@ -29,7 +29,7 @@ describe('connections › connect', () => {
   it('connects with the profile and label, keeps the connection and then loads accounts', async () => {
     const fake = createFakeBridge({
       'connections:connect': () => ({ ok: true, value: connection({ id: 'c2' }) }),
-      'accounts:list': () => ({ ok: true, value: { accounts: [account({ connectionId: 'c2' })], failures: [] } }),
+      'accounts:list': () => ({ ok: true, value: { accounts: [account({ connectionId: 'c2' })], failures: [], skipped: [] } }),
     });
     const store = createAppStore(fake.bridge);
     expect(await store.getState().connect('sandbox', 'Acasa')).toBe(true);
@@ -78,7 +78,7 @@ function popupDouble(blocked = false) {
 
 describe('connections › browser-mode popup', () => {
   it('opens the popup synchronously, before the connect call, and ends it when the call settles', async () => {
-    const fake = createFakeBridge({ 'connections:connect': () => ({ ok: true, value: connection() }), 'accounts:list': () => ({ ok: true, value: { accounts: [], failures: [] } }) });
+    const fake = createFakeBridge({ 'connections:connect': () => ({ ok: true, value: connection() }), 'accounts:list': () => ({ ok: true, value: { accounts: [], failures: [], skipped: [] } }) });
     const p = popupDouble();
     const store = createAppStore(fake.bridge, { authPopup: p.popup });
     const done = store.getState().connect('sandbox', '');
@@ -101,7 +101,7 @@ describe('connections › browser-mode popup', () => {
   });
 
   it('opens no popup when the person chose the system browser', async () => {
-    const fake = createFakeBridge({ 'connections:connect': () => ({ ok: true, value: connection() }), 'accounts:list': () => ({ ok: true, value: { accounts: [], failures: [] } }) });
+    const fake = createFakeBridge({ 'connections:connect': () => ({ ok: true, value: connection() }), 'accounts:list': () => ({ ok: true, value: { accounts: [], failures: [], skipped: [] } }) });
     const p = popupDouble();
     const store = createAppStore(fake.bridge, { authPopup: p.popup });
     store.setState({ settings: { authorizationMode: 'system-browser' } });
@@ -123,7 +123,7 @@ describe('connections › per-connection actions', () => {
     const fake = createFakeBridge({ 'connections:revoke': ({ connectionId }) => ({ ok: true, value: connection({ id: connectionId, status: 'revoked' }) }) });
     const store = createAppStore(fake.bridge);
     const ref = { connectionId: 'c1', accountId: account().id };
-    store.setState({ connections: [connection()], accounts: [account()], selectedAccount: ref, transactionLists: { [`c1/${ref.accountId}`]: { transactions: [transaction()], loading: false, error: null } } });
+    store.setState({ connections: [connection()], accounts: [account()], selectedAccount: ref, transactionLists: { [`c1/${ref.accountId}`]: { transactions: [transaction()], skipped: 0, loading: false, error: null } } });
     expect(await store.getState().revoke('c1')).toBe(true);
     expect(fake.inputsOf('connections:revoke')).toEqual([{ connectionId: 'c1' }]);
     expect(store.getState().connections[0]?.status).toBe('revoked');

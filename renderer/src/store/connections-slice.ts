@@ -82,6 +82,7 @@ export const createConnectionsSlice: SliceCreator<ConnectionsSlice> = ({ bridge,
         connections,
         accounts: s.accounts.filter((a) => live.has(a.connectionId)),
         accountFailures: s.accountFailures.filter((f) => known.has(f.connectionId)),
+        accountsSkipped: s.accountsSkipped.filter((k) => live.has(k.connectionId)),
         ...dropTransactionsOf(s, (id) => !live.has(id)),
       }));
     },

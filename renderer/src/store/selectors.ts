@@ -7,6 +7,9 @@ export const selectConnectionIds = (s: AppState) => s.connections.map((c) => c.i
 export const selectConnection = (id: string) => (s: AppState) => s.connections.find((c) => c.id === id);
 export const selectAccountsOf = (connectionId: string) => (s: AppState) => s.accounts.filter((a) => a.connectionId === connectionId);
 export const selectFailureOf = (connectionId: string) => (s: AppState) => s.accountFailures.find((f) => f.connectionId === connectionId);
+/** How many accounts (cards included) or balances of a connection could not be read. */
+export const selectSkippedOf = (connectionId: string, what: 'account' | 'balance') => (s: AppState) =>
+  s.accountsSkipped.filter((k) => k.connectionId === connectionId && (k.list === 'accounts' || k.list === 'cardAccounts') === (what === 'account')).length;
 export const selectBusy = (key: BusyKey) => (s: AppState) => s.busy[key] === true;
 
 export const selectSelectedAccount = (s: AppState) => {

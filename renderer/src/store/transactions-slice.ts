@@ -15,8 +15,10 @@ export const accountKey = ({ connectionId, accountId }: AccountRef): string => `
 export interface TransactionList {
   /** The pages loaded so far, newest first as the bank sends them. */
   transactions: Transaction[];
-  /** The bank's link to the next page; absent on the last. */
-  next?: string;
+  /** Core's cursor to the next page; absent on the last. */
+  cursor?: string;
+  /** How many items of the pages loaded so far could not be read. */
+  skipped: number;
   loading: boolean;
   error: AppError | null;
 }
@@ -38,7 +40,7 @@ export function dropTransactionsOf(state: ListsState, gone: (connectionId: strin
   return { transactionLists: Object.fromEntries(kept), selectedAccount: selected !== null && gone(selected.connectionId) ? null : selected };
 }
 
-const empty: TransactionList = { transactions: [], loading: false, error: null };
+const empty: TransactionList = { transactions: [], skipped: 0, loading: false, error: null };
 
 export const createTransactionsSlice: SliceCreator<TransactionsSlice> = ({ bridge }) => (set, get) => {
   const patch = (key: string, change: Partial<TransactionList>) =>
@@ -57,23 +59,24 @@ export const createTransactionsSlice: SliceCreator<TransactionsSlice> = ({ bridg
     async loadTransactions(ref, more = false) {
       const key = accountKey(ref);
       const current = get().transactionLists[key] ?? empty;
-      if (current.loading || (more && current.next === undefined)) return;
-      const next = more ? current.next : undefined;
+      if (current.loading || (more && current.cursor === undefined)) return;
+      const cursor = more ? current.cursor : undefined;
       patch(key, { loading: true, error: null });
       const result = await tracked(
         set,
         `transactions:${key}`,
-        () => bridge.invoke('transactions:list', { ...ref, bookingStatus: 'both', ...(next === undefined ? {} : { next }) }),
+        () => bridge.invoke('transactions:list', { ...ref, bookingStatus: 'both', ...(cursor === undefined ? {} : { cursor }) }),
         { quiet: true }, // shown beside the list, where it happened
       );
       if (get().transactionLists[key] === undefined) return; // the connection went away meanwhile
       if (!result.ok) return patch(key, { loading: false, error: result.error });
       const list: TransactionList = {
         transactions: more ? [...current.transactions, ...result.value.transactions] : result.value.transactions,
+        skipped: (more ? current.skipped : 0) + result.value.skipped.length,
         loading: false,
         error: null,
       };
-      if (result.value.next !== undefined) list.next = result.value.next;
+      if (result.value.cursor !== undefined) list.cursor = result.value.cursor;
       set((s) => ({ transactionLists: { ...s.transactionLists, [key]: list } }));
     },
   };

@@ -3,8 +3,8 @@ import type { AccountWithBalances, Balance } from '../../../common/domain.js';
 import { formatIban } from '../format/iban.js';
 import { formatMoney } from '../format/money.js';
 import { isLive } from '../store/connections-slice.js';
-import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConnectionIds, selectFailureOf } from '../store/selectors.js';
-import { balanceLabel, failureText, strings } from '../strings.js';
+import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConnectionIds, selectFailureOf, selectSkippedOf } from '../store/selectors.js';
+import { balanceLabel, failureText, skippedText, strings } from '../strings.js';
 import { StatusBadge } from './connections-list.js';
 import { useApp, useAppList } from './store-context.js';
 
@@ -47,6 +47,8 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
   const connection = useApp(selectConnection(connectionId));
   const accounts = useAppList(selectAccountsOf(connectionId));
   const failure = useApp(selectFailureOf(connectionId));
+  const skippedAccounts = useApp(selectSkippedOf(connectionId, 'account'));
+  const skippedBalances = useApp(selectSkippedOf(connectionId, 'balance'));
   const authorizing = useApp(selectBusy('authorize'));
   const loading = useApp(selectBusy('accounts'));
   const loaded = useApp((s) => s.accountsLoaded);
@@ -68,6 +70,8 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
       {isLive(connection) && failure === undefined && accounts.length === 0 && (
         <p className="hint" role={loading ? 'status' : undefined}>{loading || !loaded ? strings.accountsLoading : strings.accountsNone}</p>
       )}
+      {skippedAccounts > 0 && <p className="hint">{skippedText(skippedAccounts, 'account')}</p>}
+      {skippedBalances > 0 && <p className="hint">{skippedText(skippedBalances, 'balance')}</p>}
       {accounts.length > 0 && (
         <ul role="list" className="accounts" aria-labelledby={headingId}>
           {accounts.map((a) => <AccountRow key={a.id} account={a} />)}

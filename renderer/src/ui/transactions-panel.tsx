@@ -4,7 +4,7 @@ import { formatDate } from '../format/date.js';
 import { formatIban } from '../format/iban.js';
 import { formatMoney, isNegative } from '../format/money.js';
 import { selectSelectedAccount, selectTransactionList } from '../store/selectors.js';
-import { errorText, strings } from '../strings.js';
+import { errorText, skippedText, strings } from '../strings.js';
 import { useApp } from './store-context.js';
 
 function TransactionRow({ t }: { t: Transaction }) {
@@ -58,7 +58,8 @@ export function TransactionsPanel() {
           {pendingFirst(list.transactions).map((t) => <TransactionRow key={`${t.status}:${t.id}`} t={t} />)}
         </ul>
       )}
-      {ref !== null && list?.next !== undefined && (
+      {list !== undefined && list.skipped > 0 && <p className="hint">{skippedText(list.skipped, 'transaction')}</p>}
+      {ref !== null && list?.cursor !== undefined && (
         <button type="button" className="more" disabled={list.loading} onClick={() => void load(ref, true)}>{strings.more}</button>
       )}
     </section>
