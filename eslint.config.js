@@ -1,5 +1,4 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
@@ -11,7 +10,8 @@ import tseslint from 'typescript-eslint';
  * (import-x/no-restricted-paths resolves each one to a file). A module name computed at run
  * time cannot be checked, so app code may not compute one.
  */
-const ROOT = fileURLToPath(new URL('.', import.meta.url));
+/** The repository: zones are relative to it wherever ESLint runs from. */
+const ROOT = import.meta.dirname;
 const FOLDERS = ['common', 'core', 'main', 'preload', 'renderer', 'sandbox', 'host', 'cli', 'test', 'bench', 'scripts'];
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'net', 'url'];
 /** main/, host/ and cli/ embed the sandbox bank through its start function, and nothing else of it. */
