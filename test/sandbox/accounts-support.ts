@@ -17,7 +17,7 @@ export const WINTER_DAY = '2027-01-14';
 export const clockStart = (time = '10:00:00'): Date => new Date(`${WINTER_DAY}T${time}Z`);
 
 /** A documentation address (RFC 5737): the PSU is present when the TPP forwards it. */
-export const PSU_IP = '192.0.2.10';
+const PSU_IP = '192.0.2.10';
 
 export interface AisConnection {
   consentId: string;
