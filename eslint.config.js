@@ -16,13 +16,17 @@ const FOLDERS = ['common', 'core', 'main', 'preload', 'renderer', 'sandbox', 'ho
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'child_process', 'net', 'url'];
 /** main/, host/ and cli/ embed the sandbox bank through its start function, and nothing else of it. */
 const SANDBOX_ENTRY = 'index.ts';
+const ZOD_FREE = 'This bundle must not load zod: import types from common/contract.ts, and run-time names from common/contract-names.ts.';
 const COMPUTED = 'A module name computed at run time cannot be checked against the import boundaries: name the module.';
 
 /**
  * @param {string} folder
- * @param {{ allow: string[]; embedSandbox?: boolean; packages?: string[]; message: string }} rule
+ * @param {{ allow: string[]; embedSandbox?: boolean; packages?: string[]; typesOnly?: boolean; message: string }} rule
+ *   `typesOnly`: the folder runs where zod must not be loaded (the preload, the renderer bundle), so
+ *   it takes only types from the contract's schemas module; its run-time names come from
+ *   common/contract-names.ts.
  */
-function boundary(folder, { allow, embedSandbox = false, packages = [], message }) {
+function boundary(folder, { allow, embedSandbox = false, packages = [], typesOnly = false, message }) {
   const forbidden = FOLDERS.filter((f) => f !== folder && !allow.includes(f));
   const zones = forbidden.map((from) => ({
     target: `./${folder}`,
@@ -38,7 +42,15 @@ function boundary(folder, { allow, embedSandbox = false, packages = [], message 
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones }],
-      ...(packages.length === 0 ? {} : { 'no-restricted-imports': ['error', { patterns: [{ group: packages, message }] }] }),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...(packages.length === 0 ? [] : [{ group: packages, message }]),
+            ...(typesOnly ? [{ group: ['**/common/contract.js', '**/common/index.js', '**/common/dispatch.js', 'zod'], allowTypeImports: true, message: ZOD_FREE }] : []),
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
         ...(packages.length === 0
@@ -90,6 +102,7 @@ export default tseslint.config(
   boundary('renderer', {
     allow: ['common'],
     packages: [...NODE_BUILTINS, 'electron'],
+    typesOnly: true,
     message: 'renderer/ sees only common/ and the bridge.',
   }),
   boundary('sandbox', {
@@ -100,6 +113,7 @@ export default tseslint.config(
   boundary('preload', {
     allow: ['common'],
     packages: [...NODE_BUILTINS, 'react*'],
+    typesOnly: true,
     message: 'preload/ only builds the bridge from common/.',
   }),
   boundary('main', {

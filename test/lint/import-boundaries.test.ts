@@ -17,7 +17,7 @@ beforeAll(() => {
 /** The boundary rules that fire for `code` placed at `file` (the other rules are not this test's). */
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${ROOT}${file}` });
-  const boundaryRules = ['import-x/no-restricted-paths', 'no-restricted-imports', 'no-restricted-syntax'];
+  const boundaryRules = ['import-x/no-restricted-paths', '@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'];
   return (result?.messages ?? []).filter((m) => m.ruleId === null || boundaryRules.includes(m.ruleId)).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
@@ -55,6 +55,10 @@ const refused: [string, string][] = [
   ['preload/probe.ts', importX('../core/errors.js')],
   ['preload/probe.ts', importX('../main/ipc.js')],
   ['preload/probe.ts', importX('../renderer/src/strings.js')],
+  ['preload/probe.ts', importX('../common/contract.js')],
+  ['preload/probe.ts', importX('zod')],
+  ['renderer/src/probe.ts', importX('../../common/contract.js')],
+  ['renderer/src/probe.ts', importX('../../common/index.js')],
   ['main/probe.ts', importX('../sandbox/demo-psu.js')],
   ['main/probe.ts', importX('../renderer/src/strings.js')],
   ['main/probe.ts', importX('../host/server.js')],
@@ -84,6 +88,8 @@ const allowed: [string, string][] = [
   ['sandbox/probe.ts', importX('./money.js')],
   ['preload/probe.ts', importX('../common/contract-names.js')],
   ['preload/probe.ts', importX('electron')],
+  ['preload/probe.ts', use("import type { Bridge as x } from '../common/contract.js';")],
+  ['renderer/src/probe.ts', use("import type { MethodName as x } from '../../common/contract.js';")],
   ['main/probe.ts', importX('../core/errors.js')],
   ['main/probe.ts', importX('../sandbox/index.js')],
   ['main/probe.ts', importX('electron')],
@@ -100,7 +106,7 @@ const allowed: [string, string][] = [
 
 describe('import boundaries (eslint.config.js)', () => {
   it.each(refused)('refuses in %s: %s', async (file, code) => {
-    expect(await boundaryErrors(file, code)).toEqual([expect.stringMatching(/^(import-x\/no-restricted-paths|no-restricted-imports|no-restricted-syntax): /)]);
+    expect(await boundaryErrors(file, code)).toEqual([expect.stringMatching(/^(import-x\/no-restricted-paths|@typescript-eslint\/no-restricted-imports|no-restricted-syntax): /)]);
   });
 
   it.each(allowed)('allows in %s: %s', async (file, code) => {
