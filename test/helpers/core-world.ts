@@ -12,7 +12,7 @@ import type { SandboxOptions } from '../../sandbox/index.js';
 import { demoCertificatePem } from './certificates.js';
 
 /** Never loaded: the front end catches it before any request leaves the machine. */
-const APP_REDIRECT = 'https://conturi.invalid/oauth/callback';
+export const APP_REDIRECT = 'https://conturi.invalid/oauth/callback';
 
 /**
  * The OS keychain under a service name of its own per test file, so runs never see each other's

@@ -95,6 +95,8 @@ const allowed: [string, string][] = [
   ['main/probe.ts', importX('electron')],
   ['host/probe.ts', importX('../core/app-core.js')],
   ['host/probe.ts', importX('../sandbox/index.js')],
+  ['host/probe.ts', importX('../sandbox/embedded.js')],
+  ['main/probe.ts', importX('../sandbox/embedded.js')],
   ['bench/probe.ts', importX('../sandbox/data/generate.js')],
   ['scripts/probe.ts', importX('../sandbox/demo-psu.js')],
   ['scripts/probe.mjs', "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const probe = require('better-sqlite3');\n"],
