@@ -303,7 +303,7 @@ describe('payment page', { timeout: 60_000 }, () => {
     expect(answer.status()).toBe(200);
     expect(answer.headers()['content-security-policy']).toContain("form-action 'self' https://tpp.example");
     const { page } = s;
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Confirmare Plata din cont deschis la CEC Bank initiata din aplicatia "Test App"');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Confirmare Plata din cont deschis la CEC Bank initiata din aplicatia "TestApp"');
     expect(await rowValue(page, 'Identificator plata')).toBe(paymentId);
     expect(await rowValue(page, 'Suma de plata')).toBe('12.34 RON');
     expect(await rowValue(page, 'Denumire Beneficiar')).toBe('Ion Popescu SRL');
