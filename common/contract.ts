@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventName } from './contract-names.js';
 import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
 import type { AppError, Result } from './result.js';
 
@@ -105,7 +106,7 @@ export const events = {
   /** Browser mode: the bank's page to show in the popup the renderer opened. */
   'authorization:open': returns<{ url: string }>(),
   'authorization:settled': returns<{ outcome: 'connected' | 'cancelled' | 'failed' }>(),
-} as const;
+} as const satisfies Record<EventName, unknown>;
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
@@ -113,11 +114,10 @@ export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 /** The input as a handler sees it, after parsing (defaults applied). */
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = Methods[M]['output'];
-export type EventName = keyof typeof events;
+export type { EventName } from './contract-names.js';
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 export const methodNames = Object.keys(methods) as MethodName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export const isMethodName = (name: unknown): name is MethodName => typeof name === 'string' && Object.hasOwn(methods, name);
 

@@ -116,3 +116,9 @@ export interface TransactionPage {
    */
   cursor?: string;
 }
+
+/**
+ * True when the bank will answer reads for the connection: the consent is valid, whether or not
+ * its end is near. Every "which connections can we read" filter uses this one.
+ */
+export const isReadable = (status: ConnectionStatus): boolean => status === 'active' || status === 'expiring';

@@ -1,4 +1,4 @@
-import type { AccountsView, EventName, EventPayload, Handlers, ProfileView, Settings } from '../common/index.js';
+import { isReadable, type AccountsView, type EventName, type EventPayload, type Handlers, type ProfileView, type Settings } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
 import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
@@ -100,7 +100,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       return { removed: true as const };
     },
     'accounts:list': async () => {
-      const live = core.connections.list().filter((c) => c.status === 'active' || c.status === 'expiring');
+      const live = core.connections.list().filter((c) => isReadable(c.status));
       const results = await Promise.allSettled(live.map((c) => core.connections.accounts(c.id, { psuIpAddress: frontEnd.psuIpAddress })));
       const view: AccountsView = { accounts: [], failures: [], skipped: [] };
       results.forEach((r, i) => {

@@ -1,8 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** The header that carries the per-launch secret on every API call. */
-export const SECRET_HEADER = 'x-conturi-secret';
-
 /** A fresh per-launch secret: 32 random bytes, base64url (43 characters, no padding). */
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 

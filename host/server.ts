@@ -5,7 +5,8 @@ import { toAppError } from '../core/errors.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
 import { renderCallbackPage } from './callback-page.js';
 import { EventStream } from './event-stream.js';
-import { hostMatches, newSecret, originAllowed, SECRET_HEADER, secretMatches } from './guards.js';
+import { HOST_ROUTES, SECRET_HEADER } from '../common/contract-names.js';
+import { hostMatches, newSecret, originAllowed, secretMatches } from './guards.js';
 import { API_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from './headers.js';
 import { CALLBACK_PATH, LoopbackAuthorization } from './loopback-authorization.js';
 import { openInBrowser } from './open-browser.js';
@@ -79,11 +80,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!hostMatches(req.headers.host, expectedHost)) return reply.code(421).headers(API_HEADERS).send({ error: 'misdirected request' });
     if (isPublic(req)) return;
     if (!originAllowed(req.headers.origin, origin)) return reply.code(403).headers(API_HEADERS).send({ error: 'forbidden origin' });
-    if (!secretMatches(req.headers[SECRET_HEADER], secret)) return reply.code(401).headers(API_HEADERS).send({ error: 'unauthorized' });
+    if (!secretMatches(req.headers[SECRET_HEADER.toLowerCase()], secret)) return reply.code(401).headers(API_HEADERS).send({ error: 'unauthorized' });
   });
   app.addHook('onResponse', async (req, reply) => log(`${req.method} ${req.url.split('?')[0]} ${reply.statusCode}`));
 
-  app.post('/api/invoke', async (req, reply) => {
+  app.post(HOST_ROUTES.invoke, async (req, reply) => {
     reply.headers(API_HEADERS);
     const body = req.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) return reply.code(400).send({ error: 'expected {"method","input"}' });
@@ -92,7 +93,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return dispatch(handlers, method, input, toAppError);
   });
 
-  app.get('/api/events', (_req, reply) => {
+  app.get(HOST_ROUTES.events, (_req, reply) => {
     reply.hijack();
     events.attach(reply.raw, API_HEADERS);
   });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { IPC_CHANNELS } from '../common/contract-names.js';
 import type { Handlers } from '../common/index.js';
 import { ValidationError } from '../core/errors.js';
 
@@ -7,7 +8,8 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { EVENT_CHANNEL, INVOKE_CHANNEL, eventSender, registerIpc } = await import('./ipc.js');
+const { eventSender, registerIpc } = await import('./ipc.js');
+const { invoke: INVOKE_CHANNEL, event: EVENT_CHANNEL } = IPC_CHANNELS;
 
 type Invoke = (event: unknown, method: unknown, input: unknown) => Promise<unknown>;
 

@@ -1,4 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_CHANNELS } from '../common/contract-names.js';
 import { dispatch, err, type EventName, type EventPayload, type Handlers, type Result } from '../common/index.js';
 import { toAppError } from '../core/errors.js';
 import { isAppUrl } from './app-origin.js';
@@ -9,8 +10,7 @@ import { isAppUrl } from './app-origin.js';
  * own top frame on the app origin (GitHub Desktop's `trusted-ipc-sender`), and only after the
  * contract's schema accepts its input (`dispatch`).
  */
-export const INVOKE_CHANNEL = 'conturi:invoke';
-export const EVENT_CHANNEL = 'conturi:event';
+const { invoke: INVOKE_CHANNEL, event: EVENT_CHANNEL } = IPC_CHANNELS;
 
 /** Where main finds the one webContents it trusts; undefined while the window is gone. */
 export type TrustedContents = () => WebContents | undefined;

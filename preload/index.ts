@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_CHANNELS } from '../common/contract-names.js';
 import type { Bridge, EventName, EventPayload } from '../common/contract.js';
 
 /**
@@ -7,8 +8,7 @@ import type { Bridge, EventName, EventPayload } from '../common/contract.js';
  * holding it could send on any channel. Type-only imports keep this bundle free of zod; main
  * validates every input anyway.
  */
-const INVOKE_CHANNEL = 'conturi:invoke';
-const EVENT_CHANNEL = 'conturi:event';
+const { invoke: INVOKE_CHANNEL, event: EVENT_CHANNEL } = IPC_CHANNELS;
 
 const bridge = {
   invoke: (method, input) => ipcRenderer.invoke(INVOKE_CHANNEL, method, input),

@@ -28,7 +28,7 @@ export function requireHeader(req: FastifyRequest, name: string): string {
 }
 
 /** Finds the TPP app by `x-ibm-client-id`; an optional `x-ibm-client-secret` must match. */
-export function clientApp(ctx: BankContext, req: FastifyRequest): TppApp {
+function clientApp(ctx: BankContext, req: FastifyRequest): TppApp {
   const clientId = header(req, 'x-ibm-client-id');
   if (clientId === undefined || clientId === '') return reject(401, 'CLIENT_INVALID', 'x-ibm-client-id is missing');
   const app = ctx.state.data.apps.find((a) => a.clientId === clientId);

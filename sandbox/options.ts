@@ -35,7 +35,7 @@ export interface SandboxOptions {
 export type ResolvedOptions = Required<Omit<SandboxOptions, 'dataDir' | 'pageSize' | 'transactionsPerAccount'>> &
   Pick<SandboxOptions, 'dataDir' | 'pageSize' | 'transactionsPerAccount'>;
 
-export const defaultOptions = {
+const defaultOptions = {
   port: 0,
   seed: 42,
   accounts: 4,

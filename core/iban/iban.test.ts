@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';
-import { formatIban, isValidIban, normaliseIban, parseIban } from './iban.js';
+import { isValidIban, parseIban } from './iban.js';
 
 /** The guide's account (digest §2.6) and the Berlin Group's beneficiary: both pass mod-97. */
 const CEC = 'RO42CECEAG0202RON0007466';
 const BG = 'DE02100100109307118603';
-
-describe('normaliseIban', () => {
-  it.each([
-    ['ro42 cece ag02 02ro n000 7466', CEC],
-    ['RO42-CECE-AG02-02RO-N000-7466', CEC],
-    ['\u00a0RO42\u00a0CECE\u202fAG02 02RO N000 7466\t', CEC],
-    ['IBAN: RO42 CECE AG02 02RO N000 7466', CEC],
-  ])('turns %j into the electronic form', (typed, iban) => {
-    expect(normaliseIban(typed)).toBe(iban);
-  });
-});
 
 describe('isValidIban', () => {
   it('accepts valid IBANs however they are spaced', () => {
@@ -52,12 +41,5 @@ describe('parseIban', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toMatch(why);
     expect((error as ValidationError).field).toBe('creditorIban');
-  });
-});
-
-describe('formatIban', () => {
-  it('groups by four for display', () => {
-    expect(formatIban(CEC)).toBe('RO42 CECE AG02 02RO N000 7466');
-    expect(formatIban('de02100100109307118603')).toBe('DE02 1001 0010 9307 1186 03');
   });
 });

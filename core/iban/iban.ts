@@ -1,16 +1,9 @@
-import { friendlyFormatIBAN, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
+import { normaliseIban } from '../../common/iban.js';
 import { ValidationError } from '../errors.js';
 
-/** Whitespace of any kind (people paste IBANs from PDFs with no-break spaces), hyphens and dots. */
-const NOISE = /[\s\u00a0\u202f\-.]/g;
-
-/**
- * The electronic form of an IBAN: no spaces, capitals ("ro49 aaaa 1b31…" → "RO49AAAA1B31…"). A
- * leading "IBAN" label, as printed on statements, is dropped. Does not check the IBAN.
- */
-export function normaliseIban(text: string): string {
-  return text.trim().replace(/^IBAN:?\s*/i, '').replace(NOISE, '').toUpperCase();
-}
+// The pure half (electronic form, display groups) lives in common/ for every side; core adds the checks.
+export { normaliseIban };
 
 /** True when the text, once normalised, is an IBAN of a known country with valid mod-97 check digits. */
 export function isValidIban(text: string): boolean {
@@ -39,9 +32,4 @@ export function parseIban(text: string, field = 'iban'): string {
   if (result.valid) return iban;
   const first = result.errorCodes[0] ?? ValidationErrorsIBAN.NoIBANProvided;
   throw new ValidationError(`IBAN ${JSON.stringify(text.trim())} ${reasons[first]}`, field);
-}
-
-/** For display: groups of four ("RO42 CECE AG02 02RO N000 7466"). Normalises; does not validate. */
-export function formatIban(iban: string): string {
-  return friendlyFormatIBAN(normaliseIban(iban), ' ') ?? '';
 }

@@ -4,7 +4,6 @@ import {
   addMoney,
   compareMoney,
   currencyExponent,
-  formatMoney,
   fromMinorUnits,
   negate,
   parseMoney,
@@ -75,35 +74,6 @@ describe('compareMoney', () => {
 
   it('refuses to compare two currencies', () => {
     expect(() => compareMoney(ron('1'), { amount: '1', currency: 'EUR' })).toThrow(BugIndicatingError);
-  });
-});
-
-describe('formatMoney', () => {
-  it.each([
-    ['1234.56', 'RON', '1.234,56 RON'],
-    ['-102.59', 'RON', '-102,59 RON'],
-    ['22', 'RON', '22,00 RON'],
-    ['-19.8', 'RON', '-19,80 RON'],
-    ['-0.5', 'RON', '-0,50 RON'],
-    ['0', 'RON', '0,00 RON'],
-    ['1234567.5', 'EUR', '1.234.567,50 EUR'],
-    ['1234', 'JPY', '1.234 JPY'],
-    ['1.5', 'BHD', '1,500 BHD'],
-  ])('shows %s %s as %s in ro-RO', (amount, currency, shown) => {
-    expect(formatMoney({ amount, currency })).toBe(shown);
-  });
-
-  it('stays exact past 15 significant digits', () => {
-    expect(formatMoney(ron('12345678901234567890.12'))).toBe('12.345.678.901.234.567.890,12 RON');
-  });
-
-  it('shows every decimal a wire amount has beyond the currency, never rounding', () => {
-    expect(formatMoney(ron('0.125'))).toBe('0,125 RON');
-  });
-
-  it('follows the locale given', () => {
-    expect(formatMoney(ron('1234.56'), 'en-US')).toBe('1,234.56 RON');
-    expect(formatMoney(ron('-1234.5'), 'de-CH')).toMatch(/^-1.234\.50 RON$/);
   });
 });
 

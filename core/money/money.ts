@@ -107,39 +107,6 @@ export function toWireAmount(m: Money): string {
   return `${negative ? '-' : ''}${int}${exp === 0 ? '' : `.${frac.padEnd(exp, '0')}`}`;
 }
 
-interface Symbols {
-  group: Intl.NumberFormat;
-  decimal: string;
-  minus: string;
-}
-const symbolsByLocale = new Map<string, Symbols>();
-
-function symbols(locale: string): Symbols {
-  let s = symbolsByLocale.get(locale);
-  if (s === undefined) {
-    // Latin digits so the grouped integer and the hand-written fraction use one script.
-    const nf = new Intl.NumberFormat(locale, { numberingSystem: 'latn' });
-    // Only the symbols are read from these small numbers; no amount is ever formatted as a float.
-    const part = (n: number, type: string) => nf.formatToParts(n).find((p) => p.type === type)?.value;
-    s = { group: nf, decimal: part(1.5, 'decimal') ?? '.', minus: part(-1, 'minusSign') ?? '-' };
-    symbolsByLocale.set(locale, s);
-  }
-  return s;
-}
-
-/**
- * Display text such as "1.234,56 RON" or "-102,59 RON". Exact at any size: the integer part is
- * grouped by Intl on a BigInt (the locale's own grouping rules) and the fraction is written out by
- * hand, padded to the currency's decimals and never rounded (a wire amount with more decimals
- * than the currency shows them all).
- */
-export function formatMoney(m: Money, locale = 'ro-RO'): string {
-  const { negative, int, frac } = parts(m);
-  const s = symbols(locale);
-  const fraction = frac.padEnd(currencyExponent(m.currency), '0');
-  return `${negative ? s.minus : ''}${s.group.format(BigInt(int))}${fraction === '' ? '' : s.decimal + fraction} ${m.currency}`;
-}
-
 /** Characters people put between thousands: space, no-break spaces, apostrophe (Swiss). */
 const SPACES = /[\s\u00a0\u202f']/g;
 /** The largest integer part the Berlin Group `amountValue` allows (14 digits). */

@@ -24,7 +24,7 @@ export interface AccountShell {
 }
 
 /** The credit limit of every demo credit card: 10,000 lei. */
-export const CREDIT_LIMIT_MINOR = 1_000_000;
+const CREDIT_LIMIT_MINOR = 1_000_000;
 
 const currentProduct: Record<string, string> = {
   RON: 'Cont curent - persoane fizice - LEI',

@@ -14,10 +14,10 @@ import { sideAccountHistory } from './side-history.js';
 import type { Card } from './spending.js';
 
 /** How far back the demo history goes: more than two years, so multi-year queries have data. */
-export const HISTORY_MONTHS = 26;
+const HISTORY_MONTHS = 26;
 
 /** The four accounts every demo PSU has: RON current, EUR current, savings, credit card. */
-export const MIN_ACCOUNTS_PER_PSU = 4;
+const MIN_ACCOUNTS_PER_PSU = 4;
 
 function checkOptions(options: GenerateOptions): void {
   if (!Number.isFinite(options.seed)) throw new RangeError('seed must be a finite number');
@@ -90,9 +90,4 @@ export function generatePsus(options: GenerateOptions): Psu[] {
   const ids = new UniqueIds(new Rng(seedFor(options.seed, 'ids')));
   const accountCount = options.accountsPerPsu ?? MIN_ACCOUNTS_PER_PSU;
   return demoProfiles.map((profile) => buildPsu(profile, accountCount, span, options.seed, ids));
-}
-
-/** The generated bank as one value, for callers that hold more than PSUs later. */
-export function generateBank(options: GenerateOptions): { psus: Psu[] } {
-  return { psus: generatePsus(options) };
 }

@@ -29,7 +29,7 @@ export const fuel: readonly CardMerchant[] = [
   { name: 'MOL', mcc: '5541', minMinor: 10_000, maxMinor: 38_000 },
 ];
 
-export const pharmacies: readonly CardMerchant[] = [
+const pharmacies: readonly CardMerchant[] = [
   { name: 'CATENA', mcc: '5912', minMinor: 1_500, maxMinor: 22_000 },
   { name: 'DONA', mcc: '5912', minMinor: 1_500, maxMinor: 18_000 },
   { name: 'SENSIBLU', mcc: '5912', minMinor: 2_000, maxMinor: 25_000 },

@@ -46,7 +46,7 @@ export interface PsuProfile {
   euroSpendPerMonth: number;
 }
 
-export const ionPopescu: PsuProfile = {
+const ionPopescu: PsuProfile = {
   userId: 'demo',
   displayName: 'Ion Popescu',
   county: 'B1',
@@ -76,7 +76,7 @@ export const ionPopescu: PsuProfile = {
   euroSpendPerMonth: 0.8,
 };
 
-export const mariaIonescu: PsuProfile = {
+const mariaIonescu: PsuProfile = {
   userId: 'demo2',
   displayName: 'Maria Ionescu',
   county: 'CJ',

@@ -25,7 +25,7 @@ const list = (v: string | string[] | undefined): string[] => (v === undefined ? 
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** §5 payer select: the PSU's current accounts in the payment's currency. */
-export const payerOptions = (psu: Psu, currency: string): string[] =>
+const payerOptions = (psu: Psu, currency: string): string[] =>
   psu.accounts.filter((a) => a.kind === 'current' && a.currency === currency).map((a) => a.iban);
 
 interface Subject {

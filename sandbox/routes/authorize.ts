@@ -87,7 +87,7 @@ function paymentProblem(ctx: BankContext, clientId: string, paymentId: string): 
 }
 
 /** Finds the live page session a form refers to. */
-export function pendingOf(ctx: BankContext, id: string | undefined): PendingAuthorization | undefined {
+function pendingOf(ctx: BankContext, id: string | undefined): PendingAuthorization | undefined {
   const pending = id === undefined ? undefined : ctx.state.pending.get(id);
   if (pending === undefined) return undefined;
   if (pending.expiresAt <= ctx.now().getTime()) {

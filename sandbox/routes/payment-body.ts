@@ -29,8 +29,8 @@ const transfer = z.object({
   endToEndIdentification: z.string().max(35).optional(),
 });
 
-export const singlePaymentBody = transfer.extend({ debtorAccount: accountReference.optional() });
-export const bulkPaymentBody = z.object({
+const singlePaymentBody = transfer.extend({ debtorAccount: accountReference.optional() });
+const bulkPaymentBody = z.object({
   debtorAccount: accountReference.optional(),
   batchBookingPreferred: z.boolean().optional(),
   requestedExecutionDate: z.string().optional(),
@@ -48,7 +48,7 @@ export interface Transfer {
 /** The bank keeps RON and EUR accounts; `sepa-credit-transfers` at CEC carries both. */
 const PAYABLE: CurrencyCode[] = ['RON', 'EUR'];
 
-export function toTransfer(t: z.infer<typeof transfer>, path: string): Transfer {
+function toTransfer(t: z.infer<typeof transfer>, path: string): Transfer {
   const currency = t.instructedAmount.currency;
   if (!isKnownCurrency(currency) || !PAYABLE.includes(currency as CurrencyCode)) {
     reject(400, 'FORMAT_ERROR', `${path}.instructedAmount.currency ${currency} cannot be paid from a CEC account`);

@@ -4,7 +4,7 @@ import { availableMinor } from '../state/available.js';
 import type { BulkPayment, Payment, TransactionStatus } from '../state/records.js';
 
 /** BG: a payment whose SCA is not completed in time is rejected. */
-export const UNAUTHORISED_TIMEOUT_MS = 15 * 60_000;
+const UNAUTHORISED_TIMEOUT_MS = 15 * 60_000;
 
 /** Where an authorised payment stands after `elapsed` ms of a `settleMs` lifecycle. */
 function phase(elapsed: number, settleMs: number): TransactionStatus | 'final' {
@@ -108,7 +108,7 @@ function settle(ctx: BankContext, p: Payment): void {
 }
 
 /** A bulk is final when every item is: ACSC when all settled, PART when some did not, CANC when none did. */
-export function bulkStatus(items: TransactionStatus[]): TransactionStatus {
+function bulkStatus(items: TransactionStatus[]): TransactionStatus {
   if (items.every(isFinal)) {
     const settled = items.filter((s) => s === 'ACSC').length;
     if (settled === items.length) return 'ACSC';

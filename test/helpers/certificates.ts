@@ -7,7 +7,7 @@ const demoPath = fileURLToPath(new URL('../../sandbox/demo-tpp/demo-tpp.cert.pem
 export const demoCertificatePem = readFileSync(demoPath, 'utf8');
 
 /** The PEM on one line with spaces, as CEC's portal shows it (§5 of the digest). */
-export const oneLinePem = (pem: string): string => pem.trim().split(/\r?\n/).join(' ');
+const oneLinePem = (pem: string): string => pem.trim().split(/\r?\n/).join(' ');
 
 /** Bare base64 DER: the Berlin Group form. */
 export const bareBase64 = (pem: string): string => pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, '').replace(/\s+/g, '');

@@ -39,13 +39,38 @@ export class TestKeychain implements Keychain {
   }
 }
 
-/** A PSU at the bank's pages: logs in as `user`, decides, and hands the redirect back. */
+/**
+ * A PSU at the bank's pages: logs in as `user`, decides, and hands the redirect back. A redirect
+ * that does not settle the session (not our URI, another state) is an error here: the flow
+ * would otherwise wait for its 5-minute timeout and the test would hang instead of failing.
+ */
 export function psuPort(choices: PsuChoices, tamper: (redirect: URL) => URL = (u) => u): AuthorizationPort {
   return {
     async open(url, session) {
-      const back = await playPsu(url, choices);
-      session.handleRedirect(tamper(back).toString());
+      const back = tamper(await playPsu(url, choices));
+      session.handleRedirect(back.toString());
+      if (!session.isSettled) throw new Error(`the bank's redirect did not settle the authorisation: ${back.origin}${back.pathname}`);
     },
+  };
+}
+
+/**
+ * A bank's page that stays open until the test cancels it. `opened` resolves when the page is
+ * shown and rejects as soon as `attempt` settles first (the connect failed before it got
+ * there), so the test fails at once instead of waiting for a page that never opens.
+ */
+export function pageLeftOpen(): { port: AuthorizationPort; opened(attempt: Promise<unknown>): Promise<void> } {
+  let shown!: () => void;
+  const shownOnce = new Promise<void>((resolve) => { shown = resolve; });
+  return {
+    port: { open: () => { shown(); } },
+    opened: (attempt) =>
+      Promise.race([
+        shownOnce,
+        attempt.then((outcome) => {
+          throw new Error(`the attempt settled before the bank's page opened: ${JSON.stringify(outcome)}`);
+        }),
+      ]),
   };
 }
 

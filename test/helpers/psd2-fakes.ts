@@ -5,7 +5,7 @@
 import { cecProfile, type BankProfile } from '../../core/profiles/bank-profile.js';
 import type { Psd2Context } from '../../core/psd2/psd2-context.js';
 
-export const BASE_URL = 'https://api.cec.ro/cec/prod';
+const BASE_URL = 'https://api.cec.ro/cec/prod';
 export const CLIENT_ID = 'client-1';
 export const REQUEST_ID = '123e4567-e89b-12d3-a456-426655440000';
 export const CERTIFICATE = '-----BEGIN CERTIFICATE----- MIIBexample -----END CERTIFICATE-----';

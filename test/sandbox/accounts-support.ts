@@ -3,9 +3,10 @@
  * They only build requests and read decimals; every behaviour is asserted in the suites.
  */
 import { isValidIBAN } from 'ibantools';
-import { afterAll, beforeAll } from 'vitest';
+import { beforeAll } from 'vitest';
 import type { SandboxOptions } from '../../sandbox/index.js';
-import { bankFor, connectAis, enrol, testClock, type Credentials, type TestBank } from '../helpers/bank.js';
+import { connectAis, testClock, type TestBank } from '../helpers/bank.js';
+import { useEnrolledBank, type EnrolledBankFixture } from '../helpers/enrolled-bank.js';
 import { call, psd2Headers, type Answer } from '../helpers/http.js';
 
 /**
@@ -16,7 +17,7 @@ export const WINTER_DAY = '2027-01-14';
 export const clockStart = (time = '10:00:00'): Date => new Date(`${WINTER_DAY}T${time}Z`);
 
 /** A documentation address (RFC 5737): the PSU is present when the TPP forwards it. */
-export const PSU_IP = '192.0.2.10';
+const PSU_IP = '192.0.2.10';
 
 export interface AisConnection {
   consentId: string;
@@ -82,10 +83,8 @@ export const rateLimitValue = (h: string | null): number => {
   return m === null ? Number.NaN : Number(m[1]);
 };
 
-export interface AisBank {
-  bank: TestBank;
+export interface AisBank extends EnrolledBankFixture {
   clock: ReturnType<typeof testClock>;
-  creds: Credentials;
   /** A consent of `demo` with every account, balance and transaction ticked. */
   connection: AisConnection;
   /** Reads with that consent, the PSU present. */
@@ -93,19 +92,16 @@ export interface AisBank {
 }
 
 /**
- * One sandbox for the enclosing `describe`: started in its `beforeAll` on 127.0.0.1:0 with the
- * bank clock at `start`, a TPP enrolled and a full AIS consent of `demo`; closed in `afterAll`.
- * The returned object is filled in once `beforeAll` has run.
+ * One sandbox for the enclosing `describe` (`useEnrolledBank`), its clock at `start`, plus a full
+ * AIS consent of `demo` read with the PSU present. Filled in once the `beforeAll`s have run.
  */
 export function aisBank(options: SandboxOptions = {}, start = clockStart()): AisBank {
-  const ctx = {} as AisBank;
+  const clock = testClock(start);
+  const ctx = useEnrolledBank({ now: clock.now, ...options }) as AisBank;
+  ctx.clock = clock;
   beforeAll(async () => {
-    ctx.clock = testClock(start);
-    ctx.bank = await bankFor({ now: ctx.clock.now, ...options });
-    ctx.creds = await enrol(ctx.bank);
     ctx.connection = await connectAis(ctx.bank, ctx.creds);
     ctx.reader = aisReader(ctx.bank, ctx.creds.clientId, ctx.connection);
   });
-  afterAll(async () => ctx.bank?.close());
   return ctx;
 }

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   authorizeByForms,
   authorizeUrl,
-  bankFor,
   connectAis,
   enrol,
   psuAccounts,
   testClock,
-  type Credentials,
-  type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { readForm, submit } from '../helpers/forms.js';
 import { call, psd2Headers, tppCode } from '../helpers/http.js';
 import {
@@ -36,17 +34,13 @@ const bulkOpts = { path: BULK };
 
 describe('initiateBulkPayment: POST /psd29p/v1/bulk-payments/sepa-credit-transfers', () => {
   const clock = testClock(new Date());
-  let bank: TestBank;
-  let creds: Credentials;
+  const env = useEnrolledBank({ now: clock.now, rateLimit: 100 });
   beforeAll(async () => {
     // The guide's gateway limit: "X-RateLimit-Limit: name=rate-limit,100;".
-    bank = await bankFor({ now: clock.now, rateLimit: 100 });
-    creds = await enrol(bank);
   });
-  afterAll(() => bank.close());
 
   it('answers 201 in CEC\'s bulk shape: transactionId, paymentIdBulk, RCVD, creationDateTime, one paymentsResponse per item', async () => {
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
     expect(res.status).toBe(201);
     const items = res.body.paymentsResponse as any[];
     expect(items).toHaveLength(2);
@@ -66,33 +60,33 @@ describe('initiateBulkPayment: POST /psd29p/v1/bulk-payments/sepa-credit-transfe
   });
 
   it('sends a Location authorize URL of scope PIS:<paymentIdBulk>', async () => {
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
     const location = new URL(res.headers.get('location') as string);
-    expect(`${location.origin}${location.pathname}`).toBe(`${bank.url}/oauthcec/oauth2/authorize`);
+    expect(`${location.origin}${location.pathname}`).toBe(`${env.bank.url}/oauthcec/oauth2/authorize`);
     expect(location.searchParams.get('scope')).toBe(`PIS:${res.body.paymentIdBulk}`);
-    expect(location.searchParams.get('client_id')).toBe(creds.clientId);
-    expect(location.searchParams.get('redirect_uri')).toBe(creds.redirectUri);
+    expect(location.searchParams.get('client_id')).toBe(env.creds.clientId);
+    expect(location.searchParams.get('redirect_uri')).toBe(env.creds.redirectUri);
   });
 
   it('sends the gateway\'s X-RateLimit headers, counting the client\'s calls as in the guide (100, 99, 98)', async () => {
-    const fresh = await enrol(bank);
-    const first = await initiate(bank, fresh, guideBulk, bulkOpts);
+    const fresh = await enrol(env.bank);
+    const first = await initiate(env.bank, fresh, guideBulk, bulkOpts);
     expect(first.status).toBe(201);
     expect(first.headers.get('x-ratelimit-limit')).toBe('name=rate-limit,100;');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('name=rate-limit,99;');
-    const second = await initiate(bank, fresh, guideBulk, bulkOpts);
+    const second = await initiate(env.bank, fresh, guideBulk, bulkOpts);
     expect(second.headers.get('x-ratelimit-remaining')).toBe('name=rate-limit,98;');
   });
 
   it('rejects payments in more than one currency with 400 FORMAT_ERROR', async () => {
-    const res = await initiate(bank, creds, { payments: [guideBulkItems[0], bgBulkItems[0]] }, bulkOpts);
+    const res = await initiate(env.bank, env.creds, { payments: [guideBulkItems[0], bgBulkItems[0]] }, bulkOpts);
     expect(res.status).toBe(400);
     expect(tppCode(res)).toBe('FORMAT_ERROR');
     expect(res.headers.get('location')).toBeNull();
   });
 
   it('accepts the Berlin Group example\'s items, all in EUR', async () => {
-    const res = await initiate(bank, creds, { payments: bgBulkItems }, bulkOpts);
+    const res = await initiate(env.bank, env.creds, { payments: bgBulkItems }, bulkOpts);
     expect(res.status).toBe(201);
     expect(res.body.paymentsResponse).toHaveLength(2);
   });
@@ -104,7 +98,7 @@ describe('initiateBulkPayment: POST /psd29p/v1/bulk-payments/sepa-credit-transfe
     ['an item without creditorAccount', { payments: [guideBulkItems[0], { ...guideBulkItems[1], creditorAccount: undefined }] }],
   ];
   it.each(rejected)('rejects %s with 400 FORMAT_ERROR', async (_what, body) => {
-    const res = await initiate(bank, creds, body, bulkOpts);
+    const res = await initiate(env.bank, env.creds, body, bulkOpts);
     expect(res.status).toBe(400);
     expect(tppCode(res)).toBe('FORMAT_ERROR');
   });
@@ -113,24 +107,20 @@ describe('initiateBulkPayment: POST /psd29p/v1/bulk-payments/sepa-credit-transfe
 describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () => {
   const SETTLE_MS = 3000;
   const clock = testClock(new Date());
-  let bank: TestBank;
-  let creds: Credentials;
   let ron: string;
   let reader: ReturnType<typeof aisReader>;
   const since = () => bucharestDay(new Date(clock.now().getTime() - 86_400_000));
 
+  const env = useEnrolledBank({ now: clock.now, settleMs: SETTLE_MS });
   beforeAll(async () => {
-    bank = await bankFor({ now: clock.now, settleMs: SETTLE_MS });
-    creds = await enrol(bank);
-    ron = (await psuAccounts(bank, 'demo')).find((a) => a.kind === 'current' && a.currency === 'RON')?.iban as string;
-    reader = aisReader(bank, creds, await connectAis(bank, creds));
+    ron = (await psuAccounts(env.bank, 'demo')).find((a) => a.kind === 'current' && a.currency === 'RON')?.iban as string;
+    reader = aisReader(env.bank, env.creds, await connectAis(env.bank, env.creds));
   });
-  afterAll(() => bank.close());
 
   it('offers the PSU\'s RON current account as "Iban Platitor" on the one bulk page', async () => {
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
     const page = await fetch(authorizeUrl(res.headers.get('location') as string), { redirect: 'manual' });
-    const login = await submit(readForm(await page.text(), bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
+    const login = await submit(readForm(await page.text(), env.bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
     expect(login.status).toBe(200);
     const html = await login.text();
     expect([...html.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual([ron]);
@@ -140,11 +130,11 @@ describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () 
   it('is authorised once for all items; d/ shows the debtor and every item; ACSC when all settle, each debited', async () => {
     const balanceBefore = await reader.booked(ron);
     const txBefore = await reader.bookedTransactions(ron, since());
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
     const id = idOf(res);
-    const token = await authorisePayment(bank, creds, res.headers.get('location') as string, id, { debtorIban: ron });
+    const token = await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id, { debtorIban: ron });
 
-    const read = await pisGet(bank, creds, `${BULK_D}/${id}`, token);
+    const read = await pisGet(env.bank, env.creds, `${BULK_D}/${id}`, token);
     expect(read.status).toBe(200);
     expect(read.body).toEqual({
       transactionId: res.body.transactionId,
@@ -168,8 +158,8 @@ describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () 
     });
 
     clock.advance(SETTLE_MS);
-    expect(await statusOf(bank, creds, `${BULK}/${id}`, token)).toBe('ACSC');
-    const after = await pisGet(bank, creds, `${BULK_D}/${id}`, token);
+    expect(await statusOf(env.bank, env.creds, `${BULK}/${id}`, token)).toBe('ACSC');
+    const after = await pisGet(env.bank, env.creds, `${BULK_D}/${id}`, token);
     expect(after.body.transactionStatus).toBe('ACSC');
     expect(after.body.paymentsResponse.map((p: any) => p.response.result.transactionStatus)).toEqual(['ACSC', 'ACSC']);
 
@@ -185,42 +175,42 @@ describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () 
     const balanceBefore = await reader.booked(ron);
     const [small1, small2] = guideBulkItems;
     const huge = { ...small1, creditorName: 'Too Much', instructedAmount: { currency: 'RON', amount: hugeAmount } };
-    const { id, token } = await pay(bank, creds, { debtorAccount: { iban: ron }, payments: [small1, huge, small2] }, bulkOpts);
+    const { id, token } = await pay(env.bank, env.creds, { debtorAccount: { iban: ron }, payments: [small1, huge, small2] }, bulkOpts);
 
     clock.advance(SETTLE_MS);
-    const read = await pisGet(bank, creds, `${BULK_D}/${id}`, token);
+    const read = await pisGet(env.bank, env.creds, `${BULK_D}/${id}`, token);
     expect(read.status).toBe(200);
     expect(read.body.transactionStatus).toBe('PART');
     expect(read.body.debtorAccount).toEqual({ iban: ron });
     expect(read.body.paymentsResponse.map((p: any) => p.response.result.transactionStatus)).toEqual(['ACSC', 'CANC', 'ACSC']);
-    expect(await statusOf(bank, creds, `${BULK}/${id}`, token)).toBe('PART');
+    expect(await statusOf(env.bank, env.creds, `${BULK}/${id}`, token)).toBe('PART');
     expect(await reader.booked(ron)).toBe(balanceBefore - guideBulkCents[0]! - guideBulkCents[1]!);
   });
 
   it('redirects a refused bulk with error=access_denied and no code', async () => {
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
-    const back = await authorizeByForms(bank, authorizeUrl(res.headers.get('location') as string), { decision: 'refuse' });
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
+    const back = await authorizeByForms(env.bank, authorizeUrl(res.headers.get('location') as string), { decision: 'refuse' });
     expect(back.searchParams.get('error')).toBe('access_denied');
     expect(back.searchParams.get('state')).toBe('st-123');
     expect(back.searchParams.has('code')).toBe(false);
   });
 
   it('lets an item be read with the bulk\'s token, through the payments path', async () => {
-    const res = await initiate(bank, creds, guideBulk, bulkOpts);
+    const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
     const id = idOf(res);
-    const token = await authorisePayment(bank, creds, res.headers.get('location') as string, id, { debtorIban: ron });
+    const token = await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id, { debtorIban: ron });
     const itemId = res.body.paymentsResponse[1].response.result.paymentId as string;
-    const item = await pisGet(bank, creds, `${SINGLE}/${itemId}`, token);
+    const item = await pisGet(env.bank, env.creds, `${SINGLE}/${itemId}`, token);
     expect(item.status).toBe(200);
     expect(item.body.instructedAmount).toEqual(guideBulkItems[1]?.instructedAmount);
     clock.advance(SETTLE_MS);
   });
 
   describe('cancelling a bulk: DELETE', () => {
-    const del = (path: string) => call(`${bank.url}${path}`, { method: 'DELETE', headers: psd2Headers(creds.clientId) });
+    const del = (path: string) => call(`${env.bank.url}${path}`, { method: 'DELETE', headers: psd2Headers(env.creds.clientId) });
 
     it('cancels the whole bulk before authorisation with 204; its page then refuses it', async () => {
-      const res = await initiate(bank, creds, guideBulk, bulkOpts);
+      const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
       const cancelled = await del(`${BULK}/${idOf(res)}`);
       expect(cancelled.status).toBe(204);
       const page = await fetch(authorizeUrl(res.headers.get('location') as string), { redirect: 'manual' });
@@ -228,7 +218,7 @@ describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () 
     });
 
     it('refuses after authorisation with 405 CANCELLATION_INVALID', async () => {
-      const { id } = await pay(bank, creds, guideBulk, { ...bulkOpts, debtorIban: ron });
+      const { id } = await pay(env.bank, env.creds, guideBulk, { ...bulkOpts, debtorIban: ron });
       const res = await del(`${BULK}/${id}`);
       expect(res.status).toBe(405);
       expect(tppCode(res)).toBe('CANCELLATION_INVALID');
@@ -236,15 +226,15 @@ describe('bulk payment lifecycle: one authorisation, d/ read, ACSC or PART', () 
     });
 
     it('does not cancel one item apart from its bulk (405 CANCELLATION_INVALID): the authorised bulk pays every item', async () => {
-      const res = await initiate(bank, creds, guideBulk, bulkOpts);
+      const res = await initiate(env.bank, env.creds, guideBulk, bulkOpts);
       const id = idOf(res);
       const itemId = res.body.paymentsResponse[0].response.result.paymentId as string;
       const refused = await del(`${SINGLE}/${itemId}`);
       expect(refused.status).toBe(405);
       expect(tppCode(refused)).toBe('CANCELLATION_INVALID');
-      const token = await authorisePayment(bank, creds, res.headers.get('location') as string, id, { debtorIban: ron });
+      const token = await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id, { debtorIban: ron });
       clock.advance(SETTLE_MS);
-      const read = await pisGet(bank, creds, `${BULK_D}/${id}`, token);
+      const read = await pisGet(env.bank, env.creds, `${BULK_D}/${id}`, token);
       expect(read.body.transactionStatus).toBe('ACSC');
       expect(read.body.paymentsResponse.map((p: any) => p.response.result.transactionStatus)).toEqual(['ACSC', 'ACSC']);
     });

@@ -1,8 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  authorizeUrl, bankFor, connectAis, createConsent, enrol, psuAccounts, testClock,
-  type Credentials, type TestBank,
+  authorizeUrl,
+  connectAis,
+  createConsent,
+  enrol,
+  psuAccounts,
+  testClock,
+  type Credentials,
+  type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { call, psd2Headers, tppCode, type Answer } from '../helpers/http.js';
 
 /** A day well inside the demo certificate's validity (the helper's default start precedes it). */
@@ -33,21 +40,17 @@ const plainIbans = async (bank: TestBank, user: string) =>
 
 describe('GET /psd29c/v1/consents/{consentId}', () => {
   const clock = testClock(START);
-  let bank: TestBank;
-  let creds: Credentials;
   let ibans: string[];
+  const env = useEnrolledBank({ now: clock.now });
   beforeAll(async () => {
-    bank = await bankFor({ now: clock.now });
-    creds = await enrol(bank);
-    ibans = (await psuAccounts(bank, 'demo')).map((a) => a.iban);
+    ibans = (await psuAccounts(env.bank, 'demo')).map((a) => a.iban);
   });
-  afterAll(async () => { await bank.close(); });
 
   it('lists exactly the IBANs the PSU ticked per permission, valid at most 180 days', async () => {
     const [a, b, c] = ibans as [string, string, string];
     const ticks = { accounts: [a, b, c], balances: [a], transactions: [b, c] };
-    const { consentId } = await connectAis(bank, creds, { ticks });
-    const res = await call(consentUrl(bank, consentId), { headers: psd2Headers(creds.clientId) });
+    const { consentId } = await connectAis(env.bank, env.creds, { ticks });
+    const res = await call(consentUrl(env.bank, consentId), { headers: psd2Headers(env.creds.clientId) });
     expect(res.status).toBe(200);
     expect(res.body.consentStatus).toBe('valid');
     expect(ibansOf(res.body.access.accounts)).toEqual(sorted(ticks.accounts));
@@ -59,11 +62,11 @@ describe('GET /psd29c/v1/consents/{consentId}', () => {
   });
 
   it('answers the same consent with its token as Authorization', async () => {
-    const { consentId, accessToken } = await connectAis(bank, creds);
-    const res = await call(consentUrl(bank, consentId), { headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${accessToken}` }) });
+    const { consentId, accessToken } = await connectAis(env.bank, env.creds);
+    const res = await call(consentUrl(env.bank, consentId), { headers: psd2Headers(env.creds.clientId, { Authorization: `Bearer ${accessToken}` }) });
     expect(res.status).toBe(200);
     // Berlin Group account references: the card account is named by its masked PAN.
-    const cards = (await psuAccounts(bank, 'demo')).filter((a) => a.kind === 'card');
+    const cards = (await psuAccounts(env.bank, 'demo')).filter((a) => a.kind === 'card');
     const refs = res.body.access.accounts as { iban?: string; maskedPan?: string }[];
     expect(sorted(refs.filter((r) => r.iban !== undefined).map((r) => r.iban as string))).toEqual(sorted(ibans.filter((i) => !cards.some((c) => c.iban === i))));
     expect(refs.filter((r) => r.maskedPan !== undefined).map((r) => r.maskedPan)).toEqual(cards.map((c) => c.maskedPan));
@@ -71,56 +74,50 @@ describe('GET /psd29c/v1/consents/{consentId}', () => {
   });
 
   it('answers GET …/status with the status alone', async () => {
-    const { consentId } = await connectAis(bank, creds);
-    const res = await call(consentUrl(bank, consentId, '/status'), { headers: psd2Headers(creds.clientId) });
+    const { consentId } = await connectAis(env.bank, env.creds);
+    const res = await call(consentUrl(env.bank, consentId, '/status'), { headers: psd2Headers(env.creds.clientId) });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ consentStatus: 'valid' });
   });
 
   it('refuses the token of another consent with 401 CONSENT_INVALID', async () => {
-    const first = await connectAis(bank, creds);
-    const second = await connectAis(bank, creds);
-    const res = await call(consentUrl(bank, second.consentId), { headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${first.accessToken}` }) });
+    const first = await connectAis(env.bank, env.creds);
+    const second = await connectAis(env.bank, env.creds);
+    const res = await call(consentUrl(env.bank, second.consentId), { headers: psd2Headers(env.creds.clientId, { Authorization: `Bearer ${first.accessToken}` }) });
     expectError(res, 401, 'CONSENT_INVALID');
   });
 
   it('answers another TPP asking for the consent with 403 CONSENT_UNKNOWN', async () => {
-    const { consentId } = await connectAis(bank, creds);
-    const other = await enrol(bank);
-    expectError(await call(consentUrl(bank, consentId), { headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
-    expectError(await call(consentUrl(bank, consentId, '/status'), { headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
-    expectError(await call(consentUrl(bank, consentId), { method: 'DELETE', headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
-    expect(await statusOf(bank, creds, consentId)).toBe('valid');
+    const { consentId } = await connectAis(env.bank, env.creds);
+    const other = await enrol(env.bank);
+    expectError(await call(consentUrl(env.bank, consentId), { headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
+    expectError(await call(consentUrl(env.bank, consentId, '/status'), { headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
+    expectError(await call(consentUrl(env.bank, consentId), { method: 'DELETE', headers: psd2Headers(other.clientId) }), 403, 'CONSENT_UNKNOWN');
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('valid');
   });
 
   it('answers an unknown consent id with 403 CONSENT_UNKNOWN', async () => {
-    expectError(await call(consentUrl(bank, 'd5efc274-5674-11f0-b039-0a0800610000'), { headers: psd2Headers(creds.clientId) }), 403, 'CONSENT_UNKNOWN');
+    expectError(await call(consentUrl(env.bank, 'd5efc274-5674-11f0-b039-0a0800610000'), { headers: psd2Headers(env.creds.clientId) }), 403, 'CONSENT_UNKNOWN');
   });
 });
 
 describe('DELETE /psd29c/v1/consents/{consentId}', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   it('answers 204, then terminatedByTpp, and the consent\'s token gets 401 CONSENT_INVALID', async () => {
-    const { consentId, accessToken } = await connectAis(bank, creds);
-    expect((await accounts(bank, creds, consentId, accessToken)).status).toBe(200);
-    const del = await call(consentUrl(bank, consentId), { method: 'DELETE', headers: psd2Headers(creds.clientId) });
+    const { consentId, accessToken } = await connectAis(env.bank, env.creds);
+    expect((await accounts(env.bank, env.creds, consentId, accessToken)).status).toBe(200);
+    const del = await call(consentUrl(env.bank, consentId), { method: 'DELETE', headers: psd2Headers(env.creds.clientId) });
     expect(del.status).toBe(204);
     expect(del.text).toBe('');
-    expect(await statusOf(bank, creds, consentId)).toBe('terminatedByTpp');
-    expectError(await accounts(bank, creds, consentId, accessToken), 401, 'CONSENT_INVALID');
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('terminatedByTpp');
+    expectError(await accounts(env.bank, env.creds, consentId, accessToken), 401, 'CONSENT_INVALID');
   });
 
   it('ends a consent not yet authorised, whose authorize page then shows an error', async () => {
-    const { consentId, location } = await createConsent(bank, creds);
-    expect((await call(consentUrl(bank, consentId), { method: 'DELETE', headers: psd2Headers(creds.clientId) })).status).toBe(204);
-    expect(await statusOf(bank, creds, consentId)).toBe('terminatedByTpp');
+    const { consentId, location } = await createConsent(env.bank, env.creds);
+    expect((await call(consentUrl(env.bank, consentId), { method: 'DELETE', headers: psd2Headers(env.creds.clientId) })).status).toBe(204);
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('terminatedByTpp');
     const page = await fetch(authorizeUrl(location), { redirect: 'manual' });
     expect(page.status).toBe(400);
     expect(page.headers.get('location')).toBeNull();
@@ -128,84 +125,68 @@ describe('DELETE /psd29c/v1/consents/{consentId}', () => {
 });
 
 describe('POST /sandbox/consents/{consentId}/revoke (the PSU revokes in CEConline)', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   it('makes the consent revokedByPsu and its token gets 401 CONSENT_INVALID', async () => {
-    const { consentId, accessToken } = await connectAis(bank, creds);
-    const res = await call(`${bank.origin}/sandbox/consents/${consentId}/revoke`, { method: 'POST' });
+    const { consentId, accessToken } = await connectAis(env.bank, env.creds);
+    const res = await call(`${env.bank.origin}/sandbox/consents/${consentId}/revoke`, { method: 'POST' });
     expect(res.status).toBe(204);
-    expect(await statusOf(bank, creds, consentId)).toBe('revokedByPsu');
-    expectError(await accounts(bank, creds, consentId, accessToken), 401, 'CONSENT_INVALID');
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('revokedByPsu');
+    expectError(await accounts(env.bank, env.creds, consentId, accessToken), 401, 'CONSENT_INVALID');
   });
 });
 
 describe('consent expiry', () => {
   const clock = testClock(START);
-  let bank: TestBank;
-  let creds: Credentials;
+  const env = useEnrolledBank({ now: clock.now, tokenTtl: 400 * 86_400 });
   beforeAll(async () => {
     // Access tokens outliving the consent, so the consent check is the one that answers.
-    bank = await bankFor({ now: clock.now, tokenTtl: 400 * 86_400 });
-    creds = await enrol(bank);
   });
-  afterAll(async () => { await bank.close(); });
 
   it('keeps the consent on its validUntil day, then makes it expired with 401 CONSENT_EXPIRED', async () => {
     clock.set(START);
-    const { consentId, accessToken } = await connectAis(bank, creds);
-    const { validUntil } = (await call(consentUrl(bank, consentId), { headers: psd2Headers(creds.clientId) })).body;
+    const { consentId, accessToken } = await connectAis(env.bank, env.creds);
+    const { validUntil } = (await call(consentUrl(env.bank, consentId), { headers: psd2Headers(env.creds.clientId) })).body;
     clock.set(new Date(`${validUntil}T12:00:00Z`));
-    expect((await accounts(bank, creds, consentId, accessToken)).status).toBe(200);
-    expect(await statusOf(bank, creds, consentId)).toBe('valid');
+    expect((await accounts(env.bank, env.creds, consentId, accessToken)).status).toBe(200);
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('valid');
     clock.set(new Date(`${plusDays(validUntil, 1)}T12:00:00Z`));
-    expect(await statusOf(bank, creds, consentId)).toBe('expired');
-    expectError(await accounts(bank, creds, consentId, accessToken), 401, 'CONSENT_EXPIRED');
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('expired');
+    expectError(await accounts(env.bank, env.creds, consentId, accessToken), 401, 'CONSENT_EXPIRED');
   });
 
   it('expires untouched: an AIS call after validUntil is the first to see it', async () => {
     clock.set(START);
-    const { consentId, accessToken } = await connectAis(bank, creds);
+    const { consentId, accessToken } = await connectAis(env.bank, env.creds);
     clock.set(new Date(`${plusDays(TODAY, 181)}T12:00:00Z`));
-    expectError(await accounts(bank, creds, consentId, accessToken), 401, 'CONSENT_EXPIRED');
-    expect(await statusOf(bank, creds, consentId)).toBe('expired');
+    expectError(await accounts(env.bank, env.creds, consentId, accessToken), 401, 'CONSENT_EXPIRED');
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('expired');
   });
 });
 
 describe('consents side by side', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   it('keeps two consents of one PSU and one of demo2 apart', async () => {
-    const [a, b, c] = (await plainIbans(bank, 'demo')) as [string, string, string];
-    const theirs = await plainIbans(bank, 'demo2');
+    const [a, b, c] = (await plainIbans(env.bank, 'demo')) as [string, string, string];
+    const theirs = await plainIbans(env.bank, 'demo2');
     expect(theirs.length).toBeGreaterThan(0);
-    const one = await connectAis(bank, creds, { ticks: { accounts: [a] } });
-    const two = await connectAis(bank, creds, { ticks: { accounts: [b, c], balances: [b] } });
-    const three = await connectAis(bank, creds, { user: 'demo2', ticks: { accounts: theirs } });
+    const one = await connectAis(env.bank, env.creds, { ticks: { accounts: [a] } });
+    const two = await connectAis(env.bank, env.creds, { ticks: { accounts: [b, c], balances: [b] } });
+    const three = await connectAis(env.bank, env.creds, { user: 'demo2', ticks: { accounts: theirs } });
 
     for (const [consent, expected] of [[one, [a]], [two, [b, c]], [three, theirs]] as const) {
-      const res = await accounts(bank, creds, consent.consentId, consent.accessToken);
+      const res = await accounts(env.bank, env.creds, consent.consentId, consent.accessToken);
       expect(res.status).toBe(200);
       expect(sorted(res.body.accounts.map((x: { iban: string }) => x.iban))).toEqual(sorted([...expected]));
     }
-    for (const consent of [one, two, three]) expect(await statusOf(bank, creds, consent.consentId)).toBe('valid');
+    for (const consent of [one, two, three]) expect(await statusOf(env.bank, env.creds, consent.consentId)).toBe('valid');
   });
 
   it('refuses a token used with another Consent-ID with 401 CONSENT_INVALID', async () => {
-    const mine = await connectAis(bank, creds);
-    const hers = await connectAis(bank, creds, { user: 'demo2' });
-    expectError(await accounts(bank, creds, hers.consentId, mine.accessToken), 401, 'CONSENT_INVALID');
-    expectError(await accounts(bank, creds, mine.consentId, hers.accessToken), 401, 'CONSENT_INVALID');
+    const mine = await connectAis(env.bank, env.creds);
+    const hers = await connectAis(env.bank, env.creds, { user: 'demo2' });
+    expectError(await accounts(env.bank, env.creds, hers.consentId, mine.accessToken), 401, 'CONSENT_INVALID');
+    expectError(await accounts(env.bank, env.creds, mine.consentId, hers.accessToken), 401, 'CONSENT_INVALID');
   });
 });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankFor, enrol, type Credentials, type TestBank } from '../helpers/bank.js';
+import { describe, expect, it } from 'vitest';
+import { type TestBank } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { aisOnlyCertificate } from '../helpers/certificates.js';
 import { call, psd2Headers, type Answer } from '../helpers/http.js';
 import { guideRedirectUri, guideRequestId } from '../fixtures/cec-guide.js';
@@ -42,61 +43,55 @@ function expectError(answer: Answer, status: number, code: string): void {
 }
 
 describe('POST /psd29c/v1/consents', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank, guideRedirectUri);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank({}, { redirectUri: guideRedirectUri });
 
   const headers = (extra: Record<string, string | undefined> = {}) =>
-    psd2Headers(creds.clientId, { 'TPP-Redirect-URI': guideRedirectUri, 'Content-Type': 'application/json', ...extra });
+    psd2Headers(env.creds.clientId, { 'TPP-Redirect-URI': guideRedirectUri, 'Content-Type': 'application/json', ...extra });
 
   it('answers CEC\'s empty body with 201, status received and a CEC-form consentId', async () => {
-    const res = await post(bank, headers(), '');
+    const res = await post(env.bank, headers(), '');
     expect(res.status).toBe(201);
     expect(res.body.consentStatus).toBe('received');
     expect(res.body.consentId).toMatch(cecId);
   });
 
   it('accepts the call without any body or content type', async () => {
-    const res = await post(bank, headers({ 'Content-Type': undefined }));
+    const res = await post(env.bank, headers({ 'Content-Type': undefined }));
     expect(res.status).toBe(201);
     expect(res.body.consentStatus).toBe('received');
   });
 
   it('gives _links whose scaOAuth, self and status hrefs answer', async () => {
-    const res = await post(bank, headers(), '');
+    const res = await post(env.bank, headers(), '');
     const { consentId, _links: links } = res.body;
     expect(Object.keys(links).sort()).toEqual(['scaOAuth', 'self', 'status']);
     const metadata = await call(links.scaOAuth.href);
     expect(metadata.status).toBe(200);
     expect(metadata.body.authorization_endpoint).toMatch(/\/oauth2\/authorize$/);
-    const self = await call(links.self.href, { headers: psd2Headers(creds.clientId) });
+    const self = await call(links.self.href, { headers: psd2Headers(env.creds.clientId) });
     expect(self.status).toBe(200);
     expect(self.body.consentStatus).toBe('received');
-    const status = await call(links.status.href, { headers: psd2Headers(creds.clientId) });
+    const status = await call(links.status.href, { headers: psd2Headers(env.creds.clientId) });
     expect(status.status).toBe(200);
     expect(status.body).toEqual({ consentStatus: 'received' });
     expect(links.self.href).toContain(consentId);
   });
 
   it('sends a Location with the authorize URL the TPP completes', async () => {
-    const res = await post(bank, headers(), '');
+    const res = await post(env.bank, headers(), '');
     const location = new URL(res.headers.get('location') as string);
-    expect(`${location.origin}${location.pathname}`).toBe(`${bank.url}/oauthcec/oauth2/authorize`);
+    expect(`${location.origin}${location.pathname}`).toBe(`${env.bank.url}/oauthcec/oauth2/authorize`);
     expect(location.searchParams.get('response_type')).toBe('code');
     expect(location.searchParams.get('scope')).toBe(`AIS:${res.body.consentId}`);
     expect(location.searchParams.get('redirect_uri')).toBe(guideRedirectUri);
-    expect(location.searchParams.get('client_id')).toBe(creds.clientId);
+    expect(location.searchParams.get('client_id')).toBe(env.creds.clientId);
   });
 
   it('echoes X-Request-ID on a success and on an error', async () => {
-    const ok = await post(bank, headers({ 'X-Request-ID': guideRequestId }), '');
+    const ok = await post(env.bank, headers({ 'X-Request-ID': guideRequestId }), '');
     expect(ok.status).toBe(201);
     expect(ok.headers.get('x-request-id')).toBe(guideRequestId);
-    const failed = await post(bank, headers({ 'X-Request-ID': guideRequestId, 'TPP-Redirect-URI': undefined }), '');
+    const failed = await post(env.bank, headers({ 'X-Request-ID': guideRequestId, 'TPP-Redirect-URI': undefined }), '');
     expect(failed.status).toBe(400);
     expect(failed.headers.get('x-request-id')).toBe(guideRequestId);
   });
@@ -105,14 +100,14 @@ describe('POST /psd29c/v1/consents', () => {
     ['dedicated accounts', bgDedicatedAccounts],
     ['the list of available accounts', bgAccountList],
   ])('accepts a Berlin Group body on %s', async (_name, example) => {
-    const res = await post(bank, headers(), JSON.stringify({ ...example, validUntil: FUTURE }));
+    const res = await post(env.bank, headers(), JSON.stringify({ ...example, validUntil: FUTURE }));
     expect(res.status).toBe(201);
     expect(res.body.consentStatus).toBe('received');
     expect(res.body.consentId).toMatch(cecId);
   });
 
   it('refuses the Berlin Group example\'s past validUntil with 400 PERIOD_INVALID', async () => {
-    expectError(await post(bank, headers(), JSON.stringify(bgDedicatedAccounts)), 400, 'PERIOD_INVALID');
+    expectError(await post(env.bank, headers(), JSON.stringify(bgDedicatedAccounts)), 400, 'PERIOD_INVALID');
   });
 
   it.each([
@@ -122,63 +117,57 @@ describe('POST /psd29c/v1/consents', () => {
     ['a validUntil that is no date', { ...bgAccountList, validUntil: '2099-02-30' }],
     ['a frequencyPerDay of 0', { ...bgAccountList, validUntil: FUTURE, frequencyPerDay: 0 }],
   ])('refuses a Berlin Group body with %s with 400 FORMAT_ERROR', async (_name, body) => {
-    expectError(await post(bank, headers(), JSON.stringify(body)), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers(), JSON.stringify(body)), 400, 'FORMAT_ERROR');
   });
 
   it('refuses malformed JSON with 400 FORMAT_ERROR', async () => {
-    expectError(await post(bank, headers(), '{"access": {'), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers(), '{"access": {'), 400, 'FORMAT_ERROR');
   });
 
   it('refuses a call without TPP-Redirect-URI with 400 FORMAT_ERROR', async () => {
-    expectError(await post(bank, headers({ 'TPP-Redirect-URI': undefined }), ''), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers({ 'TPP-Redirect-URI': undefined }), ''), 400, 'FORMAT_ERROR');
   });
 
   it('refuses a relative TPP-Redirect-URI with 400 FORMAT_ERROR', async () => {
-    expectError(await post(bank, headers({ 'TPP-Redirect-URI': '/redirect' }), ''), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers({ 'TPP-Redirect-URI': '/redirect' }), ''), 400, 'FORMAT_ERROR');
   });
 
   it('accepts a certificate with only the PSP_AI role', async () => {
-    const res = await post(bank, headers({ 'TPP-Signature-Certificate': aisOnlyCertificate() }), '');
+    const res = await post(env.bank, headers({ 'TPP-Signature-Certificate': aisOnlyCertificate() }), '');
     expect(res.status).toBe(201);
-    const status = await call(res.body._links.status.href, { headers: psd2Headers(creds.clientId, { 'TPP-Signature-Certificate': aisOnlyCertificate() }) });
+    const status = await call(res.body._links.status.href, { headers: psd2Headers(env.creds.clientId, { 'TPP-Signature-Certificate': aisOnlyCertificate() }) });
     expect(status.body).toEqual({ consentStatus: 'received' });
   });
 });
 
 describe('POST /psd29c/v1/consents: order of checks (§5)', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank, guideRedirectUri);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank({}, { redirectUri: guideRedirectUri });
 
   const headers = (extra: Record<string, string | undefined>) =>
-    psd2Headers(creds.clientId, { 'TPP-Redirect-URI': guideRedirectUri, ...extra });
+    psd2Headers(env.creds.clientId, { 'TPP-Redirect-URI': guideRedirectUri, ...extra });
 
   it('answers a missing certificate with 401 CERTIFICATE_MISSING before a missing client id', async () => {
-    expectError(await post(bank, headers({ 'TPP-Signature-Certificate': undefined, 'x-ibm-client-id': undefined })), 401, 'CERTIFICATE_MISSING');
+    expectError(await post(env.bank, headers({ 'TPP-Signature-Certificate': undefined, 'x-ibm-client-id': undefined })), 401, 'CERTIFICATE_MISSING');
   });
 
   it('answers a garbage certificate with 401 CERTIFICATE_INVALID before an unknown client id', async () => {
-    const res = await post(bank, headers({ 'TPP-Signature-Certificate': 'not-a-certificate', 'x-ibm-client-id': 'nobody' }));
+    const res = await post(env.bank, headers({ 'TPP-Signature-Certificate': 'not-a-certificate', 'x-ibm-client-id': 'nobody' }));
     expectError(res, 401, 'CERTIFICATE_INVALID');
   });
 
   it('answers a missing client id with 401 CLIENT_INVALID', async () => {
-    expectError(await post(bank, headers({ 'x-ibm-client-id': undefined })), 401, 'CLIENT_INVALID');
+    expectError(await post(env.bank, headers({ 'x-ibm-client-id': undefined })), 401, 'CLIENT_INVALID');
   });
 
   it('answers an unknown client with 401 CLIENT_INVALID before a missing X-Request-ID', async () => {
-    expectError(await post(bank, headers({ 'x-ibm-client-id': 'nobody-registered-this', 'X-Request-ID': undefined })), 401, 'CLIENT_INVALID');
+    expectError(await post(env.bank, headers({ 'x-ibm-client-id': 'nobody-registered-this', 'X-Request-ID': undefined })), 401, 'CLIENT_INVALID');
   });
 
   it('answers a missing X-Request-ID with 400 FORMAT_ERROR', async () => {
-    expectError(await post(bank, headers({ 'X-Request-ID': undefined })), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers({ 'X-Request-ID': undefined })), 400, 'FORMAT_ERROR');
   });
 
   it('answers an X-Request-ID that is not a UUID with 400 FORMAT_ERROR', async () => {
-    expectError(await post(bank, headers({ 'X-Request-ID': 'request-1' })), 400, 'FORMAT_ERROR');
+    expectError(await post(env.bank, headers({ 'X-Request-ID': 'request-1' })), 400, 'FORMAT_ERROR');
   });
 });

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bankFor, createConsent, type TestBank } from '../helpers/bank.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createConsent, type TestBank } from '../helpers/bank.js';
+import { useBank } from '../helpers/enrolled-bank.js';
 import { bareBase64, demoCertificate, demoCertificatePem, expiredCertificate } from '../helpers/certificates.js';
 import { call, tppCode, type Answer } from '../helpers/http.js';
 import { createAppKeys, guideCreateAppBody, guideRedirectUri, guideRegisterBody } from '../fixtures/cec-guide.js';
@@ -47,17 +48,15 @@ function expectCleanError(answer: Answer, status: number, code: string): void {
 }
 
 describe('POST /dynamic-users-register/portal/users/register', () => {
-  let bank: TestBank;
-  beforeAll(async () => { bank = await bankFor(); });
-  afterAll(async () => { await bank.close(); });
+  const env = useBank();
 
   it('answers 201 to the guide body and mails an absolute activation link that opens', async () => {
-    const res = await register(bank, guideRegisterBody);
+    const res = await register(env.bank, guideRegisterBody);
     expect(res.status).toBe(201);
-    const messages = await mailTo(bank, guideRegisterBody.username);
+    const messages = await mailTo(env.bank, guideRegisterBody.username);
     expect(messages).toHaveLength(1);
     const link = new URL(messages[0]?.link as string);
-    expect(link.origin).toBe(bank.origin);
+    expect(link.origin).toBe(env.bank.origin);
     expect(messages[0]?.to).toBe(guideRegisterBody.username);
     const page = await fetch(link, { redirect: 'manual' });
     expect(page.status).toBe(200);
@@ -66,63 +65,61 @@ describe('POST /dynamic-users-register/portal/users/register', () => {
 
   it('refuses a username already registered with 409, whatever its case', async () => {
     const body = john('dup').register;
-    expect((await register(bank, body)).status).toBe(201);
-    const again = await register(bank, { ...body, username: body.username.toUpperCase() });
+    expect((await register(env.bank, body)).status).toBe(201);
+    const again = await register(env.bank, { ...body, username: body.username.toUpperCase() });
     expect(again.status).toBe(409);
     expect(tppCode(again)).toBe('USER_EXISTS');
-    expect(await mailTo(bank, body.username)).toHaveLength(1);
+    expect(await mailTo(env.bank, body.username)).toHaveLength(1);
   });
 
   it('refuses a call without TPP-Signature-Certificate with 401 CERTIFICATE_MISSING', async () => {
-    const res = await register(bank, john('nocert').register, jsonHeaders({ 'TPP-Signature-Certificate': undefined }));
+    const res = await register(env.bank, john('nocert').register, jsonHeaders({ 'TPP-Signature-Certificate': undefined }));
     expectCleanError(res, 401, 'CERTIFICATE_MISSING');
-    expect(await mailTo(bank, john('nocert').register.username)).toHaveLength(0);
+    expect(await mailTo(env.bank, john('nocert').register.username)).toHaveLength(0);
   });
 
   it('refuses a certificate that is not X.509 with 401 CERTIFICATE_INVALID', async () => {
     const garbage = '-----BEGIN CERTIFICATE----- bm90IGEgY2VydGlmaWNhdGU= -----END CERTIFICATE-----';
-    const res = await register(bank, john('garbage').register, jsonHeaders({ 'TPP-Signature-Certificate': garbage }));
+    const res = await register(env.bank, john('garbage').register, jsonHeaders({ 'TPP-Signature-Certificate': garbage }));
     expectCleanError(res, 401, 'CERTIFICATE_INVALID');
   });
 
   it('refuses an expired certificate with 401 CERTIFICATE_EXPIRED', async () => {
-    const res = await register(bank, john('expired').register, jsonHeaders({ 'TPP-Signature-Certificate': expiredCertificate() }));
+    const res = await register(env.bank, john('expired').register, jsonHeaders({ 'TPP-Signature-Certificate': expiredCertificate() }));
     expectCleanError(res, 401, 'CERTIFICATE_EXPIRED');
   });
 
   it('accepts the certificate as bare base64 DER (the Berlin Group form)', async () => {
-    const res = await register(bank, john('bare').register, jsonHeaders({ 'TPP-Signature-Certificate': bareBase64(demoCertificatePem) }));
+    const res = await register(env.bank, john('bare').register, jsonHeaders({ 'TPP-Signature-Certificate': bareBase64(demoCertificatePem) }));
     expect(res.status).toBe(201);
   });
 
   it('answers malformed JSON with 400 FORMAT_ERROR in a tppMessages body and no stack trace', async () => {
-    const res = await register(bank, '{"username": "john.doe@yahoo.com", "password": ');
+    const res = await register(env.bank, '{"username": "john.doe@yahoo.com", "password": ');
     expectCleanError(res, 400, 'FORMAT_ERROR');
   });
 
   it('refuses a body without the guide fields with 400 FORMAT_ERROR', async () => {
     const { organization: _dropped, ...rest } = john('noorg').register;
-    expectCleanError(await register(bank, rest), 400, 'FORMAT_ERROR');
+    expectCleanError(await register(env.bank, rest), 400, 'FORMAT_ERROR');
   });
 });
 
 describe('POST /dynamic-users-register/create/app', () => {
-  let bank: TestBank;
+  const env = useBank();
   beforeAll(async () => {
-    bank = await bankFor();
-    expect((await register(bank, guideRegisterBody)).status).toBe(201);
+    expect((await register(env.bank, guideRegisterBody)).status).toBe(201);
   });
-  afterAll(async () => { await bank.close(); });
 
   it('refuses an account whose activation link was not opened with 403 USER_NOT_ACTIVATED', async () => {
-    const res = await createApp(bank, guideCreateAppBody);
+    const res = await createApp(env.bank, guideCreateAppBody);
     expectCleanError(res, 403, 'USER_NOT_ACTIVATED');
   });
 
   it('answers 201 after activation with exactly the guide keys and credentials that work', async () => {
-    const [message] = await mailTo(bank, guideRegisterBody.username);
+    const [message] = await mailTo(env.bank, guideRegisterBody.username);
     expect((await fetch(message?.link as string)).status).toBe(200);
-    const res = await createApp(bank, guideCreateAppBody);
+    const res = await createApp(env.bank, guideCreateAppBody);
     expect(res.status).toBe(201);
     expect(Object.keys(res.body).sort()).toEqual([...createAppKeys].sort());
     expect(res.body['Application Name']).toBe(guideCreateAppBody.app_name);
@@ -131,66 +128,66 @@ describe('POST /dynamic-users-register/create/app', () => {
     expect(res.body['client secret']).toMatch(/^\S{16,}$/);
     // The credentials are the TPP's from now on: a consent call with them is accepted.
     const creds = { clientId: res.body['client id'], clientSecret: res.body['client secret'], redirectUri: guideRedirectUri };
-    const consent = await createConsent(bank, creds);
+    const consent = await createConsent(env.bank, creds);
     expect(new URL(consent.location).searchParams.get('redirect_uri')).toBe(guideRedirectUri);
   });
 
   it('gives every app its own client id and secret', async () => {
-    const first = await createApp(bank, guideCreateAppBody);
-    const second = await createApp(bank, { ...guideCreateAppBody, app_name: 'JohnAPP2' });
+    const first = await createApp(env.bank, guideCreateAppBody);
+    const second = await createApp(env.bank, { ...guideCreateAppBody, app_name: 'JohnAPP2' });
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(first.body['client id']).not.toBe(second.body['client id']);
     expect(first.body['client secret']).not.toBe(second.body['client secret']);
   });
 
   it('refuses the organisation with its spaces ("John ORG") with 400 FORMAT_ERROR', async () => {
-    const res = await createApp(bank, { ...guideCreateAppBody, organization: guideRegisterBody.organization });
+    const res = await createApp(env.bank, { ...guideCreateAppBody, organization: guideRegisterBody.organization });
     expectCleanError(res, 400, 'FORMAT_ERROR');
   });
 
   it('refuses a wrong password with 401', async () => {
-    const res = await createApp(bank, { ...guideCreateAppBody, password: 'not-the-password' });
+    const res = await createApp(env.bank, { ...guideCreateAppBody, password: 'not-the-password' });
     expectCleanError(res, 401, 'USER_INVALID');
   });
 
   it('refuses an unknown username with 401', async () => {
-    const res = await createApp(bank, { ...guideCreateAppBody, username: 'jane.doe@yahoo.com' });
+    const res = await createApp(env.bank, { ...guideCreateAppBody, username: 'jane.doe@yahoo.com' });
     expectCleanError(res, 401, 'USER_INVALID');
   });
 
   it('refuses a call without Redirect-Uri with 400 FORMAT_ERROR', async () => {
-    const res = await createApp(bank, guideCreateAppBody, jsonHeaders());
+    const res = await createApp(env.bank, guideCreateAppBody, jsonHeaders());
     expectCleanError(res, 400, 'FORMAT_ERROR');
   });
 
   it('refuses a relative Redirect-Uri with 400 FORMAT_ERROR', async () => {
-    const res = await createApp(bank, guideCreateAppBody, jsonHeaders({ 'Redirect-Uri': '/redirect' }));
+    const res = await createApp(env.bank, guideCreateAppBody, jsonHeaders({ 'Redirect-Uri': '/redirect' }));
     expectCleanError(res, 400, 'FORMAT_ERROR');
   });
 
   it('refuses a call without TPP-Signature-Certificate with 401 CERTIFICATE_MISSING', async () => {
-    const res = await createApp(bank, guideCreateAppBody, jsonHeaders({ 'Redirect-Uri': guideRedirectUri, 'TPP-Signature-Certificate': undefined }));
+    const res = await createApp(env.bank, guideCreateAppBody, jsonHeaders({ 'Redirect-Uri': guideRedirectUri, 'TPP-Signature-Certificate': undefined }));
     expectCleanError(res, 401, 'CERTIFICATE_MISSING');
   });
 
   it('refuses an expired certificate with 401 CERTIFICATE_EXPIRED', async () => {
     const headers = jsonHeaders({ 'Redirect-Uri': guideRedirectUri, 'TPP-Signature-Certificate': expiredCertificate() });
-    expectCleanError(await createApp(bank, guideCreateAppBody, headers), 401, 'CERTIFICATE_EXPIRED');
+    expectCleanError(await createApp(env.bank, guideCreateAppBody, headers), 401, 'CERTIFICATE_EXPIRED');
   });
 
   it('accepts the certificate as bare base64 DER', async () => {
     const headers = jsonHeaders({ 'Redirect-Uri': guideRedirectUri, 'TPP-Signature-Certificate': bareBase64(demoCertificatePem) });
-    expect((await createApp(bank, guideCreateAppBody, headers)).status).toBe(201);
+    expect((await createApp(env.bank, guideCreateAppBody, headers)).status).toBe(201);
   });
 
   it('answers malformed JSON with 400 FORMAT_ERROR in a tppMessages body and no stack trace', async () => {
-    expectCleanError(await createApp(bank, '{"username": '), 400, 'FORMAT_ERROR');
+    expectCleanError(await createApp(env.bank, '{"username": '), 400, 'FORMAT_ERROR');
   });
 
   it('applies the guide rule to any organisation: "John ORG" registers, "John-ORG" creates', async () => {
     const { register: reg, app } = john('rule');
-    await registerAndActivate(bank, reg);
+    await registerAndActivate(env.bank, reg);
     expect(app.organization).toBe(reg.organization.replace(/ /g, '-'));
-    expect((await createApp(bank, app)).status).toBe(201);
+    expect((await createApp(env.bank, app)).status).toBe(201);
   });
 });

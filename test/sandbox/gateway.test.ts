@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   authorizeUrl,
   bankFor,
@@ -18,6 +18,7 @@ import {
   testClock,
   type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { demoCertificate } from '../helpers/certificates.js';
 import { readForm, submit } from '../helpers/forms.js';
 import { call, psd2Headers, tppCode, type Answer } from '../helpers/http.js';
@@ -194,25 +195,16 @@ describe('gateway latency', () => {
 });
 
 describe('clean errors', () => {
-  let b: TestBank;
-  let clientId: string;
-  let redirectUri: string;
-  beforeAll(async () => {
-    b = await bankFor({ bodyLimit: 1024 });
-    ({ clientId, redirectUri } = await enrol(b));
-  });
-  afterAll(async () => {
-    await b?.close();
-  });
+  const env = useEnrolledBank({ bodyLimit: 1024 });
   const payment = (extra: Record<string, string>, body: string) =>
-    call(`${b.url}/psd29p/v1/payments/sepa-credit-transfers`, {
+    call(`${env.bank.url}/psd29p/v1/payments/sepa-credit-transfers`, {
       method: 'POST',
-      headers: psd2Headers(clientId, { 'TPP-Redirect-URI': redirectUri, ...extra }),
+      headers: psd2Headers(env.creds.clientId, { 'TPP-Redirect-URI': env.creds.redirectUri, ...extra }),
       body,
     });
 
   it('answers an unknown path with 404 RESOURCE_UNKNOWN in JSON', async () => {
-    for (const url of [`${b.url}/psd29c/v1/nothing-here`, `${b.origin}/nowhere`]) {
+    for (const url of [`${env.bank.url}/psd29c/v1/nothing-here`, `${env.bank.origin}/nowhere`]) {
       const answer = await call(url);
       expect(answer.status).toBe(404);
       expect(answer.headers.get('content-type')).toContain('application/json');
@@ -256,7 +248,7 @@ describe('clean errors', () => {
   });
 
   it('answers a register call with a broken body without stack frames', async () => {
-    const answer = await call(`${b.url}/dynamic-users-register/portal/users/register`, {
+    const answer = await call(`${env.bank.url}/dynamic-users-register/portal/users/register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'TPP-Signature-Certificate': demoCertificate },
       body: '[1,',

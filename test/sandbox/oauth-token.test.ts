@@ -1,8 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  authorizeByForms, authorizeUrl, bankFor, connectAis, createConsent, enrol, exchangeCode, psuAccounts, testClock,
-  type Credentials, type TestBank,
+  authorizeByForms,
+  authorizeUrl,
+  connectAis,
+  createConsent,
+  enrol,
+  exchangeCode,
+  psuAccounts,
+  testClock,
+  type Credentials,
+  type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { call, psd2Headers, tppCode } from '../helpers/http.js';
 import { OTHER_VERIFIER, RFC7636_VERIFIER } from '../fixtures/rfc7636.js';
 
@@ -38,17 +47,11 @@ function expectOAuthError(res: { status: number; body: Record<string, any> }, st
 
 describe('POST /oauthcec/oauth2/token grant_type=authorization_code', () => {
   const clock = testClock(START);
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor({ now: clock.now });
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank({ now: clock.now });
 
   it('exchanges the code for the RFC 7636 verifier and answers the guide\'s fields', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await exchangeCode(bank, creds, code, `AIS:${consentId}`, RFC7636_VERIFIER);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`, RFC7636_VERIFIER);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(Object.keys(res.body).sort()).toEqual(
@@ -62,92 +65,92 @@ describe('POST /oauthcec/oauth2/token grant_type=authorization_code', () => {
     expect(res.body.refresh_token).not.toBe(res.body.access_token);
     expect(res.body.refresh_token_expires_in).toBeGreaterThan(179 * DAY);
     expect(res.body.refresh_token_expires_in).toBeLessThanOrEqual(180 * DAY);
-    expect((await accountList(bank, creds, consentId, res.body.access_token)).status).toBe(200);
+    expect((await accountList(env.bank, env.creds, consentId, res.body.access_token)).status).toBe(200);
   });
 
   it('refuses a wrong verifier with 400 invalid_grant and burns the code', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    expectOAuthError(await exchangeCode(bank, creds, code, `AIS:${consentId}`, OTHER_VERIFIER), 400, 'invalid_grant');
-    expectOAuthError(await exchangeCode(bank, creds, code, `AIS:${consentId}`, RFC7636_VERIFIER), 400, 'invalid_grant');
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    expectOAuthError(await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`, OTHER_VERIFIER), 400, 'invalid_grant');
+    expectOAuthError(await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`, RFC7636_VERIFIER), 400, 'invalid_grant');
   });
 
   it('refuses a code used once already with invalid_grant and revokes what it gave', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const first = await exchangeCode(bank, creds, code, `AIS:${consentId}`);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const first = await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`);
     expect(first.status).toBe(200);
-    expectOAuthError(await exchangeCode(bank, creds, code, `AIS:${consentId}`), 400, 'invalid_grant');
-    const after = await accountList(bank, creds, consentId, first.body.access_token);
+    expectOAuthError(await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`), 400, 'invalid_grant');
+    const after = await accountList(env.bank, env.creds, consentId, first.body.access_token);
     expect(after.status).toBe(401);
     expect(tppCode(after)).toBe('TOKEN_INVALID');
   });
 
   it('accepts a code 59 s old', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
     clock.advance(59_000);
-    expect((await exchangeCode(bank, creds, code, `AIS:${consentId}`)).status).toBe(200);
+    expect((await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`)).status).toBe(200);
   });
 
   it('refuses a code older than 60 s with invalid_grant', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
     clock.advance(61_000);
-    expectOAuthError(await exchangeCode(bank, creds, code, `AIS:${consentId}`), 400, 'invalid_grant');
+    expectOAuthError(await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`), 400, 'invalid_grant');
   });
 
   it('refuses a redirect_uri other than the authorization request\'s with invalid_grant', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await exchangeCode(bank, { ...creds, redirectUri: 'https://tpp.example/other' }, code, `AIS:${consentId}`);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await exchangeCode(env.bank, { ...env.creds, redirectUri: 'https://tpp.example/other' }, code, `AIS:${consentId}`);
     expectOAuthError(res, 400, 'invalid_grant');
   });
 
   it('refuses the code of another client with invalid_grant', async () => {
-    const other = await enrol(bank);
-    const { consentId, code } = await freshCode(bank, creds);
-    expectOAuthError(await exchangeCode(bank, other, code, `AIS:${consentId}`), 400, 'invalid_grant');
+    const other = await enrol(env.bank);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    expectOAuthError(await exchangeCode(env.bank, other, code, `AIS:${consentId}`), 400, 'invalid_grant');
   });
 
   it('refuses an unknown client with 401 invalid_client', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await exchangeCode(bank, { ...creds, clientId: 'nobody-registered-this' }, code, `AIS:${consentId}`);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await exchangeCode(env.bank, { ...env.creds, clientId: 'nobody-registered-this' }, code, `AIS:${consentId}`);
     expectOAuthError(res, 401, 'invalid_client');
   });
 
   it('refuses a wrong client_secret with 401 invalid_client', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await tokenCall(bank, {
-      grant_type: 'authorization_code', client_id: creds.clientId, client_secret: 'not-the-secret', code,
-      redirect_uri: creds.redirectUri, scope: `AIS:${consentId}`, code_verifier: RFC7636_VERIFIER,
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await tokenCall(env.bank, {
+      grant_type: 'authorization_code', client_id: env.creds.clientId, client_secret: 'not-the-secret', code,
+      redirect_uri: env.creds.redirectUri, scope: `AIS:${consentId}`, code_verifier: RFC7636_VERIFIER,
     });
     expectOAuthError(res, 401, 'invalid_client');
   });
 
   it('accepts the right client_secret in the form', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await tokenCall(bank, {
-      grant_type: 'authorization_code', client_id: creds.clientId, client_secret: creds.clientSecret, code,
-      redirect_uri: creds.redirectUri, scope: `AIS:${consentId}`, code_verifier: RFC7636_VERIFIER,
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await tokenCall(env.bank, {
+      grant_type: 'authorization_code', client_id: env.creds.clientId, client_secret: env.creds.clientSecret, code,
+      redirect_uri: env.creds.redirectUri, scope: `AIS:${consentId}`, code_verifier: RFC7636_VERIFIER,
     });
     expect(res.status).toBe(200);
   });
 
   it('refuses an unknown grant_type with 400 unsupported_grant_type', async () => {
-    expectOAuthError(await tokenCall(bank, { grant_type: 'password', client_id: creds.clientId, username: 'demo', password: 'x' }), 400, 'unsupported_grant_type');
+    expectOAuthError(await tokenCall(env.bank, { grant_type: 'password', client_id: env.creds.clientId, username: 'demo', password: 'x' }), 400, 'unsupported_grant_type');
   });
 
   it('refuses a request without code_verifier with 400 invalid_request', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await tokenCall(bank, {
-      grant_type: 'authorization_code', client_id: creds.clientId, code, redirect_uri: creds.redirectUri, scope: `AIS:${consentId}`,
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await tokenCall(env.bank, {
+      grant_type: 'authorization_code', client_id: env.creds.clientId, code, redirect_uri: env.creds.redirectUri, scope: `AIS:${consentId}`,
     });
     expectOAuthError(res, 400, 'invalid_request');
   });
 
   it('refuses a JSON body with 400 invalid_request', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const res = await call(`${bank.url}/oauthcec/oauth2/token`, {
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const res = await call(`${env.bank.url}/oauthcec/oauth2/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({
-        grant_type: 'authorization_code', client_id: creds.clientId, code, redirect_uri: creds.redirectUri,
+        grant_type: 'authorization_code', client_id: env.creds.clientId, code, redirect_uri: env.creds.redirectUri,
         scope: `AIS:${consentId}`, code_verifier: RFC7636_VERIFIER,
       }),
     });
@@ -155,7 +158,7 @@ describe('POST /oauthcec/oauth2/token grant_type=authorization_code', () => {
   });
 
   it('refuses a malformed JSON body with an RFC 6749 invalid_request, not a tppMessages body', async () => {
-    const res = await call(`${bank.url}/oauthcec/oauth2/token`, {
+    const res = await call(`${env.bank.url}/oauthcec/oauth2/token`, {
       method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"grant_type": ',
     });
     expectOAuthError(res, 400, 'invalid_request');
@@ -163,26 +166,20 @@ describe('POST /oauthcec/oauth2/token grant_type=authorization_code', () => {
 });
 
 describe('POST /oauthcec/oauth2/token grant_type=refresh_token', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   const refresh = (refreshToken: string) =>
-    tokenCall(bank, { grant_type: 'refresh_token', client_id: creds.clientId, refresh_token: refreshToken }, { 'x-ibm-client-id': creds.clientId });
+    tokenCall(env.bank, { grant_type: 'refresh_token', client_id: env.creds.clientId, refresh_token: refreshToken }, { 'x-ibm-client-id': env.creds.clientId });
 
   it('issues a new access token that works', async () => {
-    const { consentId, accessToken, refreshToken } = await connectAis(bank, creds);
+    const { consentId, accessToken, refreshToken } = await connectAis(env.bank, env.creds);
     const res = await refresh(refreshToken);
     expect(res.status).toBe(200);
     expect(res.body.token_type).toBe('bearer');
     expect(res.body.scope).toBe(`AIS:${consentId}`);
     expect(res.body.expires_in).toBe(3595);
     expect(res.body.access_token).not.toBe(accessToken);
-    expect((await accountList(bank, creds, consentId, res.body.access_token)).status).toBe(200);
+    expect((await accountList(env.bank, env.creds, consentId, res.body.access_token)).status).toBe(200);
   });
 
   it('refuses an unknown refresh token with 400 invalid_grant', async () => {
@@ -190,67 +187,55 @@ describe('POST /oauthcec/oauth2/token grant_type=refresh_token', () => {
   });
 
   it('refuses an access token sent as refresh token with 400 invalid_grant', async () => {
-    const { accessToken } = await connectAis(bank, creds);
+    const { accessToken } = await connectAis(env.bank, env.creds);
     expectOAuthError(await refresh(accessToken), 400, 'invalid_grant');
   });
 
   it('refuses the refresh token of a consent the TPP deleted with 400 invalid_grant', async () => {
-    const { consentId, refreshToken } = await connectAis(bank, creds);
-    const del = await call(`${bank.url}/psd29c/v1/consents/${consentId}`, { method: 'DELETE', headers: psd2Headers(creds.clientId) });
+    const { consentId, refreshToken } = await connectAis(env.bank, env.creds);
+    const del = await call(`${env.bank.url}/psd29c/v1/consents/${consentId}`, { method: 'DELETE', headers: psd2Headers(env.creds.clientId) });
     expect(del.status).toBe(204);
     expectOAuthError(await refresh(refreshToken), 400, 'invalid_grant');
   });
 
   it('refuses another client\'s refresh token with 400 invalid_grant', async () => {
-    const other = await enrol(bank);
-    const { refreshToken } = await connectAis(bank, creds);
-    const res = await tokenCall(bank, { grant_type: 'refresh_token', client_id: other.clientId, refresh_token: refreshToken });
+    const other = await enrol(env.bank);
+    const { refreshToken } = await connectAis(env.bank, env.creds);
+    const res = await tokenCall(env.bank, { grant_type: 'refresh_token', client_id: other.clientId, refresh_token: refreshToken });
     expectOAuthError(res, 400, 'invalid_grant');
   });
 });
 
 describe('access token lifetime', () => {
   const clock = testClock(START);
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor({ now: clock.now });
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank({ now: clock.now });
 
   it('works for 3594 s, answers 401 TOKEN_EXPIRED at 3595 s, and works again after a refresh', async () => {
-    const { consentId, accessToken, refreshToken } = await connectAis(bank, creds);
+    const { consentId, accessToken, refreshToken } = await connectAis(env.bank, env.creds);
     clock.advance(3594_000);
-    expect((await accountList(bank, creds, consentId, accessToken)).status).toBe(200);
+    expect((await accountList(env.bank, env.creds, consentId, accessToken)).status).toBe(200);
     clock.advance(1_000);
-    const expired = await accountList(bank, creds, consentId, accessToken);
+    const expired = await accountList(env.bank, env.creds, consentId, accessToken);
     expect(expired.status).toBe(401);
     expect(tppCode(expired)).toBe('TOKEN_EXPIRED');
-    const renewed = await tokenCall(bank, { grant_type: 'refresh_token', client_id: creds.clientId, refresh_token: refreshToken });
+    const renewed = await tokenCall(env.bank, { grant_type: 'refresh_token', client_id: env.creds.clientId, refresh_token: refreshToken });
     expect(renewed.status).toBe(200);
-    expect((await accountList(bank, creds, consentId, renewed.body.access_token)).status).toBe(200);
+    expect((await accountList(env.bank, env.creds, consentId, renewed.body.access_token)).status).toBe(200);
   });
 
 });
 
 describe('access token lifetime with the tokenTtl option', () => {
   const clock = testClock(START);
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor({ now: clock.now, tokenTtl: 1 });
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank({ now: clock.now, tokenTtl: 1 });
 
   it('announces expires_in 1 and answers 401 TOKEN_EXPIRED a second later', async () => {
-    const { consentId, code } = await freshCode(bank, creds);
-    const token = await exchangeCode(bank, creds, code, `AIS:${consentId}`);
+    const { consentId, code } = await freshCode(env.bank, env.creds);
+    const token = await exchangeCode(env.bank, env.creds, code, `AIS:${consentId}`);
     expect(token.body.expires_in).toBe(1);
-    expect((await accountList(bank, creds, consentId, token.body.access_token)).status).toBe(200);
+    expect((await accountList(env.bank, env.creds, consentId, token.body.access_token)).status).toBe(200);
     clock.advance(1_000);
-    const expired = await accountList(bank, creds, consentId, token.body.access_token);
+    const expired = await accountList(env.bank, env.creds, consentId, token.body.access_token);
     expect(expired.status).toBe(401);
     expect(tppCode(expired)).toBe('TOKEN_EXPIRED');
   });

@@ -1,8 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  authorizeByForms, authorizeUrl, bankFor, connectAis, createConsent, enrol, psuAccounts, REDIRECT,
-  type Credentials, type TestBank,
+  authorizeByForms,
+  authorizeUrl,
+  connectAis,
+  createConsent,
+  psuAccounts,
+  REDIRECT,
+  type Credentials,
+  type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { readForm, submit } from '../helpers/forms.js';
 import { call, psd2Headers } from '../helpers/http.js';
 import { metadataStringLists } from '../fixtures/cec-guide.js';
@@ -37,17 +44,11 @@ function expectErrorRedirect(res: Response, error: string): void {
 }
 
 describe('GET /oauth/.well-known/oauthauthorization-server', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   it('answers the same metadata under /oauth and /oauthcec', async () => {
-    const a = await call(`${bank.url}/oauth/.well-known/oauthauthorization-server`);
-    const b = await call(`${bank.url}/oauthcec/.well-known/oauthauthorization-server`);
+    const a = await call(`${env.bank.url}/oauth/.well-known/oauthauthorization-server`);
+    const b = await call(`${env.bank.url}/oauthcec/.well-known/oauthauthorization-server`);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.headers.get('content-type')).toMatch(/^application\/json/);
     expect(b.body).toEqual(a.body);
@@ -55,7 +56,7 @@ describe('GET /oauth/.well-known/oauthauthorization-server', () => {
   });
 
   it('sends its list fields as strings, as CEC does', async () => {
-    const { body } = await call(`${bank.url}/oauth/.well-known/oauthauthorization-server`);
+    const { body } = await call(`${env.bank.url}/oauth/.well-known/oauthauthorization-server`);
     for (const key of metadataStringLists) expect(body[key]).toMatch(/^\[[^\]]*\]$/);
     expect(body.response_types_supported).toBe('[code,none]');
     expect(body.response_modes_supported).toBe('[fragment,form_post]');
@@ -63,21 +64,21 @@ describe('GET /oauth/.well-known/oauthauthorization-server', () => {
   });
 
   it('names an authorization_endpoint that shows the login page for a valid request', async () => {
-    const { body } = await call(`${bank.url}/oauth/.well-known/oauthauthorization-server`);
+    const { body } = await call(`${env.bank.url}/oauth/.well-known/oauthauthorization-server`);
     const endpoint = new URL(body.authorization_endpoint);
-    expect(endpoint.origin).toBe(bank.origin);
-    const query = new URL(await authorizeWith(bank, creds)).search;
+    expect(endpoint.origin).toBe(env.bank.origin);
+    const query = new URL(await authorizeWith(env.bank, env.creds)).search;
     const html = await expectBankPage(await get(`${endpoint.toString()}${query}`), 200);
     expect(html).toContain('name="username"');
     expect(html).toContain('name="accessCode"');
   });
 
   it('names a token_endpoint that answers an RFC 6749 error body, not 404', async () => {
-    const { body } = await call(`${bank.url}/oauth/.well-known/oauthauthorization-server`);
+    const { body } = await call(`${env.bank.url}/oauth/.well-known/oauthauthorization-server`);
     const res = await call(body.token_endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: creds.clientId }),
+      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: env.creds.clientId }),
     });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
@@ -85,36 +86,30 @@ describe('GET /oauth/.well-known/oauthauthorization-server', () => {
 });
 
 describe('GET /oauthcec/oauth2/authorize', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   it('shows the login page for the completed Location of a consent', async () => {
-    const html = await expectBankPage(await get(await authorizeWith(bank, creds)), 200);
+    const html = await expectBankPage(await get(await authorizeWith(env.bank, env.creds)), 200);
     expect(html).toContain('Cod acces');
   });
 
   it('answers an unknown client_id with a 400 page and no redirect', async () => {
-    const url = await authorizeWith(bank, creds, (q) => q.set('client_id', 'nobody-registered-this'));
+    const url = await authorizeWith(env.bank, env.creds, (q) => q.set('client_id', 'nobody-registered-this'));
     await expectBankPage(await get(url), 400);
   });
 
   it('never redirects to an unregistered redirect_uri: 400 page, no Location', async () => {
-    const url = await authorizeWith(bank, creds, (q) => q.set('redirect_uri', 'https://attacker.example/cb'));
+    const url = await authorizeWith(env.bank, env.creds, (q) => q.set('redirect_uri', 'https://attacker.example/cb'));
     const html = await expectBankPage(await get(url), 400);
     expect(html).not.toContain('attacker.example');
   });
 
   it('redirects a request without code_challenge with error=invalid_request and the state', async () => {
-    expectErrorRedirect(await get(await authorizeWith(bank, creds, (q) => q.delete('code_challenge'))), 'invalid_request');
+    expectErrorRedirect(await get(await authorizeWith(env.bank, env.creds, (q) => q.delete('code_challenge'))), 'invalid_request');
   });
 
   it('redirects code_challenge_method=plain with error=invalid_request and the state', async () => {
-    const url = await authorizeWith(bank, creds, (q) => {
+    const url = await authorizeWith(env.bank, env.creds, (q) => {
       q.set('code_challenge_method', 'plain');
       q.set('code_challenge', 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk');
     });
@@ -122,39 +117,33 @@ describe('GET /oauthcec/oauth2/authorize', () => {
   });
 
   it('redirects a scope that is not AIS:<id> or PIS:<id> with error=invalid_scope', async () => {
-    expectErrorRedirect(await get(await authorizeWith(bank, creds, (q) => q.set('scope', 'accounts'))), 'invalid_scope');
+    expectErrorRedirect(await get(await authorizeWith(env.bank, env.creds, (q) => q.set('scope', 'accounts'))), 'invalid_scope');
   });
 
   it('redirects response_type=token with error=unsupported_response_type', async () => {
-    expectErrorRedirect(await get(await authorizeWith(bank, creds, (q) => q.set('response_type', 'token'))), 'unsupported_response_type');
+    expectErrorRedirect(await get(await authorizeWith(env.bank, env.creds, (q) => q.set('response_type', 'token'))), 'unsupported_response_type');
   });
 
   it('answers a second authorization of a valid consent with a 400 page and no redirect', async () => {
-    const { consentId } = await connectAis(bank, creds);
-    const url = new URL(await authorizeWith(bank, creds));
+    const { consentId } = await connectAis(env.bank, env.creds);
+    const url = new URL(await authorizeWith(env.bank, env.creds));
     url.searchParams.set('scope', `AIS:${consentId}`);
     await expectBankPage(await get(url.toString()), 400);
   });
 });
 
 describe('POST /oauthcec/oauth2/authorize/login', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(async () => { await bank.close(); });
+  const env = useEnrolledBank();
 
   const loginWith = async (username: string, accessCode: string) => {
-    const page = await get(await authorizeWith(bank, creds));
+    const page = await get(await authorizeWith(env.bank, env.creds));
     expect(page.status).toBe(200);
-    return submit(readForm(await page.text(), bank.origin), [['username', username], ['accessCode', accessCode]]);
+    return submit(readForm(await page.text(), env.bank.origin), [['username', username], ['accessCode', accessCode]]);
   };
 
   it('shows the consent page with every IBAN of the PSU after a good login', async () => {
     const html = await expectBankPage(await loginWith('demo', '123456'), 200);
-    const ibans = (await psuAccounts(bank, 'demo')).map((a) => a.iban);
+    const ibans = (await psuAccounts(env.bank, 'demo')).map((a) => a.iban);
     expect(ibans.length).toBeGreaterThan(0);
     for (const iban of ibans) expect(html).toContain(`value="${iban}"`);
     expect(html).toContain('Permit Acces!');
@@ -172,22 +161,18 @@ describe('POST /oauthcec/oauth2/authorize/login', () => {
 });
 
 describe('POST /oauthcec/oauth2/authorize/decision', () => {
-  let bank: TestBank;
-  let creds: Credentials;
   let ibans: string[];
+  const env = useEnrolledBank();
   beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-    ibans = (await psuAccounts(bank, 'demo')).map((a) => a.iban);
+    ibans = (await psuAccounts(env.bank, 'demo')).map((a) => a.iban);
   });
-  afterAll(async () => { await bank.close(); });
 
   const consentStatus = async (consentId: string) =>
-    (await call(`${bank.url}/psd29c/v1/consents/${consentId}/status`, { headers: psd2Headers(creds.clientId) })).body.consentStatus;
+    (await call(`${env.bank.url}/psd29c/v1/consents/${consentId}/status`, { headers: psd2Headers(env.creds.clientId) })).body.consentStatus;
 
   it('redirects "Permit Acces!" to the registered address with a code and the same state', async () => {
-    const { consentId, location } = await createConsent(bank, creds);
-    const back = await authorizeByForms(bank, authorizeUrl(location, 'st-allow'), { decision: 'allow', ticks: { accounts: ibans } });
+    const { consentId, location } = await createConsent(env.bank, env.creds);
+    const back = await authorizeByForms(env.bank, authorizeUrl(location, 'st-allow'), { decision: 'allow', ticks: { accounts: ibans } });
     expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
     expect(back.searchParams.get('code')).toMatch(/^\S{20,}$/);
     expect(back.searchParams.get('state')).toBe('st-allow');
@@ -196,8 +181,8 @@ describe('POST /oauthcec/oauth2/authorize/decision', () => {
   });
 
   it('redirects "Nu sunt de acord!" with error=access_denied and marks the consent rejected', async () => {
-    const { consentId, location } = await createConsent(bank, creds);
-    const back = await authorizeByForms(bank, authorizeUrl(location, 'st-deny'), { decision: 'deny' });
+    const { consentId, location } = await createConsent(env.bank, env.creds);
+    const back = await authorizeByForms(env.bank, authorizeUrl(location, 'st-deny'), { decision: 'deny' });
     expect(`${back.origin}${back.pathname}`).toBe(REDIRECT);
     expect(back.searchParams.get('error')).toBe('access_denied');
     expect(back.searchParams.get('state')).toBe('st-deny');
@@ -206,20 +191,20 @@ describe('POST /oauthcec/oauth2/authorize/decision', () => {
   });
 
   it('keeps the PSU on the page (400) when no account is ticked', async () => {
-    const { consentId, location } = await createConsent(bank, creds);
+    const { consentId, location } = await createConsent(env.bank, env.creds);
     const page = await get(authorizeUrl(location, 'st-none', RFC7636_CHALLENGE));
-    const login = await submit(readForm(await page.text(), bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
-    const decision = readForm(await login.text(), bank.origin);
+    const login = await submit(readForm(await page.text(), env.bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
+    const decision = readForm(await login.text(), env.bank.origin);
     await expectBankPage(await submit(decision, [['decision', 'allow']]), 400);
     expect(await consentStatus(consentId)).toBe('received');
   });
 
   it('refuses an IBAN that is not the PSU\'s with a 400 page and no redirect', async () => {
-    const other = (await psuAccounts(bank, 'demo2'))[0]?.iban as string;
-    const { consentId, location } = await createConsent(bank, creds);
+    const other = (await psuAccounts(env.bank, 'demo2'))[0]?.iban as string;
+    const { consentId, location } = await createConsent(env.bank, env.creds);
     const page = await get(authorizeUrl(location));
-    const login = await submit(readForm(await page.text(), bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
-    const decision = readForm(await login.text(), bank.origin);
+    const login = await submit(readForm(await page.text(), env.bank.origin), [['username', 'demo'], ['accessCode', '123456']]);
+    const decision = readForm(await login.text(), env.bank.origin);
     await expectBankPage(await submit(decision, [['decision', 'allow'], ['accounts', other]]), 400);
     expect(await consentStatus(consentId)).toBe('received');
   });

@@ -18,15 +18,12 @@ import { chromium, type Browser, type BrowserContext, type Page, type Response }
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   authorizeUrl,
-  bankFor,
   createConsent,
-  enrol,
   exchangeCode,
   psuAccounts,
-  type Credentials,
   type PsuAccount,
-  type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { call, psd2Headers, tppCode } from '../helpers/http.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -46,8 +43,9 @@ const LOGIN_ERROR = 'Numele de utilizator sau codul de acces sunt incorecte.';
 
 let browser: Browser;
 let tpp: Server;
-let bank: TestBank;
-let creds: Credentials;
+// Six accounts per PSU: two RON current accounts, so the payer select offers a real choice
+// next to EUR, savings and card accounts it must leave out.
+const env = useEnrolledBank({ accounts: 6 });
 let demo: PsuAccount[];
 let creditors: PsuAccount[];
 /** The demo PSU's accounts that may pay RON (spec §5 payer select): its RON current accounts. */
@@ -55,12 +53,8 @@ let ronCurrent: string[];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  // Six accounts per PSU: two RON current accounts, so the payer select offers a real choice
-  // next to EUR, savings and card accounts it must leave out.
-  bank = await bankFor({ accounts: 6 });
-  creds = await enrol(bank);
-  demo = await psuAccounts(bank, 'demo');
-  creditors = await psuAccounts(bank, 'demo2');
+  demo = await psuAccounts(env.bank, 'demo');
+  creditors = await psuAccounts(env.bank, 'demo2');
   ronCurrent = demo.filter((a) => a.kind === 'current' && a.currency === 'RON').map((a) => a.iban);
   // The TPP's redirect target: whatever arrives there gets a small page back.
   const demoTpp = (name: string) => readFileSync(join(ROOT, 'sandbox', 'demo-tpp', name));
@@ -78,7 +72,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (tpp ? tpp.close(resolve) : resolve(undefined)));
-  await bank?.close();
 });
 
 const contexts: BrowserContext[] = [];
@@ -118,7 +111,7 @@ async function openAuthorize(s: Session, location: string, state: string): Promi
   const response = await s.page.goto(authorizeUrl(location, state));
   expect(response?.status()).toBe(200);
   expect(await s.page.title()).toBe('CEC Bank - Authorization Platform');
-  expect(s.page.url().startsWith(bank.origin)).toBe(true);
+  expect(s.page.url().startsWith(env.bank.origin)).toBe(true);
 }
 
 /** Fills the login form by its labels and returns the bank's answer to the post. */
@@ -149,7 +142,7 @@ async function decideAndReturn(s: Session, button: string): Promise<URL> {
     throw new Error(`no redirect to the TPP after ${button}; CSP reports: ${JSON.stringify(s.cspViolations)}`, { cause: error });
   }
   const back = new URL(s.page.url());
-  expect(`${back.origin}${back.pathname}`).toBe(creds.redirectUri);
+  expect(`${back.origin}${back.pathname}`).toBe(env.creds.redirectUri);
   expect(s.tppHits.map(String)).toEqual([back.toString()]);
   // The TPP's page really loaded: the redirect was neither blocked nor failed.
   expect(await s.page.getByText('Back at the TPP.').count()).toBe(1);
@@ -173,13 +166,13 @@ function expectCleanPages(s: Session): void {
 describe('login page', { timeout: 60_000 }, () => {
   it('stays on the bank with an error for an unknown user and never redirects', async () => {
     const s = await session();
-    const { location } = await createConsent(bank, creds);
+    const { location } = await createConsent(env.bank, env.creds);
     await openAuthorize(s, location, 'st-wrong-user');
     await shot(s, 'login');
     const answer = await login(s, 'nobody-here');
     expect(answer.status()).toBe(401);
     expect((await s.page.getByRole('alert').innerText()).trim()).toBe(LOGIN_ERROR);
-    expect(s.page.url().startsWith(bank.origin)).toBe(true);
+    expect(s.page.url().startsWith(env.bank.origin)).toBe(true);
     expect(await s.page.getByRole('heading', { level: 1 }).innerText()).toBe('CEC Bank - Authorization Platform');
     await shot(s, 'login-error');
     expect(s.tppHits).toEqual([]);
@@ -188,12 +181,12 @@ describe('login page', { timeout: 60_000 }, () => {
 
   it('rejects a malformed access code (12ab) with an error and lets the PSU try again', async () => {
     const s = await session();
-    const { location } = await createConsent(bank, creds);
+    const { location } = await createConsent(env.bank, env.creds);
     await openAuthorize(s, location, 'st-bad-code');
     const answer = await login(s, 'demo', '12ab');
     expect(answer.status()).toBe(401);
     expect((await s.page.getByRole('alert').innerText()).trim()).toBe(LOGIN_ERROR);
-    expect(s.page.url().startsWith(bank.origin)).toBe(true);
+    expect(s.page.url().startsWith(env.bank.origin)).toBe(true);
     expect(s.tppHits).toEqual([]);
     // The user is kept; the right code now opens the consent page.
     expect(await s.page.getByLabel('User CEConline', { exact: true }).inputValue()).toBe('demo');
@@ -208,7 +201,7 @@ describe('login page', { timeout: 60_000 }, () => {
 describe('consent page', { timeout: 60_000 }, () => {
   it('grants what was ticked per group and redirects with a code the token endpoint accepts', async () => {
     const s = await session();
-    const { consentId, location } = await createConsent(bank, creds);
+    const { consentId, location } = await createConsent(env.bank, env.creds);
     await openAuthorize(s, location, 'st-consent');
     const answer = await login(s);
     expect(answer.status()).toBe(200);
@@ -256,25 +249,25 @@ describe('consent page', { timeout: 60_000 }, () => {
     expect(code).not.toBeNull();
     expectCleanPages(s);
 
-    const token = await exchangeCode(bank, creds, code as string, `AIS:${consentId}`);
+    const token = await exchangeCode(env.bank, env.creds, code as string, `AIS:${consentId}`);
     expect(token.status).toBe(200);
     expect(token.body['scope']).toBe(`AIS:${consentId}`);
 
     // The consent holds exactly the boxes ticked on the page.
-    const headers = psd2Headers(creds.clientId, { Authorization: `Bearer ${token.body['access_token']}`, 'Consent-ID': consentId, 'PSU-IP-Address': '192.0.2.7' });
-    const accounts = await call<{ accounts: { iban: string; resourceId: string }[] }>(`${bank.url}/psd29c/v1/accounts`, { headers });
+    const headers = psd2Headers(env.creds.clientId, { Authorization: `Bearer ${token.body['access_token']}`, 'Consent-ID': consentId, 'PSU-IP-Address': '192.0.2.7' });
+    const accounts = await call<{ accounts: { iban: string; resourceId: string }[] }>(`${env.bank.url}/psd29c/v1/accounts`, { headers });
     expect(accounts.status).toBe(200);
     expect(accounts.body.accounts.map((a) => a.iban).sort()).toEqual([ron.iban, eur.iban].sort());
     const idOf = (iban: string) => accounts.body.accounts.find((a) => a.iban === iban)?.resourceId as string;
-    expect((await call(`${bank.url}/psd29c/v1/accounts/${idOf(ron.iban)}/balances`, { headers })).status).toBe(200);
-    const eurBalances = await call(`${bank.url}/psd29c/v1/accounts/${idOf(eur.iban)}/balances`, { headers });
+    expect((await call(`${env.bank.url}/psd29c/v1/accounts/${idOf(ron.iban)}/balances`, { headers })).status).toBe(200);
+    const eurBalances = await call(`${env.bank.url}/psd29c/v1/accounts/${idOf(eur.iban)}/balances`, { headers });
     expect(eurBalances.status).toBe(401);
     expect(tppCode(eurBalances)).toBe('CONSENT_INVALID');
   });
 
   it('redirects with error=access_denied and no code on Nu sunt de acord!', async () => {
     const s = await session();
-    const { location } = await createConsent(bank, creds);
+    const { location } = await createConsent(env.bank, env.creds);
     await openAuthorize(s, location, 'st-deny');
     expect((await login(s)).status()).toBe(200);
     const back = await decideAndReturn(s, 'Nu sunt de acord!');
@@ -287,9 +280,9 @@ describe('consent page', { timeout: 60_000 }, () => {
 
 describe('payment page', { timeout: 60_000 }, () => {
   const initiate = async (remittance: string) => {
-    const res = await call<{ paymentId: string }>(`${bank.url}/psd29p/v1/payments/sepa-credit-transfers`, {
+    const res = await call<{ paymentId: string }>(`${env.bank.url}/psd29p/v1/payments/sepa-credit-transfers`, {
       method: 'POST',
-      headers: psd2Headers(creds.clientId, { 'TPP-Redirect-URI': creds.redirectUri, 'Content-Type': 'application/json' }),
+      headers: psd2Headers(env.creds.clientId, { 'TPP-Redirect-URI': env.creds.redirectUri, 'Content-Type': 'application/json' }),
       body: JSON.stringify({
         instructedAmount: { currency: 'RON', amount: '12.34' },
         creditorAccount: { iban: (creditors[0] as PsuAccount).iban },
@@ -310,7 +303,7 @@ describe('payment page', { timeout: 60_000 }, () => {
     expect(answer.status()).toBe(200);
     expect(answer.headers()['content-security-policy']).toContain("form-action 'self' https://tpp.example");
     const { page } = s;
-    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Confirmare Plata din cont deschis la CEC Bank initiata din aplicatia "Test App"');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Confirmare Plata din cont deschis la CEC Bank initiata din aplicatia "TestApp"');
     expect(await rowValue(page, 'Identificator plata')).toBe(paymentId);
     expect(await rowValue(page, 'Suma de plata')).toBe('12.34 RON');
     expect(await rowValue(page, 'Denumire Beneficiar')).toBe('Ion Popescu SRL');
@@ -331,10 +324,10 @@ describe('payment page', { timeout: 60_000 }, () => {
     expect(code).not.toBeNull();
     expectCleanPages(s);
 
-    const token = await exchangeCode(bank, creds, code as string, `PIS:${paymentId}`);
+    const token = await exchangeCode(env.bank, env.creds, code as string, `PIS:${paymentId}`);
     expect(token.status).toBe(200);
-    const read = await call<{ debtorAccount?: { iban: string } }>(`${bank.url}/psd29p/v1/payments/sepa-credit-transfers/${paymentId}`, {
-      headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${token.body['access_token']}` }),
+    const read = await call<{ debtorAccount?: { iban: string } }>(`${env.bank.url}/psd29p/v1/payments/sepa-credit-transfers/${paymentId}`, {
+      headers: psd2Headers(env.creds.clientId, { Authorization: `Bearer ${token.body['access_token']}` }),
     });
     expect(read.status).toBe(200);
     expect(read.body.debtorAccount?.iban).toBe(chosen);
@@ -360,9 +353,9 @@ describe('bulk payment page', { timeout: 60_000 }, () => {
       { amount: '2.50', name: 'Mihai Vasile', remittance: 'Cadou' },
       { amount: '30.00', name: 'Asociatia de proprietari 12', remittance: 'Intretinere' },
     ].map((p, i) => ({ ...p, iban: (creditors[i] as PsuAccount).iban }));
-    const res = await call<{ paymentIdBulk: string }>(`${bank.url}/psd29p/v1/bulk-payments/sepa-credit-transfers`, {
+    const res = await call<{ paymentIdBulk: string }>(`${env.bank.url}/psd29p/v1/bulk-payments/sepa-credit-transfers`, {
       method: 'POST',
-      headers: psd2Headers(creds.clientId, { 'TPP-Redirect-URI': creds.redirectUri, 'Content-Type': 'application/json' }),
+      headers: psd2Headers(env.creds.clientId, { 'TPP-Redirect-URI': env.creds.redirectUri, 'Content-Type': 'application/json' }),
       body: JSON.stringify({
         payments: items.map((p) => ({
           instructedAmount: { currency: 'RON', amount: p.amount },
@@ -404,11 +397,11 @@ describe('bulk payment page', { timeout: 60_000 }, () => {
     expect(code).not.toBeNull();
     expectCleanPages(s);
 
-    const token = await exchangeCode(bank, creds, code as string, `PIS:${bulkId}`);
+    const token = await exchangeCode(env.bank, env.creds, code as string, `PIS:${bulkId}`);
     expect(token.status).toBe(200);
     const read = await call<{ debtorAccount?: { iban: string }; paymentsResponse: unknown[] }>(
-      `${bank.url}/psd29p/v1/d/bulk-payments/sepa-credit-transfers/${bulkId}`,
-      { headers: psd2Headers(creds.clientId, { Authorization: `Bearer ${token.body['access_token']}` }) },
+      `${env.bank.url}/psd29p/v1/d/bulk-payments/sepa-credit-transfers/${bulkId}`,
+      { headers: psd2Headers(env.creds.clientId, { Authorization: `Bearer ${token.body['access_token']}` }) },
     );
     expect(read.status).toBe(200);
     expect(read.body.debtorAccount?.iban).toBe(chosen);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   authorizeByForms,
   authorizeUrl,
-  bankFor,
   connectAis,
   enrol,
   psuAccounts,
@@ -11,6 +10,7 @@ import {
   type PsuAccount,
   type TestBank,
 } from '../helpers/bank.js';
+import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { aisOnlyCertificate } from '../helpers/certificates.js';
 import { readForm, submit } from '../helpers/forms.js';
 import { call, psd2Headers, tppCode } from '../helpers/http.js';
@@ -58,16 +58,10 @@ async function decisionPage(bank: TestBank, url: string, user = 'demo') {
 const optionsOf = (html: string): string[] => [...html.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1] as string);
 
 describe('initiatePayment: POST /psd29p/v1/payments/sepa-credit-transfers', () => {
-  let bank: TestBank;
-  let creds: Credentials;
-  beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-  });
-  afterAll(() => bank.close());
+  const env = useEnrolledBank();
 
   it('answers 201 RCVD with the paymentId, the guide\'s _links and a Location authorize URL of scope PIS:<paymentId>', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
     expect(res.status).toBe(201);
     const paymentId = res.body.paymentId as string;
     expect(paymentId).toMatch(CEC_ID);
@@ -75,34 +69,34 @@ describe('initiatePayment: POST /psd29p/v1/payments/sepa-credit-transfers', () =
       transactionStatus: 'RCVD',
       paymentId,
       _links: {
-        scaOAuth: { href: `${bank.url}/oauth/.well-known/oauthauthorization-server` },
+        scaOAuth: { href: `${env.bank.url}/oauth/.well-known/oauthauthorization-server` },
         self: { href: `v1/payments/sepa-credit-transfers/${paymentId}` },
         status: { href: `v1/payments/sepa-credit-transfers/${paymentId}/status` },
       },
     });
     const location = new URL(res.headers.get('location') as string);
-    expect(`${location.origin}${location.pathname}`).toBe(`${bank.url}/oauthcec/oauth2/authorize`);
+    expect(`${location.origin}${location.pathname}`).toBe(`${env.bank.url}/oauthcec/oauth2/authorize`);
     expect(location.searchParams.get('response_type')).toBe('code');
     expect(location.searchParams.get('scope')).toBe(`PIS:${paymentId}`);
-    expect(location.searchParams.get('redirect_uri')).toBe(creds.redirectUri);
-    expect(location.searchParams.get('client_id')).toBe(creds.clientId);
+    expect(location.searchParams.get('redirect_uri')).toBe(env.creds.redirectUri);
+    expect(location.searchParams.get('client_id')).toBe(env.creds.clientId);
   });
 
   it('gives every initiation its own paymentId', async () => {
-    const a = idOf(await initiate(bank, creds, guideSinglePayment));
-    const b = idOf(await initiate(bank, creds, guideSinglePayment));
+    const a = idOf(await initiate(env.bank, env.creds, guideSinglePayment));
+    const b = idOf(await initiate(env.bank, env.creds, guideSinglePayment));
     expect(a).not.toBe(b);
   });
 
   it('accepts the Berlin Group example, which names the debtorAccount', async () => {
-    const res = await initiate(bank, creds, bgSinglePayment);
+    const res = await initiate(env.bank, env.creds, bgSinglePayment);
     expect(res.status).toBe(201);
     expect(res.body.transactionStatus).toBe('RCVD');
     expect(new URL(res.headers.get('location') as string).searchParams.get('scope')).toBe(`PIS:${res.body.paymentId}`);
   });
 
   it('accepts a creditorName of 70 characters and a remittance of 140', async () => {
-    const res = await initiate(bank, creds, {
+    const res = await initiate(env.bank, env.creds, {
       ...guideSinglePayment,
       creditorName: 'N'.repeat(70),
       remittanceInformationUnstructured: 'R'.repeat(140),
@@ -124,32 +118,32 @@ describe('initiatePayment: POST /psd29p/v1/payments/sepa-credit-transfers', () =
     ['a lower-case currency ("ron")', { ...guideSinglePayment, instructedAmount: { currency: 'ron', amount: '3.50' } }],
   ];
   it.each(rejected)('rejects %s with 400 FORMAT_ERROR', async (_what, body) => {
-    const res = await initiate(bank, creds, body);
+    const res = await initiate(env.bank, env.creds, body);
     expect(res.status).toBe(400);
     expect(tppCode(res)).toBe('FORMAT_ERROR');
     expect(res.headers.get('location')).toBeNull();
   });
 
   it('rejects malformed JSON with 400 FORMAT_ERROR', async () => {
-    const res = await initiate(bank, creds, '{"instructedAmount": {"currency": "RON", "amount": "3.50"},');
+    const res = await initiate(env.bank, env.creds, '{"instructedAmount": {"currency": "RON", "amount": "3.50"},');
     expect(res.status).toBe(400);
     expect(tppCode(res)).toBe('FORMAT_ERROR');
   });
 
   it('answers an unknown payment product with 404 PRODUCT_UNKNOWN', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment, { path: '/psd29p/v1/payments/foo-transfers' });
+    const res = await initiate(env.bank, env.creds, guideSinglePayment, { path: '/psd29p/v1/payments/foo-transfers' });
     expect(res.status).toBe(404);
     expect(tppCode(res)).toBe('PRODUCT_UNKNOWN');
   });
 
   it('rejects a call without TPP-Redirect-URI with 400 FORMAT_ERROR', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment, { headers: { 'TPP-Redirect-URI': undefined } });
+    const res = await initiate(env.bank, env.creds, guideSinglePayment, { headers: { 'TPP-Redirect-URI': undefined } });
     expect(res.status).toBe(400);
     expect(tppCode(res)).toBe('FORMAT_ERROR');
   });
 
   it('rejects a certificate without the PSP_PI role with 401 CERTIFICATE_INVALID', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment, { headers: { 'TPP-Signature-Certificate': aisOnlyCertificate() } });
+    const res = await initiate(env.bank, env.creds, guideSinglePayment, { headers: { 'TPP-Signature-Certificate': aisOnlyCertificate() } });
     expect(res.status).toBe(401);
     expect(tppCode(res)).toBe('CERTIFICATE_INVALID');
   });
@@ -158,42 +152,38 @@ describe('initiatePayment: POST /psd29p/v1/payments/sepa-credit-transfers', () =
 describe('payment lifecycle: authorisation, status walk, settlement', () => {
   const SETTLE_MS = 3000;
   const clock = testClock(new Date());
-  let bank: TestBank;
-  let creds: Credentials;
   let demo: PsuAccount[];
   let demo2: PsuAccount[];
   let reader: ReturnType<typeof aisReader>;
   let reader2: ReturnType<typeof aisReader>;
   const since = () => bucharestDay(new Date(clock.now().getTime() - 86_400_000));
 
+  const env = useEnrolledBank({ now: clock.now, settleMs: SETTLE_MS });
   beforeAll(async () => {
-    bank = await bankFor({ now: clock.now, settleMs: SETTLE_MS });
-    creds = await enrol(bank);
-    demo = await psuAccounts(bank, 'demo');
-    demo2 = await psuAccounts(bank, 'demo2');
-    reader = aisReader(bank, creds, await connectAis(bank, creds));
-    reader2 = aisReader(bank, creds, await connectAis(bank, creds, { user: 'demo2' }));
+    demo = await psuAccounts(env.bank, 'demo');
+    demo2 = await psuAccounts(env.bank, 'demo2');
+    reader = aisReader(env.bank, env.creds, await connectAis(env.bank, env.creds));
+    reader2 = aisReader(env.bank, env.creds, await connectAis(env.bank, env.creds, { user: 'demo2' }));
   });
-  afterAll(() => bank.close());
 
   it('walks ACCP → ACTC → ACSP → ACSC as the clock advances, then shows the debit on the payer account', async () => {
     const ron = ibanOf(demo, 'current', 'RON');
     const balanceBefore = await reader.booked(ron);
     const txBefore = await reader.bookedTransactions(ron, since());
 
-    const res = await initiate(bank, creds, guideSinglePayment);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
     const id = idOf(res);
-    const token = await authorisePayment(bank, creds, res.headers.get('location') as string, id, { debtorIban: ron });
+    const token = await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id, { debtorIban: ron });
     const path = `${SINGLE}/${id}`;
 
-    expect(await statusOf(bank, creds, path, token)).toBe('ACCP');
+    expect(await statusOf(env.bank, env.creds, path, token)).toBe('ACCP');
     clock.advance(SETTLE_MS / 3);
-    expect(await statusOf(bank, creds, path, token)).toBe('ACTC');
+    expect(await statusOf(env.bank, env.creds, path, token)).toBe('ACTC');
     clock.advance(SETTLE_MS / 3);
-    expect(await statusOf(bank, creds, path, token)).toBe('ACSP');
+    expect(await statusOf(env.bank, env.creds, path, token)).toBe('ACSP');
     expect(await reader.booked(ron)).toBe(balanceBefore); // not debited before settlement
     clock.advance(SETTLE_MS / 3);
-    expect(await statusOf(bank, creds, path, token)).toBe('ACSC');
+    expect(await statusOf(env.bank, env.creds, path, token)).toBe('ACSC');
 
     expect(await reader.booked(ron)).toBe(balanceBefore - guideSingleAmountCents);
     const added = newTransactions(txBefore, await reader.bookedTransactions(ron, since()));
@@ -215,9 +205,9 @@ describe('payment lifecycle: authorisation, status walk, settlement', () => {
     const payeeTxBefore = await reader2.bookedTransactions(to, since());
     const body = { ...guidePagePayment, creditorAccount: { iban: to }, creditorName: 'Maria Ionescu' };
 
-    const { id, token } = await pay(bank, creds, body, { debtorIban: from });
+    const { id, token } = await pay(env.bank, env.creds, body, { debtorIban: from });
     clock.advance(SETTLE_MS);
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('ACSC');
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('ACSC');
 
     expect(await reader.booked(from)).toBe(payerBefore - 10_000);
     expect(await reader2.booked(to)).toBe(payeeBefore + 10_000);
@@ -230,8 +220,8 @@ describe('payment lifecycle: authorisation, status walk, settlement', () => {
 
   it('pays from the debtorAccount the TPP sent, without a choice on the page', async () => {
     const ron = ibanOf(demo, 'current', 'RON');
-    const { id, token } = await pay(bank, creds, { ...guideSinglePayment, debtorAccount: { iban: ron } });
-    const res = await pisGet(bank, creds, `${SINGLE}/${id}`, token);
+    const { id, token } = await pay(env.bank, env.creds, { ...guideSinglePayment, debtorAccount: { iban: ron } });
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${id}`, token);
     expect(res.status).toBe(200);
     expect(res.body.debtorAccount).toEqual({ iban: ron });
     expect(res.body.transactionStatus).toBe('ACCP');
@@ -246,10 +236,10 @@ describe('payment lifecycle: authorisation, status walk, settlement', () => {
     const txBefore = await reader.bookedTransactions(ron, since());
     const body = { ...guideSinglePayment, instructedAmount: { currency: 'RON', amount: decimal(available + 1) } };
 
-    const { id, token } = await pay(bank, creds, body, { debtorIban: ron });
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
+    const { id, token } = await pay(env.bank, env.creds, body, { debtorIban: ron });
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
     clock.advance(SETTLE_MS);
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('CANC');
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('CANC');
     expect(await reader.booked(ron)).toBe(balanceBefore);
     expect(newTransactions(txBefore, await reader.bookedTransactions(ron, since()))).toEqual([]);
   });
@@ -262,38 +252,34 @@ describe('payment lifecycle: authorisation, status walk, settlement', () => {
     expect(available).toBeGreaterThan(0);
     const body = { ...bgSinglePayment, debtorAccount: { iban: eur }, instructedAmount: { currency: 'EUR', amount: decimal(available) } };
 
-    const { id, token } = await pay(bank, creds, body, { user: 'demo2' });
+    const { id, token } = await pay(env.bank, env.creds, body, { user: 'demo2' });
     clock.advance(SETTLE_MS);
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('ACSC');
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('ACSC');
     expect(await reader2.booked(eur)).toBe(balanceBefore - available);
     expect(await reader2.available(eur)).toBe(0);
   });
 });
 
 describe('payment page: the PSU confirms or refuses', () => {
-  let bank: TestBank;
-  let creds: Credentials;
   let demo: PsuAccount[];
+  const env = useEnrolledBank();
   beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-    demo = await psuAccounts(bank, 'demo');
+    demo = await psuAccounts(env.bank, 'demo');
   });
-  afterAll(() => bank.close());
 
   it('redirects a refusal with error=access_denied and the state, without a code', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment);
-    const back = await authorizeByForms(bank, authorizeUrl(res.headers.get('location') as string, 'st-refuse'), { decision: 'refuse' });
-    expect(`${back.origin}${back.pathname}`).toBe(creds.redirectUri);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
+    const back = await authorizeByForms(env.bank, authorizeUrl(res.headers.get('location') as string, 'st-refuse'), { decision: 'refuse' });
+    expect(`${back.origin}${back.pathname}`).toBe(env.creds.redirectUri);
     expect(back.searchParams.get('error')).toBe('access_denied');
     expect(back.searchParams.get('state')).toBe('st-refuse');
     expect(back.searchParams.has('code')).toBe(false);
   });
 
   it('does not let a refused payment be authorised again', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
     const url = authorizeUrl(res.headers.get('location') as string);
-    await authorizeByForms(bank, url, { decision: 'refuse' });
+    await authorizeByForms(env.bank, url, { decision: 'refuse' });
     const again = await fetch(url, { redirect: 'manual' });
     expect(again.status).toBe(400);
     expect(again.headers.get('location')).toBeNull();
@@ -301,10 +287,10 @@ describe('payment page: the PSU confirms or refuses', () => {
   });
 
   it('offers as payer only the PSU\'s current accounts in the payment\'s currency', async () => {
-    const ron = await decisionPage(bank, authorizeUrl((await initiate(bank, creds, guideSinglePayment)).headers.get('location') as string));
+    const ron = await decisionPage(env.bank, authorizeUrl((await initiate(env.bank, env.creds, guideSinglePayment)).headers.get('location') as string));
     expect(optionsOf(ron.html)).toEqual([ibanOf(demo, 'current', 'RON')]);
     const eurBody = { ...bgSinglePayment, debtorAccount: undefined };
-    const eur = await decisionPage(bank, authorizeUrl((await initiate(bank, creds, eurBody)).headers.get('location') as string));
+    const eur = await decisionPage(env.bank, authorizeUrl((await initiate(env.bank, env.creds, eurBody)).headers.get('location') as string));
     expect(optionsOf(eur.html)).toEqual([ibanOf(demo, 'current', 'EUR')]);
   });
 
@@ -316,9 +302,9 @@ describe('payment page: the PSU confirms or refuses', () => {
   it.each(refusedPayers)('answers a confirmation with %s by the page again, 400 with an error, no redirect', async (_what, choose) => {
     const { debtorAccount, picked } = choose(demo);
     const body = debtorAccount === undefined ? guideSinglePayment : { ...guideSinglePayment, debtorAccount: { iban: debtorAccount } };
-    const res = await initiate(bank, creds, body);
+    const res = await initiate(env.bank, env.creds, body);
     expect(res.status).toBe(201);
-    const { form } = await decisionPage(bank, authorizeUrl(res.headers.get('location') as string));
+    const { form } = await decisionPage(env.bank, authorizeUrl(res.headers.get('location') as string));
     const fields: [string, string][] = [['decision', 'confirm']];
     if (picked !== undefined) fields.push(['debtorIban', picked]);
     const done = await submit(form, fields);
@@ -329,22 +315,18 @@ describe('payment page: the PSU confirms or refuses', () => {
 });
 
 describe('getPaymentInitiationStatus and getPaymentInformation: GET …/{paymentId}[/status]', () => {
-  let bank: TestBank;
-  let creds: Credentials;
   let ron: string;
   let paid: { id: string; token: string };
   let aisToken: string;
+  const env = useEnrolledBank();
   beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-    ron = ibanOf(await psuAccounts(bank, 'demo'), 'current', 'RON');
-    paid = await pay(bank, creds, guideSinglePayment, { debtorIban: ron });
-    aisToken = (await connectAis(bank, creds)).accessToken;
+    ron = ibanOf(await psuAccounts(env.bank, 'demo'), 'current', 'RON');
+    paid = await pay(env.bank, env.creds, guideSinglePayment, { debtorIban: ron });
+    aisToken = (await connectAis(env.bank, env.creds)).accessToken;
   });
-  afterAll(() => bank.close());
 
   it('shows the payment as initiated, the amount as a string, to its PIS token', async () => {
-    const res = await pisGet(bank, creds, `${SINGLE}/${paid.id}`, paid.token);
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${paid.id}`, paid.token);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       debtorAccount: { iban: ron },
@@ -357,59 +339,55 @@ describe('getPaymentInitiationStatus and getPaymentInformation: GET …/{payment
   });
 
   it('answers the d/ twin the same', async () => {
-    const res = await pisGet(bank, creds, `/psd29p/v1/d/payments/sepa-credit-transfers/${paid.id}`, paid.token);
+    const res = await pisGet(env.bank, env.creds, `/psd29p/v1/d/payments/sepa-credit-transfers/${paid.id}`, paid.token);
     expect(res.status).toBe(200);
     expect(res.body.instructedAmount).toEqual({ currency: 'RON', amount: '3.50' });
   });
 
   it('answers the status as {"transactionStatus"}', async () => {
-    const res = await pisGet(bank, creds, `${SINGLE}/${paid.id}/status`, paid.token);
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${paid.id}/status`, paid.token);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ transactionStatus: 'ACCP' });
   });
 
   const reads = [['status', '/status'], ['payment', '']] as const;
   it.each(reads)('rejects a %s read without a bearer token with 401 TOKEN_INVALID', async (_what, suffix) => {
-    const res = await pisGet(bank, creds, `${SINGLE}/${paid.id}${suffix}`, undefined);
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${paid.id}${suffix}`, undefined);
     expect(res.status).toBe(401);
     expect(tppCode(res)).toBe('TOKEN_INVALID');
   });
 
   it.each(reads)('rejects a %s read with an AIS token with 401 TOKEN_INVALID', async (_what, suffix) => {
-    const res = await pisGet(bank, creds, `${SINGLE}/${paid.id}${suffix}`, aisToken);
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${paid.id}${suffix}`, aisToken);
     expect(res.status).toBe(401);
     expect(tppCode(res)).toBe('TOKEN_INVALID');
   });
 
   it.each(reads)('rejects a %s read with the PIS token of another payment with 401 TOKEN_INVALID', async (_what, suffix) => {
-    const other = await pay(bank, creds, guidePagePayment, { debtorIban: ron });
-    const res = await pisGet(bank, creds, `${SINGLE}/${paid.id}${suffix}`, other.token);
+    const other = await pay(env.bank, env.creds, guidePagePayment, { debtorIban: ron });
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/${paid.id}${suffix}`, other.token);
     expect(res.status).toBe(401);
     expect(tppCode(res)).toBe('TOKEN_INVALID');
   });
 
   it('answers an unknown paymentId with 404 RESOURCE_UNKNOWN', async () => {
-    const res = await pisGet(bank, creds, `${SINGLE}/00000000-0000-11f0-8000-0a0800610000/status`, paid.token);
+    const res = await pisGet(env.bank, env.creds, `${SINGLE}/00000000-0000-11f0-8000-0a0800610000/status`, paid.token);
     expect(res.status).toBe(404);
     expect(tppCode(res)).toBe('RESOURCE_UNKNOWN');
   });
 });
 
 describe('cancelPayment: DELETE /psd29p/v1/payments/sepa-credit-transfers/{paymentId}', () => {
-  let bank: TestBank;
-  let creds: Credentials;
   let ron: string;
-  const del = (id: string, c: Credentials = creds) =>
-    call(`${bank.url}${SINGLE}/${id}`, { method: 'DELETE', headers: psd2Headers(c.clientId) });
+  const del = (id: string, c: Credentials = env.creds) =>
+    call(`${env.bank.url}${SINGLE}/${id}`, { method: 'DELETE', headers: psd2Headers(c.clientId) });
+  const env = useEnrolledBank();
   beforeAll(async () => {
-    bank = await bankFor();
-    creds = await enrol(bank);
-    ron = ibanOf(await psuAccounts(bank, 'demo'), 'current', 'RON');
+    ron = ibanOf(await psuAccounts(env.bank, 'demo'), 'current', 'RON');
   });
-  afterAll(() => bank.close());
 
   it('cancels before authorisation with 204, identified by client id and certificate alone', async () => {
-    const res = await initiate(bank, creds, guideSinglePayment);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
     const cancelled = await del(idOf(res));
     expect(cancelled.status).toBe(204);
     expect(cancelled.text).toBe('');
@@ -420,15 +398,15 @@ describe('cancelPayment: DELETE /psd29p/v1/payments/sepa-credit-transfers/{payme
   });
 
   it('refuses after authorisation with 405 CANCELLATION_INVALID, and the payment goes on', async () => {
-    const { id, token } = await pay(bank, creds, guideSinglePayment, { debtorIban: ron });
+    const { id, token } = await pay(env.bank, env.creds, guideSinglePayment, { debtorIban: ron });
     const res = await del(id);
     expect(res.status).toBe(405);
     expect(tppCode(res)).toBe('CANCELLATION_INVALID');
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
   });
 
   it('refuses a second cancellation with 405 CANCELLATION_INVALID', async () => {
-    const id = idOf(await initiate(bank, creds, guideSinglePayment));
+    const id = idOf(await initiate(env.bank, env.creds, guideSinglePayment));
     expect((await del(id)).status).toBe(204);
     const again = await del(id);
     expect(again.status).toBe(405);
@@ -442,13 +420,13 @@ describe('cancelPayment: DELETE /psd29p/v1/payments/sepa-credit-transfers/{payme
   });
 
   it('answers another TPP\'s payment with 404 RESOURCE_UNKNOWN and leaves it payable', async () => {
-    const other = await enrol(bank);
-    const res = await initiate(bank, creds, guideSinglePayment);
+    const other = await enrol(env.bank);
+    const res = await initiate(env.bank, env.creds, guideSinglePayment);
     const id = idOf(res);
     const denied = await del(id, other);
     expect(denied.status).toBe(404);
     expect(tppCode(denied)).toBe('RESOURCE_UNKNOWN');
-    const token = await authorisePayment(bank, creds, res.headers.get('location') as string, id, { debtorIban: ron });
-    expect(await statusOf(bank, creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
+    const token = await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id, { debtorIban: ron });
+    expect(await statusOf(env.bank, env.creds, `${SINGLE}/${id}`, token)).toBe('ACCP');
   });
 });

@@ -1,3 +1,4 @@
+import { HOST_ROUTES, isEventName, SECRET_HEADER } from '../../../common/contract-names.js';
 import type { Bridge, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../common/contract.js';
 import type { AppError, Result } from '../../../common/result.js';
 import { startEventStream } from './event-stream.js';
@@ -16,12 +17,6 @@ export interface HttpBridge extends Bridge {
   /** Stops the event stream; for tests and page unload. */
   close(): void;
 }
-
-export const SECRET_HEADER = 'X-Conturi-Secret';
-
-/** Listed by hand so the renderer bundle does not pull zod in through contract.ts's runtime. */
-const KNOWN_EVENTS: Record<EventName, true> = { 'connections:changed': true, 'authorization:open': true, 'authorization:settled': true };
-const isEventName = (name: string): name is EventName => Object.hasOwn(KNOWN_EVENTS, name);
 
 const failure = (code: string, message: string, retryable: boolean): Result<never> => ({ ok: false, error: { code, message, retryable } });
 
@@ -42,8 +37,8 @@ export const isResult = (body: unknown): body is Result<unknown> =>
  */
 export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
   const secret = takeSecret(deps);
-  const invokeUrl = new URL('/api/invoke', deps.location.href).href;
-  const eventsUrl = new URL('/api/events', deps.location.href).href;
+  const invokeUrl = new URL(HOST_ROUTES.invoke, deps.location.href).href;
+  const eventsUrl = new URL(HOST_ROUTES.events, deps.location.href).href;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let stopStream: (() => void) | undefined;
 

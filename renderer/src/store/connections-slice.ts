@@ -1,5 +1,5 @@
 import type { ProfileView } from '../../../common/contract.js';
-import type { Connection } from '../../../common/domain.js';
+import { isReadable, type Connection } from '../../../common/domain.js';
 import type { Result } from '../../../common/result.js';
 import { dropTransactionsOf } from './transactions-slice.js';
 import type { AppState, SliceCreator } from './types.js';
@@ -21,9 +21,6 @@ export interface ConnectionsSlice {
   refreshStatus(connectionId: string): Promise<boolean>;
   cancelAuthorization(): Promise<void>;
 }
-
-/** Statuses under which the host reads accounts (the others have no valid consent). */
-export const isLive = (c: Connection): boolean => c.status === 'active' || c.status === 'expiring';
 
 const upsert = (list: Connection[], c: Connection): Connection[] =>
   list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c];
@@ -76,7 +73,7 @@ export const createConnectionsSlice: SliceCreator<ConnectionsSlice> = ({ bridge,
       }
     },
     applyConnections(connections) {
-      const live = new Set(connections.filter(isLive).map((c) => c.id));
+      const live = new Set(connections.filter((c) => isReadable(c.status)).map((c) => c.id));
       const known = new Set(connections.map((c) => c.id));
       set((s: AppState) => ({
         connections,

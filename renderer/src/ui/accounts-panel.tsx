@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import type { AccountWithBalances, Balance } from '../../../common/domain.js';
-import { formatIban } from '../format/iban.js';
-import { formatMoney } from '../format/money.js';
-import { isLive } from '../store/connections-slice.js';
+import { isReadable, type AccountWithBalances, type Balance } from '../../../common/domain.js';
+import { formatIban } from '../../../common/iban.js';
+import { formatMoney } from '../../../common/format-money.js';
 import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConnectionIds, selectFailureOf, selectSkippedOf } from '../store/selectors.js';
 import { balanceLabel, failureText, skippedText, strings } from '../strings.js';
 import { StatusBadge } from './connections-list.js';
@@ -63,11 +62,11 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
         {connection.label || strings.unnamedConnection} <StatusBadge connection={connection} />
       </h3>
       {failure !== undefined && <p className="failure">{failureText(failure.state)}</p>}
-      {failure === undefined && !isLive(connection) && <p className="hint">{strings.noAccess}</p>}
+      {failure === undefined && !isReadable(connection.status) && <p className="hint">{strings.noAccess}</p>}
       {canReauthorize && (
         <button type="button" disabled={authorizing} onClick={() => void renew(connectionId)}>{strings.reauthorize}</button>
       )}
-      {isLive(connection) && failure === undefined && accounts.length === 0 && (
+      {isReadable(connection.status) && failure === undefined && accounts.length === 0 && (
         <p className="hint" role={loading ? 'status' : undefined}>{loading || !loaded ? strings.accountsLoading : strings.accountsNone}</p>
       )}
       {skippedAccounts > 0 && <p className="hint">{skippedText(skippedAccounts, 'account')}</p>}

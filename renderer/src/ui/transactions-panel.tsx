@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { Transaction } from '../../../common/domain.js';
 import { formatDate } from '../format/date.js';
-import { formatIban } from '../format/iban.js';
-import { formatMoney, isNegative } from '../format/money.js';
+import { formatIban } from '../../../common/iban.js';
+import { formatMoney, isNegative } from '../../../common/format-money.js';
 import { selectSelectedAccount, selectTransactionList } from '../store/selectors.js';
 import { errorText, skippedText, strings } from '../strings.js';
 import { useApp } from './store-context.js';
@@ -17,7 +17,7 @@ function TransactionRow({ t }: { t: Transaction }) {
         {t.remittance !== undefined && <span className="meta remittance">{t.remittance}</span>}
       </span>
       <span className="tx-amount">
-        <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, 'always')}</span>
+        <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, { sign: 'always' })}</span>
         {t.status === 'pending' && <span className="badge info">{strings.pending}</span>}
       </span>
     </li>
