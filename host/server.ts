@@ -3,7 +3,6 @@ import { dispatch, type Handlers } from '../common/index.js';
 import type { FrontEnd } from '../core/app-handlers.js';
 import { toAppError } from '../core/errors.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
-import { renderCallbackPage } from './callback-page.js';
 import { EventStream } from './event-stream.js';
 import { hostMatches, newSecret, originAllowed, SECRET_HEADER, secretMatches } from './guards.js';
 import { API_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from './headers.js';
@@ -98,13 +97,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   app.get(CALLBACK_PATH, { config: { public: true } }, async (req, reply) => {
-    const page = renderCallbackPage(await authorization.callback(`${origin}${req.url}`));
+    const page = await authorization.callback(`${origin}${req.url}`);
     // No COOP of its own: the popup arrives here from the bank, and a policy here would move it
     // to another browsing context group, cutting the app's handle on it (see PAGE_HEADERS).
-    return reply
-      .code(page.status)
-      .headers({ ...COMMON_HEADERS, 'content-security-policy': page.csp, 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' })
-      .send(page.html);
+    return reply.code(page.status).headers({ ...COMMON_HEADERS, ...page.headers }).send(page.html);
   });
 
   app.get('/*', { config: { public: true } }, async (req, reply) => {
