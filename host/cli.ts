@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { KeychainError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
-import { openInBrowser } from './open-browser.js';
+import { openLaunchPage } from './open-browser.js';
 import { startWebApp } from './web-app.js';
 
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -47,15 +47,18 @@ async function main(): Promise<number | undefined> {
   // Ask once now, so a missing Secret Service shows at launch and not at the first connection.
   await keychain.get('startup-check');
 
+  const dataDir = values['data-dir'] ?? defaultDataDir({ platform: process.platform, env: process.env, home: homedir() });
   const app = await startWebApp({
     port,
     staticDir,
-    dataDir: values['data-dir'] ?? defaultDataDir({ platform: process.platform, env: process.env, home: homedir() }),
+    dataDir,
     keychain,
     log: values.verbose ? note : undefined,
   });
   process.stdout.write(`${app.url}\n`);
-  if (!values['no-open']) openInBrowser(app.url).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
+  // The printed line is for the person's own terminal; the browser gets a single-use ticket
+  // through a page only this user can read, never the secret in an argument (see openLaunchPage).
+  if (!values['no-open']) openLaunchPage(dataDir, app.launchTicket()).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
 
   let stopping = false;
   const stop = () => {

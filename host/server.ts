@@ -7,6 +7,7 @@ import { EventStream } from './event-stream.js';
 import { hostMatches, newSecret, originAllowed, SECRET_HEADER, secretMatches } from './guards.js';
 import { API_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from './headers.js';
 import { CALLBACK_PATH, LoopbackAuthorization } from './loopback-authorization.js';
+import { LaunchTickets } from './launch-ticket.js';
 import { openInBrowser } from './open-browser.js';
 import { findStaticFile } from '../core/platform/static-files.js';
 
@@ -34,11 +35,18 @@ export interface HostOptions {
   /** One line per request (path without query) and per internal error; never a secret. */
   log?: (line: string) => void;
   heartbeatMs?: number;
+  /** How long a launch ticket stays redeemable (default TICKET_TTL_MS). */
+  ticketTtlMs?: number;
 }
 
 export interface RunningHost {
-  /** `http://127.0.0.1:<port>/#secret=…`: the one URL that opens the app. */
+  /** `http://127.0.0.1:<port>/#secret=…`: the URL the person may paste (printed, never passed to a process). */
   url: string;
+  /**
+   * `http://127.0.0.1:<port>/#ticket=…`: a URL that opens the app once, for a short while; the
+   * page trades the ticket for the secret (`POST /api/ticket`). `done` settles when it is spent.
+   */
+  launchTicket(): { url: string; done: Promise<void> };
   origin: string;
   redirectUri: string;
   close(): Promise<void>;
@@ -58,6 +66,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secret = newSecret();
   const log = options.log ?? (() => {});
   const events = new EventStream(options.heartbeatMs);
+  const tickets = new LaunchTickets(options.ticketTtlMs);
   const authorization = new LoopbackAuthorization(events, options.openExternal ?? openInBrowser);
   // Both known once listening; no request arrives before that.
   let origin = '';
@@ -89,6 +98,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (handlers === undefined) return reply.code(503).send({ error: 'starting' });
     const { method, input } = body as { method?: unknown; input?: unknown };
     return dispatch(handlers, method, input, toAppError);
+  });
+
+  // Public, as the page has no secret yet: the single-use ticket is the credential. Only our own
+  // page may ask (browsers always send Origin on a POST), and the answer is never cached.
+  app.post('/api/ticket', { config: { public: true } }, async (req, reply) => {
+    reply.headers(API_HEADERS);
+    if (req.headers.origin !== origin) return reply.code(403).send({ error: 'forbidden origin' });
+    const ticket = (req.body as { ticket?: unknown } | null)?.ticket;
+    if (!tickets.redeem(ticket)) return reply.code(403).send({ error: 'this link was used already or has expired' });
+    return { secret };
   });
 
   app.get('/api/events', (_req, reply) => {
@@ -126,6 +145,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   origin = `http://${expectedHost}`;
   const redirectUri = `${origin}${CALLBACK_PATH}`;
   const close = async () => {
+    tickets.withdrawAll();
     authorization.close();
     events.close();
     await app.close();
@@ -141,5 +161,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await close();
     throw error;
   }
-  return { url: `${origin}/#secret=${secret}`, origin, redirectUri, close };
+  const launchTicket = () => {
+    const { ticket, done } = tickets.issue();
+    return { url: `${origin}/#ticket=${ticket}`, done };
+  };
+  return { url: `${origin}/#secret=${secret}`, launchTicket, origin, redirectUri, close };
 }
