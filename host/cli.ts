@@ -5,7 +5,8 @@
  * OS keychain cannot be used (its message says what to install).
  *
  *   --port N        listen on N (default 0: a free port)
- *   --no-open       do not open the browser
+ *   --no-open       do not open the browser (else it is opened on a single-use ticket, never
+ *                   on the secret: see openLaunchPage)
  *   --data-dir D    keep the database and the sandbox bank's state in D
  *   --static-dir S  serve the renderer from S (default dist/renderer)
  *   --verbose       one line per request on stderr

@@ -59,7 +59,8 @@ const isPublic = (req: FastifyRequest) => (req.routeOptions.config as { public?:
  * Browser mode: serves the renderer and the app contract on 127.0.0.1. Every request must name
  * our exact `Host` (DNS rebinding); every other route than the page's files and the OAuth
  * callback also needs our `Origin` (when sent) and the per-launch secret, which reaches the page
- * only in the URL fragment, never in a request line or a body. The host only transports: every
+ * only in the URL fragment (the address printed for the person) or in the answer to a single-use
+ * launch ticket (the address the host opens the browser at), never in a request line. The host only transports: every
  * call goes through the contract's `dispatch`.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
