@@ -7,7 +7,7 @@ import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import type { AuthorizationSession } from '../../core/auth/authorization-session.js';
 import { toAppError } from '../../core/errors.js';
-import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { embeddedSandbox } from '../../sandbox/embedded.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
 import { APP_REDIRECT, TestKeychain } from '../helpers/core-world.js';
 
@@ -18,7 +18,7 @@ import { APP_REDIRECT, TestKeychain } from '../helpers/core-world.js';
  */
 describe('createHandlers › the open-authorisation slot', () => {
   let dir: string;
-  let bank: RunningSandbox;
+  let bank: ReturnType<typeof embeddedSandbox>;
   let keychain: TestKeychain;
   let core: AppCore;
   let handlers: Handlers;
@@ -30,7 +30,7 @@ describe('createHandlers › the open-authorisation slot', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'conturi-slot-'));
-    bank = await startSandbox({ port: 0 });
+    bank = embeddedSandbox({ port: 0 }, demoCertificatePem);
     keychain = new TestKeychain();
     const gatedFetch: typeof fetch = async (input, init) => {
       if (init?.method === 'DELETE') await deletesHeld;
@@ -41,7 +41,7 @@ describe('createHandlers › the open-authorisation slot', () => {
       keychain,
       databasePath: join(dir, 'conturi.sqlite'),
       redirectUri: APP_REDIRECT,
-      embedded: { start: async () => ({ url: bank.url, origin: bank.origin }), demoCertificatePem },
+      embedded: bank,
     });
     // The bank's page stays open: nobody answers, the test cancels.
     handlers = createHandlers(core, { authorizationPort: () => ({ open: (_url, session) => void opened.push(session) }), psuIpAddress: '192.0.2.1', emit: () => undefined }, gatedFetch);
