@@ -40,7 +40,11 @@ export async function openInBrowser(url: string, platform: NodeJS.Platform = pro
  * fragment holds a single-use, short-lived ticket (never the secret itself), which the app's page
  * trades for the secret. The page is removed once the ticket is spent or expired.
  */
-export async function openLaunchPage(dir: string, launch: { url: string; done: Promise<void> }, platform: NodeJS.Platform = process.platform): Promise<void> {
+export async function openLaunchPage(
+  dir: string,
+  launch: { url: string; done: Promise<void> },
+  opener: (fileUrl: string) => Promise<void> = (fileUrl) => spawnOpener(fileUrl, process.platform),
+): Promise<void> {
   const file = join(dir, `open-${randomBytes(8).toString('hex')}.html`);
   const target = launch.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const html = `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${target}"><title>Conturi</title>\n`;
@@ -49,7 +53,7 @@ export async function openLaunchPage(dir: string, launch: { url: string; done: P
   const remove = () => rm(file, { force: true });
   void launch.done.then(remove, remove);
   try {
-    await spawnOpener(pathToFileURL(file).href, platform);
+    await opener(pathToFileURL(file).href);
   } catch (error) {
     await remove();
     throw error;

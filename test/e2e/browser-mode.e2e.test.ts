@@ -13,6 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsView, Connection, Result } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
+import { openLaunchPage } from '../../host/open-browser.js';
 import { startWebApp } from '../../host/web-app.js';
 import { TestKeychain } from '../helpers/core-world.js';
 
@@ -202,6 +203,19 @@ describe('browser mode in Chromium', () => {
     const again = await openApp(launch.url);
     await again.page.getByText(/refuzat cererea/i).first().waitFor({ timeout: 15_000 });
     expect(await storedSecret(again.page)).toBeNull();
+  });
+
+  it('npm run web opens a 0600 file page that forwards the browser to the app on a ticket', async () => {
+    const secret = new URL(host.url).hash.slice('#secret='.length);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await openLaunchPage(join(dir, 'data'), host.launchTicket(), async (fileUrl) => {
+      await page.goto(fileUrl);
+    });
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${host.origin}/`);
+    await expect.poll(() => storedSecret(page), { timeout: 15_000 }).toBe(secret);
+    await expect.poll(() => page.getByRole('button', { name: CONNECT }).isEnabled(), { timeout: 15_000 }).toBe(true);
   });
 
   it('a refusal on the bank page closes the popup and lists no connection', async () => {
