@@ -8,7 +8,7 @@
 export const IPC_CHANNELS = { invoke: 'conturi:invoke', event: 'conturi:event' } as const;
 
 /** Browser mode: the host's two API routes on 127.0.0.1. */
-export const HOST_ROUTES = { invoke: '/api/invoke', events: '/api/events' } as const;
+export const HOST_ROUTES = { invoke: '/api/invoke', events: '/api/events', ticket: '/api/ticket' } as const;
 
 /**
  * The header that carries browser mode's per-launch secret on every API call. Header names are

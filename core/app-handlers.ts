@@ -35,9 +35,10 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
   const authorizing = async <T>(run: (port: AuthorizationPort) => Promise<T>): Promise<T> => {
     if (current !== undefined && !current.isSettled) throw new ValidationError('another authorisation is already open', 'authorization');
     const inner = frontEnd.authorizationPort(core.settings.get().authorizationMode);
+    let mine: AuthorizationSession | undefined;
     const port: AuthorizationPort = {
       open: (url, session) => {
-        current = session;
+        current = mine = session;
         return inner.open(url, session);
       },
     };
@@ -49,7 +50,9 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       frontEnd.emit('authorization:settled', { outcome: toUiState(error) === 'sca-cancelled' ? 'cancelled' : 'failed' });
       throw error;
     } finally {
-      current = undefined;
+      // A settled attempt may still be cleaning up while the person started the next one: only
+      // our own session leaves the slot, never the newer one that now holds it.
+      if (current === mine) current = undefined;
       emitConnections();
     }
   };

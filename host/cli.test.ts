@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
@@ -57,6 +58,57 @@ describe('host/cli.ts', () => {
     expect(await r.exit).toBe(0);
     expect(r.stdout()).toBe(`${line}\n`);
     expect(r.stderr()).not.toContain(new URL(line).hash.slice('#secret='.length));
+  });
+
+  it('opens the browser with no secret in any process argument: a 0600 page forwards a single-use ticket', async () => {
+    // A stand-in for xdg-open: records its arguments and stays alive, as a browser would.
+    const bin = join(dir, 'bin');
+    mkdirSync(bin, { recursive: true });
+    const argvFile = join(dir, 'opener-argv.txt');
+    writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nprintf \'%s\\n\' "$@" > "$CONTURI_TEST_ARGV.tmp" && mv "$CONTURI_TEST_ARGV.tmp" "$CONTURI_TEST_ARGV"\nsleep 5\n');
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const dataDir = join(dir, 'data-open');
+    const r = run(['--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], { PATH: `${bin}:${process.env.PATH ?? ''}`, CONTURI_TEST_ARGV: argvFile });
+    try {
+      const line = await firstLine(r);
+      const secret = new URL(line).hash.slice('#secret='.length);
+      await vi.waitFor(() => expect(existsSync(argvFile)).toBe(true), { timeout: 10_000 });
+      const argv = readFileSync(argvFile, 'utf8').trim().split('\n');
+      expect(argv).toHaveLength(1);
+      expect(argv[0]).toMatch(/^file:\/\/.*\/open-[0-9a-f]{16}\.html$/);
+
+      // The launch page: only this user can read it, it holds a ticket and never the secret.
+      const page = fileURLToPath(argv[0] as string);
+      expect(statSync(page).mode & 0o777).toBe(0o600);
+      const html = readFileSync(page, 'utf8');
+      expect(html).not.toContain(secret);
+      const ticket = /#ticket=([\w-]+)/.exec(html)?.[1] ?? '';
+      expect(ticket).toHaveLength(43);
+
+      // While the opener runs, no process on the machine carries the secret or the ticket.
+      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+        let cmdline = '';
+        try {
+          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          continue; // gone meanwhile
+        }
+        expect(cmdline, `process ${pid}`).not.toContain(secret);
+        expect(cmdline, `process ${pid}`).not.toContain(ticket);
+      }
+
+      // The page's ticket opens the app once, then the page is gone.
+      const origin = new URL(line).origin;
+      const redeem = () => fetch(`${origin}/api/ticket`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ ticket }) });
+      const first = await redeem();
+      expect(first.status).toBe(200);
+      expect(await first.json()).toEqual({ secret });
+      expect((await redeem()).status).toBe(403);
+      await vi.waitFor(() => expect(existsSync(page)).toBe(false));
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
   });
 
   it('exits 2 with the keychain help when no Secret Service answers', async () => {

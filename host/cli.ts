@@ -5,7 +5,8 @@
  * OS keychain cannot be used (its message says what to install).
  *
  *   --port N        listen on N (default 0: a free port)
- *   --no-open       do not open the browser
+ *   --no-open       do not open the browser (else it is opened on a single-use ticket, never
+ *                   on the secret: see openLaunchPage)
  *   --data-dir D    keep the database and the sandbox bank's state in D
  *   --static-dir S  serve the renderer from S (default dist/renderer)
  *   --verbose       one line per request on stderr
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { KeychainError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
-import { openInBrowser } from './open-browser.js';
+import { openLaunchPage } from './open-browser.js';
 import { startWebApp } from './web-app.js';
 
 const note = (line: string) => process.stderr.write(`${line}\n`);
@@ -47,15 +48,18 @@ async function main(): Promise<number | undefined> {
   // Ask once now, so a missing Secret Service shows at launch and not at the first connection.
   await keychain.get('startup-check');
 
+  const dataDir = values['data-dir'] ?? defaultDataDir({ platform: process.platform, env: process.env, home: homedir() });
   const app = await startWebApp({
     port,
     staticDir,
-    dataDir: values['data-dir'] ?? defaultDataDir({ platform: process.platform, env: process.env, home: homedir() }),
+    dataDir,
     keychain,
     log: values.verbose ? note : undefined,
   });
   process.stdout.write(`${app.url}\n`);
-  if (!values['no-open']) openInBrowser(app.url).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
+  // The printed line is for the person's own terminal; the browser gets a single-use ticket
+  // through a page only this user can read, never the secret in an argument (see openLaunchPage).
+  if (!values['no-open']) openLaunchPage(dataDir, app.launchTicket()).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
 
   let stopping = false;
   const stop = () => {

@@ -1,17 +1,18 @@
 import type { Settings } from '../common/index.js';
 import type { AuthorizationPort, AuthorizationSession } from '../core/auth/authorization-session.js';
-import { toUiState } from '../core/errors.js';
-import type { CallbackOutcome } from './callback-page.js';
+import type { CallbackPage } from '../core/auth/callback-page.js';
+import { answerCallback, LOOPBACK_CALLBACK_PATH } from '../core/auth/loopback-callback.js';
+import { renderCallbackPage } from '../core/auth/callback-page.js';
 import type { EventStream } from './event-stream.js';
 
 /** The path the bank sends the person back to, on our own origin (RFC 8252 §7.3 loopback). */
-export const CALLBACK_PATH = '/oauth/callback';
+export const CALLBACK_PATH = LOOPBACK_CALLBACK_PATH;
 
 /**
  * Both authorisation modes of browser mode share one loopback redirect: `window` asks the
  * renderer (through `authorization:open`) to navigate the popup it already opened, while
  * `system-browser` hands the URL to the OS. Either way the bank's redirect arrives at
- * `GET /oauth/callback`, which this class hands to the one open session.
+ * `GET /oauth/callback`, which core's one callback handler answers for the one open session.
  */
 export class LoopbackAuthorization {
   #waiting: AuthorizationSession | undefined;
@@ -34,19 +35,14 @@ export class LoopbackAuthorization {
   }
 
   /**
-   * Hands the redirect to the open session. `url` is rebuilt from our own origin and the request
-   * path, so the session's exact redirect matching sees what the bank sent.
+   * The page for a request to the callback route. `url` is rebuilt from our own origin and the
+   * request path, so the session's exact redirect matching sees what the bank sent. Awaits the
+   * token exchange when the redirect carries this request's code.
    */
-  async callback(url: string): Promise<CallbackOutcome> {
-    const session = this.#waiting;
-    if (session === undefined || session.isSettled || !session.handleRedirect(url)) return 'no-session';
-    // Refused for carrying another request's state: the session still waits for the real answer.
-    if (!session.isSettled) return 'no-session';
-    this.#waiting = undefined;
-    // handleRedirect settled the session synchronously: this await only reads the outcome.
-    const error = await session.result.then(() => undefined, (e: unknown) => e ?? new Error('unknown'));
-    if (error === undefined) return 'authorized';
-    return toUiState(error) === 'sca-cancelled' ? 'refused' : 'failed';
+  async callback(url: string): Promise<CallbackPage> {
+    const session = this.#waiting?.isSettled === false ? this.#waiting : undefined;
+    // Not aimed at the session's redirect URI (say, a query the registered URI requires is missing): nothing waits for it.
+    return (await answerCallback(url, session)) ?? renderCallbackPage({ kind: 'no-session' });
   }
 
   /** Shutting down: an authorisation still open ends as closed, so core's connect settles. */

@@ -1,9 +1,21 @@
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrontEnd } from '../core/app-handlers.js';
-import { fakeSession, readUntil, startTestHost, stubHandlers, type TestHost } from '../test/helpers/host-http.js';
+import { readUntil, startTestHost, stubHandlers, type TestHost } from '../test/helpers/host-http.js';
 import { startHost } from './server.js';
 import { outcome, startTestSession } from '../test/helpers/auth-session.js';
+import { bankFor, type TestBank } from '../test/helpers/bank.js';
+
+/** The probes of the outside review: none knows the state. */
+const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+
+let bank: TestBank;
+beforeAll(async () => {
+  bank = await bankFor();
+});
+afterAll(async () => {
+  await bank?.close();
+});
 
 const MIN_SEEN = 5;
 
@@ -43,24 +55,28 @@ describe('startHost › events and the OAuth callback', () => {
   describe('OAuth callback', () => {
     const scriptNonce = (html: string) => /<script nonce="([^"]+)">window\.close\(\);<\/script>/.exec(html)?.[1];
 
+    const path = (url: string) => url.slice(t.host.origin.length);
+    const callbackUri = () => `${t.host.origin}/oauth/callback`;
+
     it('answers a callback with no open authorisation with a 400 page', async () => {
       const res = await t.call('/oauth/callback?code=abc&state=s');
       expect(res.status).toBe(400);
-      expect(res.body).toContain('Nu exista nicio autorizare in curs.');
+      expect(res.body).toContain('Nu există nicio autorizare în curs.');
     });
 
-    it('window mode: asks the renderer to navigate its popup, then hands the exact redirect to the session', async () => {
-      const { session, seen: redirects } = fakeSession('code');
+    it('window mode: asks the renderer to navigate its popup, then says authorised once the code is exchanged', async () => {
       const stream = await fetch(`${t.host.origin}/api/events`, { headers: { 'x-conturi-secret': t.secret } });
       const reader = stream.body!.getReader();
-      await t.frontEnd.authorizationPort('window').open('http://bank.test/authorize?x=1', session);
-      await readUntil(reader, 'event: authorization:open\ndata: {"url":"http://bank.test/authorize?x=1"}\n\n');
+      await readUntil(reader, ': connected');
+      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      await readUntil(reader, `event: authorization:open\ndata: ${JSON.stringify({ url: session.url })}\n\n`);
       await reader.cancel();
 
-      const res = await t.call('/oauth/callback?code=abc&state=s1');
-      expect(redirects).toEqual([`${t.host.origin}/oauth/callback?code=abc&state=s1`]);
+      const real = await bankAnswer();
+      const res = await t.call(path(real));
       expect(res.status).toBe(200);
-      expect(res.body).toContain('Autorizare finalizata. Puteti inchide aceasta fereastra.');
+      expect(res.body).toContain('Autorizare finalizată. Puteți închide această fereastră.');
+      await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
       const nonce = scriptNonce(res.body);
       expect(nonce).toBeDefined();
       expect(res.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
@@ -68,34 +84,47 @@ describe('startHost › events and the OAuth callback', () => {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       // A replay finds the session settled.
-      expect((await t.call('/oauth/callback?code=abc&state=s1')).status).toBe(400);
+      expect((await t.call(path(real))).status).toBe(400);
     });
 
-    it('refuses a callback carrying another state with 400 and still takes the real one', async () => {
-      const { session, redirect } = await startTestSession(t.frontEnd.authorizationPort('window'), `${t.host.origin}/oauth/callback`);
-      const path = (url: string) => url.slice(t.host.origin.length);
-      expect((await t.call(path(redirect({ code: 'forged', state: 'another-request' })))).status).toBe(400);
+    it('refuses every probe without our state with 400 and still takes the real answer', async () => {
+      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      for (const query of PROBES) {
+        const res = await t.call(`/oauth/callback?${query}`);
+        expect(res.status, query).toBe(400);
+        expect(res.body, query).toContain('Acest răspuns nu aparține autorizării în curs');
+        expect(res.body, query).not.toContain('window.close()');
+      }
       expect(session.isSettled).toBe(false);
-      const res = await t.call(path(redirect({ code: 'the-code' })));
+      const res = await t.call(path(await bankAnswer()));
       expect(res.status).toBe(200);
-      expect(res.body).toContain('Autorizare finalizata.');
-      await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
+      expect(res.body).toContain('Autorizare finalizată.');
+      await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
     });
 
     it('says so when the person refused on the bank page', async () => {
-      const { session } = fakeSession('denied');
-      await t.frontEnd.authorizationPort('window').open('http://bank.test/authorize', session);
-      const res = await t.call('/oauth/callback?error=access_denied&state=s');
+      const { session, bankAnswer } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const res = await t.call(path(await bankAnswer({ decision: 'deny' })));
       expect(res.status).toBe(200);
-      expect(res.body).toContain('Autorizarea a fost refuzata.');
+      expect(res.body).toContain('Autorizarea a fost refuzată.');
+      await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'access_denied' });
+    });
+
+    it('says failed, and why, when the code of this request cannot be exchanged', async () => {
+      const { session, redirect } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const res = await t.call(path(redirect({ code: 'not-issued' })));
+      expect(res.status).toBe(200);
+      expect(res.body).toContain('Autorizarea nu a reușit.');
+      expect(res.body).toContain('invalid_grant');
+      expect(res.body).not.toContain('window.close()');
+      await expect(outcome(session)).resolves.toEqual({ error: 'invalid_grant', reason: undefined });
     });
 
     it('system-browser mode: opens the bank page through the OS and catches the same loopback route', async () => {
-      const { session, seen: redirects } = fakeSession('code');
-      await t.frontEnd.authorizationPort('system-browser').open('http://bank.test/authorize?y=2', session);
-      expect(t.opened).toEqual(['http://bank.test/authorize?y=2']);
-      expect((await t.call('/oauth/callback?code=z')).status).toBe(200);
-      expect(redirects).toHaveLength(1);
+      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('system-browser'), callbackUri());
+      expect(t.opened).toEqual([session.url]);
+      expect((await t.call(path(await bankAnswer()))).status).toBe(200);
+      await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
     });
   });
 
@@ -118,12 +147,10 @@ describe('startHost close', () => {
   it('ends an open authorisation as closed and frees the port', async () => {
     let frontEnd!: FrontEnd;
     const host = await startHost({ staticDir: tmpdir(), handlers: (w) => ((frontEnd = w.frontEnd), stubHandlers()) });
-    const { session, cancels } = fakeSession('code');
-    await frontEnd.authorizationPort('window').open('http://bank.test/a', session);
+    const { session } = await startTestSession(bank, frontEnd.authorizationPort('window'), `${host.origin}/oauth/callback`);
     const stream = await fetch(`${host.origin}/api/events`, { headers: { 'x-conturi-secret': new URL(host.url).hash.slice(8) } });
     await host.close();
-    expect(cancels).toEqual(['closed']);
-    expect(session.isSettled).toBe(true);
+    await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'closed' });
     await expect(stream.text()).resolves.toBe(': connected\n\n');
     await expect(fetch(host.origin)).rejects.toThrow();
   });

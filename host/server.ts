@@ -3,12 +3,12 @@ import { dispatch, type Handlers } from '../common/index.js';
 import type { FrontEnd } from '../core/app-handlers.js';
 import { toAppError } from '../core/errors.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
-import { renderCallbackPage } from './callback-page.js';
 import { EventStream } from './event-stream.js';
 import { HOST_ROUTES, SECRET_HEADER } from '../common/contract-names.js';
 import { hostMatches, newSecret, originAllowed, secretMatches } from './guards.js';
 import { API_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from './headers.js';
 import { CALLBACK_PATH, LoopbackAuthorization } from './loopback-authorization.js';
+import { LaunchTickets } from './launch-ticket.js';
 import { openInBrowser } from './open-browser.js';
 import { findStaticFile } from '../core/platform/static-files.js';
 
@@ -36,11 +36,18 @@ export interface HostOptions {
   /** One line per request (path without query) and per internal error; never a secret. */
   log?: (line: string) => void;
   heartbeatMs?: number;
+  /** How long a launch ticket stays redeemable (default TICKET_TTL_MS). */
+  ticketTtlMs?: number;
 }
 
 export interface RunningHost {
-  /** `http://127.0.0.1:<port>/#secret=…`: the one URL that opens the app. */
+  /** `http://127.0.0.1:<port>/#secret=…`: the URL the person may paste (printed, never passed to a process). */
   url: string;
+  /**
+   * `http://127.0.0.1:<port>/#ticket=…`: a URL that opens the app once, for a short while; the
+   * page trades the ticket for the secret (`POST /api/ticket`). `done` settles when it is spent.
+   */
+  launchTicket(): { url: string; done: Promise<void> };
   origin: string;
   redirectUri: string;
   close(): Promise<void>;
@@ -53,13 +60,15 @@ const isPublic = (req: FastifyRequest) => (req.routeOptions.config as { public?:
  * Browser mode: serves the renderer and the app contract on 127.0.0.1. Every request must name
  * our exact `Host` (DNS rebinding); every other route than the page's files and the OAuth
  * callback also needs our `Origin` (when sent) and the per-launch secret, which reaches the page
- * only in the URL fragment, never in a request line or a body. The host only transports: every
+ * only in the URL fragment (the address printed for the person) or in the answer to a single-use
+ * launch ticket (the address the host opens the browser at), never in a request line. The host only transports: every
  * call goes through the contract's `dispatch`.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const secret = newSecret();
   const log = options.log ?? (() => {});
   const events = new EventStream(options.heartbeatMs);
+  const tickets = new LaunchTickets(options.ticketTtlMs);
   const authorization = new LoopbackAuthorization(events, options.openExternal ?? openInBrowser);
   // Both known once listening; no request arrives before that.
   let origin = '';
@@ -93,19 +102,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     return dispatch(handlers, method, input, toAppError);
   });
 
+  // Public, as the page has no secret yet: the single-use ticket is the credential. Only our own
+  // page may ask (browsers always send Origin on a POST), and the answer is never cached.
+  app.post(HOST_ROUTES.ticket, { config: { public: true } }, async (req, reply) => {
+    reply.headers(API_HEADERS);
+    if (req.headers.origin !== origin) return reply.code(403).send({ error: 'forbidden origin' });
+    const ticket = (req.body as { ticket?: unknown } | null)?.ticket;
+    if (!tickets.redeem(ticket)) return reply.code(403).send({ error: 'this link was used already or has expired' });
+    return { secret };
+  });
+
   app.get(HOST_ROUTES.events, (_req, reply) => {
     reply.hijack();
     events.attach(reply.raw, API_HEADERS);
   });
 
   app.get(CALLBACK_PATH, { config: { public: true } }, async (req, reply) => {
-    const page = renderCallbackPage(await authorization.callback(`${origin}${req.url}`));
+    const page = await authorization.callback(`${origin}${req.url}`);
     // No COOP of its own: the popup arrives here from the bank, and a policy here would move it
     // to another browsing context group, cutting the app's handle on it (see PAGE_HEADERS).
-    return reply
-      .code(page.status)
-      .headers({ ...COMMON_HEADERS, 'content-security-policy': page.csp, 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' })
-      .send(page.html);
+    return reply.code(page.status).headers({ ...COMMON_HEADERS, ...page.headers }).send(page.html);
   });
 
   app.get('/*', { config: { public: true } }, async (req, reply) => {
@@ -131,6 +147,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   origin = `http://${expectedHost}`;
   const redirectUri = `${origin}${CALLBACK_PATH}`;
   const close = async () => {
+    tickets.withdrawAll();
     authorization.close();
     events.close();
     await app.close();
@@ -146,5 +163,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     await close();
     throw error;
   }
-  return { url: `${origin}/#secret=${secret}`, origin, redirectUri, close };
+  const launchTicket = () => {
+    const { ticket, done } = tickets.issue();
+    return { url: `${origin}/#ticket=${ticket}`, done };
+  };
+  return { url: `${origin}/#secret=${secret}`, launchTicket, origin, redirectUri, close };
 }

@@ -1,10 +1,21 @@
 import { EventEmitter } from 'node:events';
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { OAuthFlowController, requestPatterns, type OAuthSurface } from './oauth-flow.js';
-import { outcome, startTestSession } from '../test/helpers/auth-session.js';
+import { outcome, startTestSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
+import { bankFor, type TestBank } from '../test/helpers/bank.js';
 
 const REDIRECT = 'https://conturi.invalid/oauth/callback';
-const AUTHORIZE = /^https:\/\/api\.cec\.ro\//;
+const AUTHORIZE = /^http:\/\/127\.0\.0\.1:\d+\/cec\/prod\/oauthcec\/oauth2\/authorize\?/;
+/** The probes of the outside review: none knows the state. */
+const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+
+let bank: TestBank;
+beforeAll(async () => {
+  bank = await bankFor();
+});
+afterAll(async () => {
+  await bank?.close();
+});
 
 /** A window that records what the controller did to it. */
 function fakeSurface() {
@@ -17,6 +28,7 @@ function fakeSurface() {
     load: vi.fn(async () => {}),
     onClosed: vi.fn((l: () => void) => void (closedListener = l)),
     close: vi.fn(),
+    show: vi.fn(async (_html: string) => {}),
     clearStorage: vi.fn(async () => {}),
   } satisfies OAuthSurface;
   return {
@@ -48,9 +60,7 @@ beforeEach(() => {
     log,
   });
 });
-afterEach(() => vi.useRealTimers());
-
-const start = (timeoutMs?: number) => startTestSession(controller, REDIRECT, timeoutMs);
+const start = (options?: TestSessionOptions) => startTestSession(bank, controller, REDIRECT, options);
 
 describe('OAuthFlowController.open', () => {
   it("loads the bank's page and watches requests to the redirect's scheme, host and path", async () => {
@@ -86,44 +96,65 @@ describe('OAuthFlowController.open', () => {
     expect(session.isSettled).toBe(false);
   });
 
-  it.each(['will-redirect', 'will-navigate'] as const)('cancels an exact match caught by %s, settles with the code and closes', async (event) => {
-    const { session, redirect } = await start();
+  it.each(['will-redirect', 'will-navigate'] as const)('cancels an exact match caught by %s, closes only once the code is exchanged', async (event) => {
+    const { session, bankAnswer, consentId } = await start();
     const w = windows[0]!;
-    expect(w.navigate(event, redirect({ code: 'the-code' }))).toBe('cancelled');
-    await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
-    expect(w.surface.close).toHaveBeenCalledTimes(1);
+    expect(w.navigate(event, await bankAnswer())).toBe('cancelled');
+    expect(w.surface.close).not.toHaveBeenCalled();
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
+    await vi.waitFor(() => expect(w.surface.close).toHaveBeenCalledTimes(1));
     expect(w.surface.clearStorage).toHaveBeenCalledTimes(1);
+    expect(w.surface.show).not.toHaveBeenCalled();
   });
 
-  it('cancels a redirect carrying another state but keeps the flow open for the real answer', async () => {
-    const { session, redirect } = await start();
+  it.each(PROBES)('cancels ?%s but keeps the window on the bank page for the real answer', async (query) => {
+    const { session, bankAnswer, consentId } = await start();
     const w = windows[0]!;
-    expect(w.navigate('will-redirect', redirect({ code: 'forged', state: 'another-request' }))).toBe('cancelled');
+    expect(w.navigate('will-navigate', `${REDIRECT}?${query}`)).toBe('cancelled');
+    expect(w.request(`${REDIRECT}?${query}`)).toBe('cancelled');
+    await vi.waitFor(() => expect(session.rejectedRedirects).toBe(2));
     expect(session.isSettled).toBe(false);
     expect(w.surface.close).not.toHaveBeenCalled();
-    expect(w.navigate('will-redirect', redirect({ code: 'the-code' }))).toBe('cancelled');
-    await expect(outcome(session)).resolves.toEqual({ code: 'the-code' });
-    expect(w.surface.close).toHaveBeenCalledTimes(1);
+    expect(w.surface.show).not.toHaveBeenCalled();
+    expect(w.navigate('will-redirect', await bankAnswer())).toBe('cancelled');
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
+    await vi.waitFor(() => expect(w.surface.close).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows why in the window when the bank will not exchange the code of this request', async () => {
+    const { session, redirect } = await start();
+    const w = windows[0]!;
+    expect(w.navigate('will-redirect', redirect({ code: 'not-issued' }))).toBe('cancelled');
+    await expect(outcome(session)).resolves.toEqual({ error: 'invalid_grant', reason: undefined });
+    await vi.waitFor(() => expect(w.surface.show).toHaveBeenCalledTimes(1));
+    const html = w.surface.show.mock.calls[0]?.[0] ?? '';
+    expect(html).toContain('Autorizarea nu a reușit.');
+    expect(html).toContain('invalid_grant');
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).not.toContain('<script');
+    expect(w.surface.close).not.toHaveBeenCalled();
+    expect(controller.isOpen).toBe(false);
   });
 
   it('cancels an exact match caught only as a request (e.g. from a subframe)', async () => {
-    const { session, redirect } = await start();
+    const { session, bankAnswer, consentId } = await start();
     const w = windows[0]!;
-    expect(w.request(redirect({ code: 'from-frame' }))).toBe('cancelled');
-    await expect(outcome(session)).resolves.toEqual({ code: 'from-frame' });
+    const real = await bankAnswer();
+    expect(w.request(real)).toBe('cancelled');
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
     // The same redirect seen again by another hook is still cancelled, though the session is done.
-    expect(w.request(redirect({ code: 'from-frame' }))).toBe('cancelled');
+    expect(w.request(real)).toBe('cancelled');
     expect(w.navigate('will-navigate', 'https://api.cec.ro/after')).toBe('cancelled');
   });
 
   it("settles once on the bank's access_denied", async () => {
-    const { session, redirect } = await start();
+    const { session, bankAnswer, redirect } = await start();
     const w = windows[0]!;
-    expect(w.navigate('will-redirect', redirect({ error: 'access_denied' }))).toBe('cancelled');
+    expect(w.navigate('will-redirect', await bankAnswer({ decision: 'deny' }))).toBe('cancelled');
     await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'access_denied' });
     expect(w.navigate('will-redirect', redirect({ code: 'late' }))).toBe('cancelled');
     await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'access_denied' });
-    expect(w.surface.close).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(w.surface.close).toHaveBeenCalledTimes(1));
   });
 
   it('cancels with closed when the person closes the window, and wipes its storage', async () => {
@@ -137,12 +168,9 @@ describe('OAuthFlowController.open', () => {
   });
 
   it('cancels with timeout when the person never finishes', async () => {
-    vi.useFakeTimers();
-    controller = new OAuthFlowController({ openSurface: () => (windows.push(fakeSurface()), windows.at(-1)!.surface), timeoutMs: 60_000, log });
-    const { session } = await start(10 * 60_000);
-    vi.advanceTimersByTime(59_999);
+    controller = new OAuthFlowController({ openSurface: () => (windows.push(fakeSurface()), windows.at(-1)!.surface), timeoutMs: 300, log });
+    const { session } = await start({ timeoutMs: 10 * 60_000 });
     expect(session.isSettled).toBe(false);
-    vi.advanceTimersByTime(1);
     await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'timeout' });
     expect(windows[0]?.surface.close).toHaveBeenCalledTimes(1);
     expect(windows[0]?.surface.clearStorage).toHaveBeenCalledTimes(1);
@@ -162,8 +190,8 @@ describe('OAuthFlowController.open', () => {
     await expect(outcome(second.session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'superseded' });
     expect(windows).toHaveLength(1);
     expect(first.session.isSettled).toBe(false);
-    expect(windows[0]?.navigate('will-redirect', first.redirect({ code: 'first' }))).toBe('cancelled');
-    await expect(outcome(first.session)).resolves.toEqual({ code: 'first' });
+    expect(windows[0]?.navigate('will-redirect', await first.bankAnswer())).toBe('cancelled');
+    await expect(outcome(first.session)).resolves.toEqual({ scope: `AIS:${first.consentId}` });
     expect(log).toHaveBeenCalledWith('oauth: refused a second authorisation while one is open');
   });
 

@@ -1,4 +1,5 @@
-import { AUTHORIZATION_TIMEOUT_MS, type AuthorizationSession } from '../core/auth/authorization-session.js';
+import { AUTHORIZATION_TIMEOUT_MS, type AuthorizationSession, type CallbackAnswer } from '../core/auth/authorization-session.js';
+import { renderCallbackPage } from '../core/auth/callback-page.js';
 
 /** What the controller needs of a session: the public face of core's AuthorizationSession. */
 export type OAuthSession = Pick<AuthorizationSession, 'handleRedirect' | 'cancel' | 'isSettled' | 'result' | 'redirectUri'>;
@@ -23,6 +24,8 @@ export interface OAuthSurface {
   /** Runs when the window is gone, whoever closed it. */
   onClosed(listener: () => void): void;
   close(): void;
+  /** Replaces the bank's page with one of ours (core's callback page), e.g. to say why it failed. */
+  show(html: string): Promise<void>;
   /** Wipes the flow's cookies and storage: the bank's login session must not outlive the flow. */
   clearStorage(): Promise<void>;
 }
@@ -39,9 +42,12 @@ export interface OAuthFlowOptions {
  * redirect three ways (`will-redirect` for the bank's 302, `will-navigate` for a script or form,
  * `onBeforeRequest` for anything else, e.g. a subframe), each judged by core's exact matcher
  * (`session.handleRedirect`). A match cancels the navigation, so the code never leaves the
- * machine, and closes the window. Foreign URLs go on: the bank's login spans pages and hosts.
+ * machine. Foreign URLs go on: the bank's login spans pages and hosts. A redirect without this
+ * request's state leaves the bank's page where it is; this request's answer closes the window
+ * once core exchanged the code (the app's window then shows the connection), or, when it failed,
+ * shows core's callback page saying why.
  *
- * It ends exactly once: on a redirect (code or error), the person closing the window
+ * It ends exactly once: on this request's answer (code or error), the person closing the window
  * (`closed`), the timeout (`timeout`), or the session settling elsewhere (cancel from the UI).
  *
  * One flow at a time: a second `open` while one runs is refused by cancelling the NEW session
@@ -84,6 +90,8 @@ class Flow {
   private done = false;
   private windowGone = false;
   private timer?: ReturnType<typeof setTimeout>;
+  /** Caught redirects whose answer is still coming (a token exchange): they decide how the window ends. */
+  private answering = 0;
 
   constructor(
     private readonly surface: OAuthSurface,
@@ -106,7 +114,11 @@ class Flow {
     });
     this.timer = setTimeout(() => this.end('timeout'), timeoutMs);
     // Settled elsewhere (cancel from the UI, the session's own timeout): the window goes too.
-    session.result.then(() => this.end(), () => this.end());
+    // Settled by a caught redirect: its answer says how the window ends.
+    const settled = () => {
+      if (this.answering === 0) this.end();
+    };
+    session.result.then(settled, settled);
     surface.load(url).catch((error: unknown) => {
       // A page that moves on while loading rejects loadURL too; the person can still close the window.
       if (!this.done) this.log(`oauth: the bank's page did not finish loading (${error instanceof Error ? error.message : String(error)})`);
@@ -119,21 +131,53 @@ class Flow {
       this.end();
       return true;
     }
-    if (!this.session.handleRedirect(target)) return false;
-    // Aimed at our redirect but carrying another request's state: refused, and the flow goes on
-    // (core keeps the session open), so the window stays for the person's real answer.
-    if (this.session.isSettled) this.end();
+    const handling = this.session.handleRedirect(target);
+    if (!handling.ours) return false;
+    this.answering += 1;
+    handling.answer.then(
+      (answer) => this.show(answer),
+      (error: unknown) => this.show({ kind: 'failed', why: error instanceof Error ? error.message : String(error) }),
+    ).finally(() => {
+      this.answering -= 1;
+    });
     return true;
   }
 
-  /** Cancels the session with `reason` (a no-op once it settled), closes the window, wipes its storage. */
-  end(reason?: 'closed' | 'timeout'): void {
+  /** What the answer to a caught redirect does to the window. */
+  private show(answer: CallbackAnswer): void {
+    switch (answer.kind) {
+      case 'authorized':
+      case 'refused':
+        this.end();
+        return;
+      case 'failed':
+        this.end(undefined, renderCallbackPage(answer, { inWindow: true }).html);
+        return;
+      case 'not-for-this-request':
+      case 'no-session':
+        // Not this request's answer, or a late one: the person goes on with the bank's page,
+        // unless the session ended meanwhile (cancel from the UI) and only waited for this.
+        if (this.session.isSettled && this.answering === 1) this.end();
+        return;
+    }
+  }
+
+  /**
+   * Cancels the session with `reason` (a no-op once it settled), closes the window (or shows
+   * `page` in it, for the person to read and close), wipes its storage.
+   */
+  end(reason?: 'closed' | 'timeout', page?: string): void {
     if (reason !== undefined) this.session.cancel(reason);
     if (this.done) return;
     this.done = true;
     clearTimeout(this.timer);
     this.onEnd();
-    if (!this.windowGone) this.surface.close();
+    if (page !== undefined && !this.windowGone) {
+      this.surface.show(page).catch((error: unknown) => {
+        this.log(`oauth: could not show the outcome (${String(error)})`);
+        this.surface.close();
+      });
+    } else if (!this.windowGone) this.surface.close();
     this.surface.clearStorage().catch((error: unknown) => this.log(`oauth: could not clear the flow's storage (${String(error)})`));
   }
 }

@@ -50,6 +50,8 @@ export function openOAuthSurface(parent: BrowserWindow | undefined): OAuthSurfac
     close: () => {
       if (!win.isDestroyed()) win.destroy();
     },
+    // A data: URL loaded by main: no will-navigate fires for it, and the page brings its own CSP.
+    show: (html) => win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`),
     clearStorage: () => flowSession.clearStorageData(),
   };
 }

@@ -1,7 +1,8 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import { outcome, startTestSession } from '../test/helpers/auth-session.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { outcome, startTestSession as startSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
+import { bankFor, type TestBank } from '../test/helpers/bank.js';
 import { DEFAULT_LOOPBACK_PORT, loopbackPort, loopbackRedirectUri, SystemBrowserPort } from './system-browser.js';
 
 /** A port that was free a moment ago. */
@@ -26,6 +27,18 @@ function get(url: string, host?: string): Promise<{ status: number; body: string
   });
 }
 
+let bank: TestBank;
+beforeAll(async () => {
+  bank = await bankFor();
+});
+afterAll(async () => {
+  await bank?.close();
+});
+
+const startTestSession = (p: SystemBrowserPort, uri: string, options?: TestSessionOptions) => startSession(bank, p, uri, options);
+/** The probes of the outside review: none knows the state. */
+const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+
 let openBrowser: Mock<(url: string) => Promise<void>>;
 let port: SystemBrowserPort;
 let redirectUri: string;
@@ -49,19 +62,61 @@ describe('loopbackPort', () => {
 });
 
 describe('SystemBrowserPort.open', () => {
-  it("opens the authorize URL in the person's browser and settles on the loopback redirect", async () => {
-    const { session, redirect } = await startTestSession(port, redirectUri);
+  it("opens the authorize URL in the person's browser and says authorised once the code is exchanged", async () => {
+    const { session, bankAnswer, consentId } = await startTestSession(port, redirectUri);
     expect(openBrowser).toHaveBeenCalledWith(session.url);
-    const answer = await get(redirect({ code: 'loop-code' }));
+    const answer = await get(await bankAnswer());
     expect(answer.status).toBe(200);
+    expect(answer.body).toContain('Autorizare finalizată.');
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
     expect(answer.headers['cache-control']).toBe('no-store');
-    await expect(outcome(session)).resolves.toEqual({ code: 'loop-code' });
+    expect(answer.headers['content-security-policy']).toContain("default-src 'none'");
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
+  });
+
+  it.each(PROBES)('refuses ?%s with 400, says it is not for this request, and still takes the real answer', async (query) => {
+    const { session, bankAnswer, consentId } = await startTestSession(port, redirectUri);
+    const answer = await get(`${redirectUri}?${query}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('Acest răspuns nu aparține autorizării în curs');
+    expect(answer.body).not.toContain('Autorizare finalizată');
+    expect(session.isSettled).toBe(false);
+    const real = await get(await bankAnswer());
+    expect(real.body).toContain('Autorizare finalizată.');
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
+  });
+
+  it('says failed, and why, when the bank will not exchange the code', async () => {
+    const { session, redirect } = await startTestSession(port, redirectUri);
+    const answer = await get(redirect({ code: 'not-issued' }));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('Autorizarea nu a reușit.');
+    expect(answer.body).toContain('invalid_grant');
+    await expect(outcome(session)).resolves.toEqual({ error: 'invalid_grant', reason: undefined });
+  });
+
+  it('says refused when the person refused on the bank page', async () => {
+    const { session, bankAnswer } = await startTestSession(port, redirectUri);
+    expect((await get(await bankAnswer({ decision: 'deny' }))).body).toContain('Autorizarea a fost refuzată.');
+    await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'access_denied' });
+  });
+
+  it('with a bank that may drop state: a forged state-less code is tried, refused, and the real one still works', async () => {
+    const { session, bankAnswer, consentId } = await startTestSession(port, redirectUri, { stateMayBeOmitted: true });
+    const forged = await get(`${redirectUri}?code=FORGED`);
+    expect(forged.status).toBe(400);
+    expect(forged.body).toContain('the bank did not issue this code for this request');
+    expect((await get(`${redirectUri}?error=access_denied`)).status).toBe(400);
+    expect(session.isSettled).toBe(false);
+    const real = new URL(await bankAnswer());
+    real.searchParams.delete('state');
+    expect((await get(real.href)).body).toContain('Autorizare finalizată.');
+    await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
   });
 
   it('stops listening once the session settles', async () => {
-    const { session, redirect } = await startTestSession(port, redirectUri);
-    await get(redirect({ code: 'c' }));
+    const { session, bankAnswer, redirect } = await startTestSession(port, redirectUri);
+    await get(await bankAnswer());
     await outcome(session);
     await vi.waitFor(() => expect(get(redirect({ code: 'again' }))).rejects.toThrow(/ECONNREFUSED/));
   });
@@ -104,7 +159,7 @@ describe('SystemBrowserPort.open', () => {
     const second = await startTestSession(port, redirectUri);
     await expect(outcome(second.session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'superseded' });
     expect(openBrowser).toHaveBeenCalledTimes(1);
-    await get(first.redirect({ code: 'first' }));
-    await expect(outcome(first.session)).resolves.toEqual({ code: 'first' });
+    await get(await first.bankAnswer());
+    await expect(outcome(first.session)).resolves.toEqual({ scope: `AIS:${first.consentId}` });
   });
 });

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AuthorizationPort } from '../core/auth/authorization-session.js';
+import { listenForCallbacks, LOOPBACK_CALLBACK_PATH } from '../core/auth/loopback-callback.js';
 import { ValidationError } from '../core/errors.js';
 import type { OAuthSession } from './oauth-flow.js';
 
@@ -15,7 +15,7 @@ import type { OAuthSession } from './oauth-flow.js';
  *   CEC matches redirect URIs exactly, unlike RFC 8252 §7.3's any-port rule. The listener opens
  *   on the port the profile's redirect URI names.
  */
-export const LOOPBACK_CALLBACK_PATH = '/oauth/callback';
+export { LOOPBACK_CALLBACK_PATH };
 
 /** The port the sandbox's loopback redirect uses: fixed, so the URI stays the same across launches. */
 export const DEFAULT_LOOPBACK_PORT = 47_613;
@@ -40,9 +40,10 @@ export interface SystemBrowserDeps {
   openBrowser(url: string): Promise<void>;
 }
 
-const PAGE = '<!doctype html><meta charset="utf-8"><title>Conturi</title><p>Gata. Puteți închide această filă și reveni în Conturi.</p>';
-
-/** Opens the authorize URL in the person's browser and waits for the redirect on loopback. */
+/**
+ * Opens the authorize URL in the person's browser and waits for the redirect on loopback, with
+ * core's one callback listener: the tab says "authorised" only once the token exchange worked.
+ */
 export class SystemBrowserPort implements AuthorizationPort {
   private active?: OAuthSession;
 
@@ -58,41 +59,10 @@ export class SystemBrowserPort implements AuthorizationPort {
     if (!/^https?:$/.test(new URL(url).protocol)) throw new ValidationError('the authorize URL must be http(s)', 'url');
     // Taken before the first await: a second open during `listen` must see this one (a failed listen settles it).
     this.active = session;
-    const server = createServer((req, res) => answer(req, res, session, port));
-    await listen(server, port).catch((error: unknown) => {
+    const listener = await listenForCallbacks(port, () => session).catch((error: unknown) => {
       throw new ValidationError(`Port ${port} on 127.0.0.1 is busy, so the bank's answer cannot come back (${(error as NodeJS.ErrnoException).code ?? 'error'}). Close the program using it, or switch the setting to the app's window.`, 'redirectUri');
     });
-    const close = () => {
-      server.close();
-      server.closeAllConnections();
-    };
-    session.result.then(close, close);
+    session.result.then(listener.close, listener.close);
     await this.deps.openBrowser(url);
   }
-}
-
-/**
- * Feeds the exact redirect to the session. The Host header must be the loopback address a real
- * redirect carries, so a page reaching this port through DNS rebinding is turned away.
- */
-function answer(req: IncomingMessage, res: ServerResponse, session: OAuthSession, port: number): void {
-  const ours = req.method === 'GET' && req.headers.host === `127.0.0.1:${port}` && session.handleRedirect(`http://127.0.0.1:${port}${req.url ?? '/'}`);
-  res.writeHead(ours ? 200 : 404, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-store',
-    // The code sits in this page's URL: nothing may carry it further.
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': "default-src 'none'",
-  });
-  res.end(ours ? PAGE : 'Not found');
-}
-
-function listen(server: Server, port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
 }

@@ -7,13 +7,13 @@
  *   --ephemeral   keep secrets in memory only (no OS keychain); nothing outlives the run
  *   --data-dir D  keep the database and the sandbox bank's state in D (default: a temp dir)
  */
-import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from '../core/auth/authorization-session.js';
+import { listenForCallbacks } from '../core/auth/loopback-callback.js';
 import { toAppError } from '../core/errors.js';
 import { formatIban } from '../common/iban.js';
 import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
@@ -33,14 +33,10 @@ async function main(): Promise<void> {
     readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),
   );
   let active: AuthorizationSession | undefined;
-  const listener = createServer((req, res) => {
-    const url = `http://127.0.0.1:${(listener.address() as { port: number }).port}${req.url ?? '/'}`;
-    const ours = active?.handleRedirect(url) === true;
-    res.writeHead(ours ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(ours ? 'Gata: puteti inchide aceasta fereastra si reveni in terminal.\n' : 'Nu este o redirectare asteptata.\n');
-  });
-  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
-  const redirectUri = `http://127.0.0.1:${(listener.address() as { port: number }).port}/callback`;
+  // Core's one callback listener, as the app's system-browser mode uses: the browser tab says
+  // "authorised" only once the code was exchanged.
+  const listener = await listenForCallbacks(0, () => active);
+  const redirectUri = `http://127.0.0.1:${listener.port}/callback`;
 
   const core = createAppCore({
     fetch,
@@ -62,7 +58,8 @@ async function main(): Promise<void> {
           if (values.auto === true) {
             const back = await playPsu(url, { user, decision: 'allow' });
             // Follow the bank's redirect to our loopback listener, as the browser would.
-            await fetch(back);
+            const page = await fetch(back);
+            if (page.status !== 200) throw new Error(`the callback answered ${page.status}: ${await page.text()}`);
           } else {
             say('Open it in a browser; waiting for the redirect…');
           }

@@ -1,9 +1,8 @@
 import type { Logger } from 'pino';
 import type { Connection, TransactionPage } from '../../common/index.js';
-import { AuthorizationSession, type AuthorizationPort } from '../auth/authorization-session.js';
+import { AuthorizationSession, codeExchange, type AuthorizationPort } from '../auth/authorization-session.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { AuthorizationCancelledError, BankError, ValidationError } from '../errors.js';
-import { authorizationCodeGrantRequest, processTokenResponse } from '../oauth/token.js';
 import type { BankEnvironments, ResolvedBank } from '../profiles/bank-environments.js';
 import type { ProfileSettings } from '../profiles/profile-settings.js';
 import {
@@ -250,13 +249,9 @@ export class ConnectionService {
     this.deps.store.insert({ id, profileId: settings.id, label, consentId: created.consentId, consentStatus: 'received', reauthRequired: false, createdAt: now, updatedAt: now });
     try {
       const scope = `AIS:${created.consentId}`;
-      const session = await AuthorizationSession.start(bank, scope, created.location, port);
-      const grant = await session.result;
-      const tokens = await processTokenResponse(
-        await authorizationCodeGrantRequest(bank.psd2.fetch, { tokenUrl: bank.tokenUrl, clientId: bank.clientId, clientSecret: bank.clientSecret, ...grant, scope }),
-        this.deps.now(),
-        { expectedScope: scope },
-      );
+      // The session settles only with exchanged tokens: the front end says "authorised" after this.
+      const session = await AuthorizationSession.start(bank, scope, created.location, port, codeExchange(bank, scope, this.deps.now));
+      const tokens = await session.result;
       await this.deps.tokens.remember(id, { value: tokens.accessToken, expiresAt: tokens.expiresAt }, tokens.refreshToken);
       await this.learnGrants(bank, id, created.consentId, tokens.accessToken, { psuIpAddress });
     } catch (error) {

@@ -4,7 +4,7 @@ import type { Keychain } from '../keychain/keychain.js';
 import { resolveEndpoint } from '../oauth/endpoints.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
 import type { Registration, RegistrationStore } from '../store/registrations.js';
-import { bankProfiles, cecProfile, type BankProfile } from './bank-profile.js';
+import { bankProfiles, cecProfile, cecSandboxProfile, type BankProfile } from './bank-profile.js';
 import type { ProfileSettings } from './profile-settings.js';
 import { mutualTlsFetch } from '../http/mutual-tls.js';
 
@@ -104,7 +104,7 @@ export class BankEnvironments {
   }
 
   private bank(settings: ProfileSettings, baseUrl: string, clientId: string, clientSecret: string | undefined, redirectUri: string, certificatePem: string): ResolvedBank {
-    const profile = settings.kind === 'cec-production' ? (bankProfiles[settings.bank ?? cecProfile.id] ?? cecProfile) : cecProfile;
+    const profile = settings.kind === 'cec-production' ? (bankProfiles[settings.bank ?? cecProfile.id] ?? cecProfile) : cecSandboxProfile;
     return {
       settings,
       profile,

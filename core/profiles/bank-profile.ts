@@ -23,7 +23,11 @@ export interface BankQuirks {
   consentBody: 'empty' | 'berlin-group';
   /** CEC answers `GET /accounts/{id}` with `{"accounts":[one]}` instead of `{"account":{}}`. */
   accountDetailWrapper: 'accounts-list' | 'account';
-  /** CEC's guide shows redirects without `state`: accept its absence (PKCE still binds the code). */
+  /**
+   * CEC's guide shows redirects without `state`. Where on, a state-less `code` is only a candidate
+   * that the token exchange must prove (PKCE binds a real code to our verifier); a state-less
+   * `error` never ends the flow. Off for banks seen to echo state, the sandbox among them.
+   */
   stateMayBeOmitted: boolean;
 }
 
@@ -55,6 +59,12 @@ export const cecProfile: BankProfile = {
   displayName: 'CEC Bank',
   paths: cecPaths,
   quirks: cecQuirks,
+};
+
+/** The embedded sandbox speaks CEC's API but always echoes `state`: no state-less answer counts there. */
+export const cecSandboxProfile: BankProfile = {
+  ...cecProfile,
+  quirks: { ...cecQuirks, stateMayBeOmitted: false },
 };
 
 /**

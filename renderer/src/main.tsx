@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { Bridge } from '../../common/contract.js';
 import { createAuthPopup, POPUP_FEATURES, POPUP_NAME, type AuthPopup, type PopupLike } from './auth-popup.js';
 import { createHttpBridge } from './bridge/http-bridge.js';
+import { withoutStoredSecret } from './bridge/secret.js';
 import { createAppStore } from './store/app-store.js';
 import { strings } from './strings.js';
 import { App } from './ui/app.js';
@@ -42,7 +43,8 @@ function chooseBridge(onReconnected: () => void): { bridge: Bridge; authPopup?: 
     onReconnected,
   });
   const authPopup = createAuthPopup({
-    open: openBankWindow,
+    // The popup must not start with a copy of this tab's sessionStorage, secret included.
+    open: () => withoutStoredSecret(sessionStorageOrNone(), openBankWindow),
     on: (event, listener) => bridge.on(event, listener),
     every: (ms, tick) => {
       const handle = window.setInterval(tick, ms);

@@ -88,10 +88,10 @@ describe('connect', () => {
           const forged = new URL(back);
           forged.searchParams.set('state', 'forged');
           forged.searchParams.set('code', 'attacker-code');
-          expect(session.handleRedirect(forged.toString())).toBe(true);
+          expect(session.handleRedirect(forged.toString())).toMatchObject({ ours: true });
           expect(session.isSettled).toBe(false);
           refused = session.rejectedRedirects;
-          expect(session.handleRedirect(back.toString())).toBe(true);
+          expect(session.handleRedirect(back.toString())).toMatchObject({ ours: true });
         },
       },
     });

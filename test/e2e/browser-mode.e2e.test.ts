@@ -6,12 +6,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsView, Connection, Result } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
+import { openLaunchPage } from '../../host/open-browser.js';
 import { startWebApp } from '../../host/web-app.js';
 import { TestKeychain } from '../helpers/core-world.js';
 
@@ -20,6 +22,28 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 /** `E2E_RENDERER_DIR` points the test at another build of the renderer (same contract). */
 const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const CONNECT = 'Conecteaza banca';
+/** The probes of the outside review: none knows the state. */
+const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+
+/** The secret a page's tab keeps (tests compile without the DOM library, so the global is named by hand). */
+const storedSecret = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }).sessionStorage.getItem('conturi.secret'));
+
+/** A page of another site (`localhost`, another port) that fires `<img>` and no-cors fetches at the callback. */
+async function startForeignSite(callback: string): Promise<{ url: string; close(): Promise<void> }> {
+  const html = `<!doctype html><title>elsewhere</title><script>
+    const probes = ${JSON.stringify(PROBES)};
+    const hits = probes.flatMap((q) => [
+      new Promise((done) => { const img = new Image(); img.onload = img.onerror = done; img.src = ${JSON.stringify(callback)} + '?' + q; }),
+      fetch(${JSON.stringify(callback)} + '?' + q + '&via=fetch', { mode: 'no-cors' }).catch(() => undefined),
+    ]);
+    Promise.all(hits).then(() => { document.title = 'probed'; });
+  </script>`;
+  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://localhost:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
 
 describe('browser mode in Chromium', () => {
   let dir: string;
@@ -27,6 +51,8 @@ describe('browser mode in Chromium', () => {
   let host: RunningHost;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  /** One line per request the host answered (`GET /oauth/callback 400`). */
+  const hostLog: string[] = [];
 
   /** The host's API as the page calls it, for assertions that do not depend on the page's layout. */
   async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
@@ -38,7 +64,7 @@ describe('browser mode in Chromium', () => {
   }
 
   /** The app's page, with CSP violations collected: the renderer must run under the host's policy. */
-  async function openApp(): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
+  async function openApp(url = host.url): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
     const context = await browser.newContext();
     contexts.push(context);
     const page = await context.newPage();
@@ -46,7 +72,7 @@ describe('browser mode in Chromium', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    await page.goto(host.url);
+    await page.goto(url);
     return { context, page, violations };
   }
 
@@ -79,12 +105,15 @@ describe('browser mode in Chromium', () => {
       openExternal: async () => {
         throw new Error('window mode must not open the system browser');
       },
+      log: (line) => hostLog.push(line),
     });
     browser = await chromium.launch({ executablePath, args });
   }, 240_000);
 
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
+    // A test that failed mid-sign-in leaves nobody to close its popup: free the one slot.
+    await invoke('connections:cancel-authorization');
   });
 
   afterAll(async () => {
@@ -101,11 +130,92 @@ describe('browser mode in Chromium', () => {
     // The page notices the closed popup and cancels; core then removes the half-made connection.
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).length, { timeout: 15_000 }).toBe(0);
     await expect.poll(() => invoke<{ cancelled: boolean }>('connections:cancel-authorization').then((r) => r.cancelled), { timeout: 15_000 }).toBe(false);
-    await page.waitForTimeout(500);
+    // The page has taken in the outcome once it says so; only then is the absence of a row news.
+    await page.getByText(/Autorizarea a fost anulat[aă]/).first().waitFor({ timeout: 15_000 });
     expect(await page.getByRole('listitem').filter({ hasText: /CECE/ }).count()).toBe(0);
     // A new attempt is allowed at once: the cancelled one no longer holds the single slot.
     expect(await page.getByRole('button', { name: CONNECT }).isEnabled()).toBe(true);
     expect(violations).toEqual([]);
+  });
+
+  it('probes from a foreign page while the bank page is open change nothing; the real sign-in still completes', async () => {
+    const { context, page } = await openApp();
+    const popup = await connectPopup(context, page);
+    const foreign = await startForeignSite(`${host.origin}/oauth/callback`);
+    try {
+      const attacker = await context.newPage();
+      const before = hostLog.filter((l) => l === 'GET /oauth/callback 400').length;
+      await attacker.goto(foreign.url);
+      await expect.poll(() => attacker.title(), { timeout: 15_000 }).toBe('probed');
+      // Every probe reached the host (an <img> and a fetch each) and was refused; the page of
+      // another site could not even read the answers (CORP same-origin).
+      expect(hostLog.filter((l) => l === 'GET /oauth/callback 400').length - before).toBe(2 * PROBES.length);
+      expect(hostLog.filter((l) => l.startsWith('GET /oauth/callback 200'))).toEqual([]);
+      // Direct hits too, as another local program could send them.
+      for (const query of PROBES) expect((await fetch(`${host.origin}/oauth/callback?${query}`)).status).toBe(400);
+      await attacker.close();
+    } finally {
+      await foreign.close();
+    }
+    // The sign-in is still open: the bank's page waits, nothing was connected or cancelled.
+    expect(popup.isClosed()).toBe(false);
+    await login(popup);
+    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
+    const closed = popup.waitForEvent('close', { timeout: 20_000 });
+    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
+    await closed;
+    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
+    const [connection] = await invoke<Connection[]>('connections:list');
+    await invoke('connections:remove', { connectionId: connection?.id });
+  });
+
+  it('the bank popup starts without the secret: back on the app origin it cannot call the API; the app tab still reloads', async () => {
+    const { context, page } = await openApp();
+    const secret = new URL(host.url).hash.slice('#secret='.length);
+    const popup = await connectPopup(context, page);
+    await popup.goto(`${host.origin}/`);
+    expect(await storedSecret(popup)).toBeNull();
+    const status = await popup.evaluate(async (kept) => {
+      const res = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-conturi-secret': kept ?? '' },
+        body: JSON.stringify({ method: 'connections:list', input: {} }),
+      });
+      return res.status;
+    }, await storedSecret(popup));
+    expect(status).toBe(401);
+    await popup.close();
+    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).length, { timeout: 15_000 }).toBe(0);
+    // The app's own tab keeps its secret across a reload (F5).
+    await page.reload();
+    expect(await storedSecret(page)).toBe(secret);
+    await expect.poll(() => page.getByRole('button', { name: CONNECT }).isEnabled(), { timeout: 15_000 }).toBe(true);
+  });
+
+  it('opens from a launch ticket once: the page trades it for the secret, a second use is refused', async () => {
+    const secret = new URL(host.url).hash.slice('#secret='.length);
+    const launch = host.launchTicket();
+    const { page } = await openApp(launch.url);
+    await expect.poll(() => storedSecret(page), { timeout: 15_000 }).toBe(secret);
+    expect(new URL(page.url()).hash).toBe('');
+    await launch.done;
+    await expect.poll(() => page.getByRole('button', { name: CONNECT }).isEnabled(), { timeout: 15_000 }).toBe(true);
+    const again = await openApp(launch.url);
+    await again.page.getByText(/refuzat cererea/i).first().waitFor({ timeout: 15_000 });
+    expect(await storedSecret(again.page)).toBeNull();
+  });
+
+  it('npm run web opens a 0600 file page that forwards the browser to the app on a ticket', async () => {
+    const secret = new URL(host.url).hash.slice('#secret='.length);
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await openLaunchPage(join(dir, 'data'), host.launchTicket(), async (fileUrl) => {
+      await page.goto(fileUrl);
+    });
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${host.origin}/`);
+    await expect.poll(() => storedSecret(page), { timeout: 15_000 }).toBe(secret);
+    await expect.poll(() => page.getByRole('button', { name: CONNECT }).isEnabled(), { timeout: 15_000 }).toBe(true);
   });
 
   it('a refusal on the bank page closes the popup and lists no connection', async () => {

@@ -1,6 +1,7 @@
 /**
  * Shared by the host's tests: raw HTTP that sends paths and headers exactly as written (fetch
- * would normalise `/../` and refuse a foreign `Host`), and stand-ins for handlers and sessions.
+ * would normalise `/../` and refuse a foreign `Host`), and stand-in handlers. Authorisations in
+ * these tests are real sessions (test/helpers/auth-session.ts) at a real sandbox bank.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -8,8 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { methodNames, type Handlers } from '../../common/index.js';
 import type { FrontEnd } from '../../core/app-handlers.js';
-import type { AuthorizationSession } from '../../core/auth/authorization-session.js';
-import { AuthorizationCancelledError } from '../../core/errors.js';
 import { startHost, type RunningHost } from '../../host/server.js';
 
 export interface RawResponse {
@@ -41,37 +40,6 @@ export function stubHandlers(): Handlers {
     'profiles:list': async () => [{ id: 'sandbox', kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }],
     'settings:get': async () => ({ authorizationMode: 'window' }),
   };
-}
-
-/** A session that records the redirects it is handed and settles as told. */
-export function fakeSession(outcome: 'code' | 'denied') {
-  const seen: string[] = [];
-  const cancels: string[] = [];
-  let settled = false;
-  let settle!: { resolve: (v: unknown) => void; reject: (e: unknown) => void };
-  const result = new Promise((resolve, reject) => (settle = { resolve, reject }));
-  result.catch(() => {});
-  const session = {
-    result,
-    get isSettled() {
-      return settled;
-    },
-    handleRedirect(url: string) {
-      seen.push(url);
-      if (settled) return false;
-      settled = true;
-      if (outcome === 'code') settle.resolve({ code: 'c' });
-      else settle.reject(new AuthorizationCancelledError('access_denied'));
-      return true;
-    },
-    cancel(reason: string) {
-      cancels.push(reason);
-      if (settled) return;
-      settled = true;
-      settle.reject(new AuthorizationCancelledError('closed'));
-    },
-  };
-  return { seen, cancels, session: session as unknown as AuthorizationSession };
 }
 
 /** A host over a small renderer folder, recording every response and log line for leak checks. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Connection } from '../../../common/domain.js';
 import { createHttpBridge, type HttpBridgeDeps } from './http-bridge.js';
-import { SECRET_STORAGE_KEY } from './secret.js';
+import { SECRET_STORAGE_KEY, withoutStoredSecret } from './secret.js';
 
 interface Call { url: string; init: RequestInit | undefined }
 
@@ -18,7 +18,7 @@ function world(answer: (call: Call) => Response | Promise<Response>, hash = '#se
     }) as typeof fetch,
     location: { href: `http://127.0.0.1:4321/${hash}`, hash, pathname: '/', search: '' },
     history: { state: null, replaceState: (_s, _t, url) => replaced.push(String(url)) },
-    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => stored.set(k, v) },
+    storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v), removeItem: (k) => void stored.delete(k) },
     sleep: () => new Promise(() => undefined),
   };
   return { deps, calls, stored, replaced };
@@ -27,11 +27,30 @@ function world(answer: (call: Call) => Response | Promise<Response>, hash = '#se
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('createHttpBridge › secret', () => {
-  it('takes the secret from the fragment, removes it from the address and keeps it for the tab', () => {
+  it('takes the secret from the fragment, removes it from the address and keeps it for the tab', async () => {
     const w = world(() => json({ ok: true, value: [] }));
-    createHttpBridge(w.deps);
+    await createHttpBridge(w.deps).invoke('connections:list', {});
     expect(w.replaced).toEqual(['/']);
     expect(w.stored.get(SECRET_STORAGE_KEY)).toBe('s3cr3t');
+  });
+
+  it('trades a launch ticket once for the secret, then calls with the secret', async () => {
+    const w = world((call) => (call.url.endsWith('/api/ticket') ? json({ secret: 'from-ticket' }) : json({ ok: true, value: [] })), '#ticket=t1');
+    const bridge = createHttpBridge(w.deps);
+    await bridge.invoke('connections:list', {});
+    await bridge.invoke('connections:list', {});
+    expect(w.replaced).toEqual(['/']);
+    expect(w.calls.map((c) => c.url)).toEqual(['http://127.0.0.1:4321/api/ticket', 'http://127.0.0.1:4321/api/invoke', 'http://127.0.0.1:4321/api/invoke']);
+    expect(w.calls[0]?.init).toMatchObject({ method: 'POST', body: '{"ticket":"t1"}', credentials: 'omit' });
+    expect((w.calls[1]?.init?.headers as Record<string, string>)['X-Conturi-Secret']).toBe('from-ticket');
+    expect(w.stored.get(SECRET_STORAGE_KEY)).toBe('from-ticket');
+  });
+
+  it('refuses locally when the host no longer takes the ticket (used or expired)', async () => {
+    const w = world((call) => (call.url.endsWith('/api/ticket') ? json({ error: 'used' }, 403) : json({ ok: true, value: [] })), '#ticket=spent');
+    const result = await createHttpBridge(w.deps).invoke('connections:list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'HOST_REFUSED' } });
+    expect(w.calls.map((c) => c.url)).toEqual(['http://127.0.0.1:4321/api/ticket']);
   });
 
   it('keeps other fragment parameters when removing the secret', () => {
@@ -53,6 +72,16 @@ describe('createHttpBridge › secret', () => {
     const result = await createHttpBridge(w.deps).invoke('connections:list', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'HOST_REFUSED', retryable: false } });
     expect(w.calls).toEqual([]);
+  });
+});
+
+describe('withoutStoredSecret', () => {
+  it('keeps the secret out of sessionStorage while the window opens, and puts it back', () => {
+    const stored = new Map([[SECRET_STORAGE_KEY, 'kept']]);
+    const storage = { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => void stored.set(k, v), removeItem: (k: string) => void stored.delete(k) };
+    const during = withoutStoredSecret(storage, () => stored.get(SECRET_STORAGE_KEY));
+    expect(during).toBeUndefined();
+    expect(stored.get(SECRET_STORAGE_KEY)).toBe('kept');
   });
 });
 
@@ -118,7 +147,7 @@ describe('createHttpBridge › events', () => {
     const bridge = createHttpBridge(w.deps);
     const seen: Connection[][] = [];
     bridge.on('connections:changed', (list) => seen.push(list));
-    expect(w.calls[0]?.url).toBe('http://127.0.0.1:4321/api/events');
+    await vi.waitFor(() => expect(w.calls[0]?.url).toBe('http://127.0.0.1:4321/api/events'));
     expect(w.calls[0]?.init?.method).toBeUndefined();
     expect((w.calls[0]?.init?.headers as Record<string, string>)['X-Conturi-Secret']).toBe('s3cr3t');
     stream.write('event: connections:changed\nda');
@@ -136,8 +165,12 @@ describe('createHttpBridge › events', () => {
     stream.write('event: authorization:open\ndata: {"url":"https://a"}\n\n');
     await vi.waitFor(() => expect(urls).toEqual(['https://a']));
     off();
-    stream.write('event: authorization:open\ndata: {"url":"https://b"}\n\n');
-    await new Promise((r) => setTimeout(r, 10));
+    // Events arrive in order: once the later one reached a listener still subscribed, the one
+    // before it has been delivered to everyone it was going to reach.
+    const later: string[] = [];
+    bridge.on('authorization:settled', ({ outcome }) => later.push(outcome));
+    stream.write('event: authorization:open\ndata: {"url":"https://b"}\n\nevent: authorization:settled\ndata: {"outcome":"connected"}\n\n');
+    await vi.waitFor(() => expect(later).toEqual(['connected']));
     expect(urls).toEqual(['https://a']);
     bridge.close();
   });

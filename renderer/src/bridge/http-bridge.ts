@@ -2,7 +2,7 @@ import { HOST_ROUTES, isEventName, SECRET_HEADER } from '../../../common/contrac
 import type { Bridge, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../common/contract.js';
 import type { AppError, Result } from '../../../common/result.js';
 import { startEventStream } from './event-stream.js';
-import { takeSecret, type SecretSources } from './secret.js';
+import { resolveSecret, type SecretSources } from './secret.js';
 import type { SseEvent } from './sse.js';
 
 export interface HttpBridgeDeps extends SecretSources {
@@ -32,15 +32,19 @@ export const isResult = (body: unknown): body is Result<unknown> =>
 /**
  * The browser-mode transport: the same `Bridge` as Electron's preload, over the host on
  * 127.0.0.1. Calls are `POST /api/invoke` and events a fetch-read SSE stream `GET /api/events`,
- * both carrying the secret from the page address in `X-Conturi-Secret`. Every failure becomes
+ * both carrying the secret (from the page address, or traded once for its launch ticket) in
+ * `X-Conturi-Secret`. Every failure becomes
  * a Result, as over IPC, so the store never sees a thrown error from here.
  */
 export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
-  const secret = takeSecret(deps);
+  // A launch ticket is traded with the host first; every call and the stream wait for it.
+  const secretReady = resolveSecret({ ...deps, ticketUrl: new URL(HOST_ROUTES.ticket, deps.location.href).href });
   const invokeUrl = new URL(HOST_ROUTES.invoke, deps.location.href).href;
   const eventsUrl = new URL(HOST_ROUTES.events, deps.location.href).href;
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let stopStream: (() => void) | undefined;
+  let streaming = false;
+  let closed = false;
 
   const deliver = ({ event, data }: SseEvent) => {
     if (!isEventName(event)) return;
@@ -61,6 +65,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
   };
 
   const invoke = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> => {
+    const secret = await secretReady;
     if (secret === undefined) return failure('HOST_REFUSED', 'this page was opened without the host’s secret; open the address the host printed', false);
     let response: Response;
     try {
@@ -97,16 +102,20 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);
     set.add(listener as (payload: never) => void);
-    if (stopStream === undefined && secret !== undefined) {
-      stopStream = startEventStream({
-        fetch: deps.fetch,
-        url: eventsUrl,
-        headers: { [SECRET_HEADER]: secret },
-        onEvent: deliver,
-        onOpen: (again) => {
-          if (again) deps.onReconnected?.();
-        },
-        ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+    if (!streaming) {
+      streaming = true;
+      void secretReady.then((secret) => {
+        if (secret === undefined || closed) return;
+        stopStream = startEventStream({
+          fetch: deps.fetch,
+          url: eventsUrl,
+          headers: { [SECRET_HEADER]: secret },
+          onEvent: deliver,
+          onOpen: (again) => {
+            if (again) deps.onReconnected?.();
+          },
+          ...(deps.sleep === undefined ? {} : { sleep: deps.sleep }),
+        });
       });
     }
     return () => {
@@ -118,6 +127,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
     invoke,
     on,
     close: () => {
+      closed = true;
       stopStream?.();
       stopStream = undefined;
     },
