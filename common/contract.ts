@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
 import type { AppError, Result } from './result.js';
+import { webUrl } from './url-rule.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -41,18 +42,18 @@ export const methods = {
   'profiles:save-production': {
     input: z.object({
       id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       clientId: z.string().trim().min(1).max(200),
       clientSecret: z.string().max(500).optional(),
       certificatePem: z.string().min(100).max(20_000),
-      redirectUri: z.url(),
+      redirectUri: webUrl,
       qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000) }).optional(),
     }).strict(),
     output: returns<ProfileView>(),
   },
   'enrolment:register': {
     input: z.object({
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       certificatePem: z.string().min(100).max(20_000),
       username: z.email().max(254),
       password: z.string().min(8).max(128),
@@ -65,14 +66,14 @@ export const methods = {
   'enrolment:create-app': {
     input: z.object({
       profileId: z.string().regex(/^[a-z0-9-]{1,40}$/),
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       certificatePem: z.string().min(100).max(20_000),
       username: z.email().max(254),
       password: z.string().min(1).max(128),
       organization: z.string().trim().min(1).max(100),
       appName: z.string().trim().min(1).max(64),
       appTitle: z.string().trim().min(1).max(100),
-      redirectUri: z.url(),
+      redirectUri: webUrl,
     }).strict(),
     output: returns<ProfileView>(),
   },
