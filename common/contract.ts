@@ -22,6 +22,25 @@ export interface ProfileView {
   kind: 'sandbox' | 'cec-production';
   displayName: string;
   baseUrl?: string;
+  /** The client id the bank issued to this app (production profiles). */
+  clientId?: string;
+  /** Plain http to this machine: a bank simulator, not a bank. The UI says so loudly. */
+  simulator?: boolean;
+}
+
+/**
+ * What `enrolment:create-app` got from the bank. The bank shows the credentials once: they are
+ * returned even when keeping or saving them failed, so the person can note them.
+ */
+export interface EnrolmentResult {
+  clientId: string;
+  /** Shown this once; the app keeps it only in the OS keychain. */
+  clientSecret: string;
+  /** Whether the client secret is in the keychain. */
+  secretStored: boolean;
+  /** The saved profile; absent when saving failed (`problem` says why). */
+  profile?: ProfileView;
+  problem?: AppError;
 }
 
 export interface AccountsView {
@@ -47,7 +66,8 @@ export const methods = {
       clientSecret: z.string().max(500).optional(),
       certificatePem: z.string().min(100).max(20_000),
       redirectUri: webUrl,
-      qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000) }).optional(),
+      /** `privateKeyPem` may be left out to keep the stored key of an unchanged certificate. */
+      qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000).optional() }).strict().optional(),
     }).strict(),
     output: returns<ProfileView>(),
   },
@@ -75,7 +95,7 @@ export const methods = {
       appTitle: z.string().trim().min(1).max(100),
       redirectUri: webUrl,
     }).strict(),
-    output: returns<ProfileView>(),
+    output: returns<EnrolmentResult>(),
   },
   'connections:list': { input: none, output: returns<Connection[]>() },
   'connections:connect': { input: z.object({ profileId: id, label: z.string().trim().max(60) }).strict(), output: returns<Connection>() },
