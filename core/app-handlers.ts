@@ -21,9 +21,10 @@ const DEFAULT_WINDOW_DAYS = 90;
 const profileView = (p: ProfileSettings): ProfileView =>
   p.kind === 'sandbox'
     ? { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }
-    : isSimulator(p)
-      ? { id: p.id, kind: 'cec-production', displayName: `Simulator (${p.id}), not a bank`, baseUrl: p.baseUrl, clientId: p.clientId, simulator: true }
-      : { id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId };
+    : {
+        id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
+        ...(isSimulator(p) ? { simulator: true } : {}),
+      };
 
 /**
  * The contract's methods over core. One authorisation at a time: a second `connect` while the
