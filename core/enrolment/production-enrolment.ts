@@ -1,7 +1,7 @@
 import type { EnrolmentResult, ProfileView } from '../../common/index.js';
 import { toAppError } from '../errors.js';
 import type { ProductionProfiles } from '../profiles/production-profiles.js';
-import { checkCertificatePem, type ProductionSettings } from '../profiles/profile-settings.js';
+import { checkBaseUrl, checkCertificatePem, type ProductionSettings } from '../profiles/profile-settings.js';
 import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest, type DeveloperAccount } from './dynamic-users-register.js';
 
 export interface RegisterInput extends DeveloperAccount {
@@ -20,8 +20,9 @@ export interface CreateAppInput extends Pick<DeveloperAccount, 'username' | 'pas
 
 /** Registers the developer at the bank's Dynamic Users Register; the certificate is checked before the bank sees anything. */
 export async function registerDeveloper(fetchFn: typeof fetch, input: RegisterInput): Promise<{ activationMailSentTo: string }> {
+  const baseUrl = checkBaseUrl(input.baseUrl);
   checkCertificatePem(input.certificatePem);
-  const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
+  const ep = enrolmentEndpoint(fetchFn, baseUrl, input.certificatePem);
   await processRegisterUserResponse(await registerUserRequest(ep, input));
   return { activationMailSentTo: input.username };
 }
@@ -40,16 +41,16 @@ export async function createProductionApp(
   input: CreateAppInput,
   view: (settings: ProductionSettings) => ProfileView,
 ): Promise<EnrolmentResult> {
-  const profile = { kind: 'cec-production' as const, id: input.profileId, baseUrl: input.baseUrl, certificatePem: input.certificatePem, redirectUri: input.redirectUri };
+  const profile = { kind: 'cec-production' as const, id: input.profileId, baseUrl: checkBaseUrl(input.baseUrl), certificatePem: input.certificatePem, redirectUri: input.redirectUri };
   // The client id and secret do not exist yet: stand-ins let the whole profile be checked now.
   await production.check({ ...profile, clientId: 'issued-by-the-bank', clientSecret: 'issued-by-the-bank' });
-  const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
+  const ep = enrolmentEndpoint(fetchFn, profile.baseUrl, input.certificatePem);
   const creds = await processCreateAppResponse(
     await createAppRequest(ep, input, { name: input.appName, title: input.appTitle, redirectUri: input.redirectUri }),
   );
   const result: EnrolmentResult = { clientId: creds.clientId, clientSecret: creds.clientSecret, secretStored: false };
   try {
-    await production.keepIssuedSecret(input.profileId, { baseUrl: input.baseUrl, clientId: creds.clientId }, creds.clientSecret);
+    await production.keepIssuedSecret(input.profileId, { baseUrl: profile.baseUrl, clientId: creds.clientId }, creds.clientSecret);
     result.secretStored = true;
     // No secret in this save: it finds the one just filed, bound to the same origin and client id.
     result.profile = view(await production.save({ ...profile, clientId: creds.clientId }));

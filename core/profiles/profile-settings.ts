@@ -113,6 +113,13 @@ export function checkCertificatePem(text: string, field = 'certificatePem'): voi
   if (!pem.safeParse(text).success) throw new ValidationError(`${field}: is not a PEM X.509 certificate`, field);
 }
 
+/** Checks a bank's base URL the person gave; returns it normalised, without a trailing slash. */
+export function checkBaseUrl(text: string, field = 'baseUrl'): string {
+  const result = baseUrl.safeParse(text);
+  if (!result.success) throw new ValidationError(`${field}: ${result.error.issues[0]?.message ?? 'invalid'}`, field);
+  return result.data;
+}
+
 /** Checks what a person typed for a production profile, secrets included, before anything is stored or sent. */
 export function parseProductionInput(input: unknown): ProductionProfileInput {
   return parse(inputSchema, input);

@@ -79,8 +79,9 @@ describe('a cec-production profile on the sandbox, through the contract', () => 
       await call('enrolment:create-app', createApp({ certificatePem: badCert })),
       await call('enrolment:create-app', createApp({ profileId: 'sandbox' })),
       await call('enrolment:register', { baseUrl: 'http://192.0.2.1/cec/prod', certificatePem: demoCertificatePem, ...developer, firstName: 'Ana', lastName: 'Pop' }),
+      await call('enrolment:register', { baseUrl: `${w.bankUrl}?x=1`, certificatePem: demoCertificatePem, ...developer, firstName: 'Ana', lastName: 'Pop' }),
     ];
-    expect(refusals.map((r) => !r.ok && r.error.code)).toEqual(['VALIDATION_ERROR', 'VALIDATION_ERROR', 'VALIDATION_ERROR', 'INVALID_INPUT']);
+    expect(refusals.map((r) => !r.ok && r.error.code)).toEqual(['VALIDATION_ERROR', 'VALIDATION_ERROR', 'VALIDATION_ERROR', 'INVALID_INPUT', 'VALIDATION_ERROR']);
     expect(enrolmentCalls).toEqual([]);
   });
 
