@@ -39,8 +39,8 @@ export interface BankEnvironmentsDeps {
   keychain: Keychain;
   registrations: RegistrationStore;
   embedded?: EmbeddedBank;
-  /** Production profiles' secrets and mutual-TLS agents. */
-  production: Pick<ProductionProfiles, 'credentials'>;
+  /** Production profiles' secrets and mutual-TLS agents; without it only the sandbox resolves. */
+  production?: Pick<ProductionProfiles, 'credentials'>;
   /** The redirect this front end catches (the Electron window's, or the browser host's loopback). */
   redirectUri: string;
   now: () => Date;
@@ -61,6 +61,7 @@ export class BankEnvironments {
   }
 
   private async resolveProduction(settings: Extract<ProfileSettings, { kind: 'cec-production' }>): Promise<ResolvedBank> {
+    if (this.deps.production === undefined) throw new BugIndicatingError('BankEnvironments was built without production profiles');
     const { clientSecret, fetch } = await this.deps.production.credentials(settings);
     const bank = this.bank(settings, settings.baseUrl, settings.clientId, clientSecret, settings.redirectUri, settings.certificatePem);
     // A QWAC means mutual TLS: every call of this profile, token calls included, goes through its agent.

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { clientSecretKey, qwacKeyKey, readClientSecret } from '../../core/profiles/profile-secrets.js';
 import { openDatabase } from '../../core/store/database.js';
-import { startSandbox, type RunningSandbox } from '../../sandbox/index.js';
+import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
 import { APP_REDIRECT, psuPort, TestKeychain } from '../helpers/core-world.js';
 import { selfSigned } from '../helpers/tls-certs.js';
@@ -55,7 +55,7 @@ describe('no secret on disk outside the keychain', () => {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-data-'));
   const keychain = new TestKeychain();
   const qwac = selfSigned('Conturi QWAC at rest');
-  let bank: Promise<RunningSandbox> | undefined;
+  const bank: EmbeddedSandbox = embeddedSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') }, demoCertificatePem);
   let core: AppCore;
 
   beforeAll(() => {
@@ -65,12 +65,12 @@ describe('no secret on disk outside the keychain', () => {
       keychain,
       databasePath: join(dir, 'conturi.sqlite'),
       redirectUri: APP_REDIRECT,
-      embedded: { start: async () => (bank ??= startSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') })), demoCertificatePem },
+      embedded: bank,
     });
   });
   afterAll(async () => {
     core.close();
-    if (bank !== undefined) await (await bank).close();
+    await bank.close();
     await keychain.clear();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -78,7 +78,7 @@ describe('no secret on disk outside the keychain', () => {
   it('after connecting the sandbox and saving a production profile with a QWAC key and a client secret, no file holds any of them', async () => {
     const connection = await core.connections.connect({ profileId: 'sandbox', label: 'demo', port: psuPort({ user: 'demo', decision: 'allow' }), psuIpAddress: '192.0.2.3' });
     await core.connections.accounts(connection.id, {});
-    const { url } = await (bank as Promise<RunningSandbox>);
+    const { url } = await bank.start();
     await core.saveProductionProfile({
       kind: 'cec-production', id: 'p1', baseUrl: url, clientId: 'client-p1', certificatePem: demoCertificatePem,
       redirectUri: 'https://tpp.example/cb', clientSecret: `secret-${'x'.repeat(24)}`, qwac,
@@ -96,7 +96,7 @@ describe('no secret on disk outside the keychain', () => {
     // While running (the WAL holds the latest writes), and once everything is closed and flushed.
     expect(scan(dir, secrets, qwac.certificatePem)).toEqual([]);
     core.close();
-    await (await (bank as Promise<RunningSandbox>)).close();
+    await bank.close();
     expect(scan(dir, secrets, qwac.certificatePem)).toEqual([]);
   });
 });
