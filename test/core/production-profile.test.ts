@@ -149,7 +149,7 @@ describe('a cec-production profile on the sandbox, through the contract', () => 
     expect(await w.keychain.get(clientSecretKey('p1'))).toBe(secretBefore);
     // A refresh (the access token has run out) still goes to the first bank only.
     clock.advance(3_600_000);
-    expect((await w.core.connections.accounts(connectionId, {})).length).toBe(4);
+    expect((await w.core.connections.accounts(connectionId, {})).accounts).toHaveLength(4);
     expect(other.hits).toEqual([]);
   });
 
