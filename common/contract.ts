@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventName } from './contract-names.js';
 import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
 import type { AppError, Result } from './result.js';
+import { webUrl } from './url-rule.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -22,6 +23,25 @@ export interface ProfileView {
   kind: 'sandbox' | 'cec-production';
   displayName: string;
   baseUrl?: string;
+  /** The client id the bank issued to this app (production profiles). */
+  clientId?: string;
+  /** Plain http to this machine: a bank simulator, not a bank. The UI says so loudly. */
+  simulator?: boolean;
+}
+
+/**
+ * What `enrolment:create-app` got from the bank. The bank shows the credentials once: they are
+ * returned even when keeping or saving them failed, so the person can note them.
+ */
+export interface EnrolmentResult {
+  clientId: string;
+  /** Shown this once; the app keeps it only in the OS keychain. */
+  clientSecret: string;
+  /** Whether the client secret is in the keychain. */
+  secretStored: boolean;
+  /** The saved profile; absent when saving failed (`problem` says why). */
+  profile?: ProfileView;
+  problem?: AppError;
 }
 
 export interface AccountsView {
@@ -42,18 +62,19 @@ export const methods = {
   'profiles:save-production': {
     input: z.object({
       id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       clientId: z.string().trim().min(1).max(200),
       clientSecret: z.string().max(500).optional(),
       certificatePem: z.string().min(100).max(20_000),
-      redirectUri: z.url(),
-      qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000) }).optional(),
+      redirectUri: webUrl,
+      /** `privateKeyPem` may be left out to keep the stored key of an unchanged certificate. */
+      qwac: z.object({ certificatePem: z.string().max(20_000), privateKeyPem: z.string().max(20_000).optional() }).strict().optional(),
     }).strict(),
     output: returns<ProfileView>(),
   },
   'enrolment:register': {
     input: z.object({
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       certificatePem: z.string().min(100).max(20_000),
       username: z.email().max(254),
       password: z.string().min(8).max(128),
@@ -66,16 +87,16 @@ export const methods = {
   'enrolment:create-app': {
     input: z.object({
       profileId: z.string().regex(/^[a-z0-9-]{1,40}$/),
-      baseUrl: z.url(),
+      baseUrl: webUrl,
       certificatePem: z.string().min(100).max(20_000),
       username: z.email().max(254),
       password: z.string().min(1).max(128),
       organization: z.string().trim().min(1).max(100),
       appName: z.string().trim().min(1).max(64),
       appTitle: z.string().trim().min(1).max(100),
-      redirectUri: z.url(),
+      redirectUri: webUrl,
     }).strict(),
-    output: returns<ProfileView>(),
+    output: returns<EnrolmentResult>(),
   },
   'connections:list': { input: none, output: returns<Connection[]>() },
   'connections:connect': { input: z.object({ profileId: id, label: z.string().trim().max(60) }).strict(), output: returns<Connection>() },

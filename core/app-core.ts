@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
-import { ValidationError } from './errors.js';
+import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
-import { BankEnvironments, clientSecretKey, type EmbeddedBank } from './profiles/bank-environments.js';
-import { parseProductionSettings, type ProfileSettings, type ProductionSettings } from './profiles/profile-settings.js';
+import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environments.js';
+import { ProductionProfiles } from './profiles/production-profiles.js';
+import type { ProfileSettings, ProductionSettings } from './profiles/profile-settings.js';
 import { ConnectionStore } from './store/connections.js';
 import { openDatabase, type Db } from './store/database.js';
 import { PendingTerminationStore } from './store/pending-terminations.js';
@@ -25,6 +26,8 @@ export interface CoreWorld {
   newId?: () => string;
   /** The app's redacting logger; silent when the composition root gives none. */
   logger?: Logger;
+  /** Extra CAs a production profile's mutual TLS trusts (a simulator's own); the app passes none. */
+  tls?: MutualTlsOptions;
 }
 
 export const SANDBOX_PROFILE: ProfileSettings = { kind: 'sandbox', id: 'sandbox' };
@@ -36,25 +39,43 @@ export interface AppCore {
   environments: BankEnvironments;
   tokens: TokenManager;
   profiles: ProfileStore;
+  /** Production profiles with their secrets in the keychain. */
+  production: ProductionProfiles;
   settings: SettingsStore;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
-  /** Saves a production profile; its client secret goes to the keychain, never to the database. */
-  saveProductionProfile(input: unknown, clientSecret: string | undefined): Promise<ProductionSettings>;
+  /**
+   * Saves a production profile: its client secret and QWAC key go to the keychain, never to the
+   * database. Its bank origin and client id cannot change while it has connections.
+   */
+  saveProductionProfile(input: unknown): Promise<ProductionSettings>;
   close(): void;
 }
 
 /** Builds core's services over one database file and one keychain. */
 export function createAppCore(world: CoreWorld): AppCore {
   const now = world.now ?? (() => new Date());
+  const logger = world.logger ?? pino({ enabled: false });
   const db = openDatabase(world.databasePath);
   const store = new ConnectionStore(db);
   const profiles = new ProfileStore(db);
+  // `connections` is made below; this is only asked once the app runs.
+  const production = new ProductionProfiles({
+    db,
+    store: profiles,
+    keychain: world.keychain,
+    hasConnections: (profileId: string): boolean => connections.list().some((c) => c.profileId === profileId),
+    now,
+    tls: world.tls,
+  });
+  // Scrub a key an older version left in the database right away; a failure (a locked keychain) is retried on first use.
+  production.ready().catch((error: unknown) => logger.warn({ err: error }, 'could not move secrets out of the database yet'));
   const environments = new BankEnvironments({
     fetch: world.fetch,
     keychain: world.keychain,
     registrations: new RegistrationStore(db),
     embedded: world.embedded,
+    production,
     redirectUri: world.redirectUri,
     now,
   });
@@ -66,7 +87,7 @@ export function createAppCore(world: CoreWorld): AppCore {
   const connections = new ConnectionService({
     store, environments, tokens, profile, now, newId: world.newId ?? randomUUID,
     pendingTerminations: new PendingTerminationStore(db),
-    logger: world.logger ?? pino({ enabled: false }),
+    logger,
   });
   // Consents a previous run let go of but could not end at the bank.
   connections.startPendingTerminations();
@@ -77,15 +98,14 @@ export function createAppCore(world: CoreWorld): AppCore {
     environments,
     tokens,
     profiles,
+    production,
     settings: new SettingsStore(db),
     listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
-    async saveProductionProfile(input, clientSecret) {
-      const settings = parseProductionSettings(input);
-      if (settings.id === SANDBOX_PROFILE.id) throw new ValidationError('the id "sandbox" is reserved', 'id');
-      if (clientSecret !== undefined && clientSecret !== '') await world.keychain.set(clientSecretKey(settings.id), clientSecret);
-      profiles.put(settings, now().toISOString());
-      return settings;
+    saveProductionProfile: (input) => production.save(input),
+    close: () => {
+      // Closing an agent waits for calls in flight; the database goes now.
+      void production.close();
+      db.close();
     },
-    close: () => db.close(),
   };
 }

@@ -1,9 +1,9 @@
 import { isReadable, type AccountsView, type EventName, type EventPayload, type Handlers, type ProfileView, type Settings } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
-import { createAppRequest, enrolmentEndpoint, processCreateAppResponse, processRegisterUserResponse, registerUserRequest } from './enrolment/dynamic-users-register.js';
+import { createProductionApp, registerDeveloper } from './enrolment/production-enrolment.js';
 import { ValidationError, toAppError, toUiState } from './errors.js';
-import type { ProfileSettings } from './profiles/profile-settings.js';
+import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { bankDay } from './connections/connection-status.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
@@ -21,7 +21,10 @@ const DEFAULT_WINDOW_DAYS = 90;
 const profileView = (p: ProfileSettings): ProfileView =>
   p.kind === 'sandbox'
     ? { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }
-    : { id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl };
+    : {
+        id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
+        ...(isSimulator(p) ? { simulator: true } : {}),
+      };
 
 /**
  * The contract's methods over core. One authorisation at a time: a second `connect` while the
@@ -60,23 +63,10 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
   return {
     'profiles:list': async () => core.listProfiles().map(profileView),
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
-      profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings }, clientSecret)),
-    'enrolment:register': async (input) => {
-      const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
-      await processRegisterUserResponse(await registerUserRequest(ep, input));
-      return { activationMailSentTo: input.username };
-    },
-    'enrolment:create-app': async (input) => {
-      const ep = enrolmentEndpoint(fetchFn, input.baseUrl, input.certificatePem);
-      const creds = await processCreateAppResponse(
-        await createAppRequest(ep, input, { name: input.appName, title: input.appTitle, redirectUri: input.redirectUri }),
-      );
-      const settings = await core.saveProductionProfile(
-        { kind: 'cec-production', id: input.profileId, baseUrl: input.baseUrl, clientId: creds.clientId, certificatePem: input.certificatePem, redirectUri: input.redirectUri },
-        creds.clientSecret,
-      );
-      return profileView(settings);
-    },
+      // An empty secret field means "keep the stored one".
+      profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings, ...(clientSecret ? { clientSecret } : {}) })),
+    'enrolment:register': async (input) => registerDeveloper(fetchFn, input),
+    'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, profileView),
     'connections:list': async () => core.connections.list(),
     'connections:connect': async ({ profileId, label }) =>
       authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress })),

@@ -4,6 +4,7 @@ import secureJson from 'secure-json-parse';
 import type { BankContext } from './context.js';
 import { BankRejection, OAuthRejection } from './errors.js';
 import { installGateway } from './gateway.js';
+import { installHostCheck } from './host-check.js';
 import { accountRoutes } from './routes/accounts.js';
 import { authorizeRoutes } from './routes/authorize.js';
 import { consentRoutes } from './routes/consents.js';
@@ -35,6 +36,7 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
   });
   await app.register(formbody, { bodyLimit: ctx.options.bodyLimit });
 
+  installHostCheck(app, ctx);
   installGateway(app, ctx);
   app.addHook('preHandler', async () => settleDue(ctx));
   app.addHook('onResponse', async (req, reply) => {

@@ -5,8 +5,9 @@ import { resolveEndpoint } from '../oauth/endpoints.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
 import type { Registration, RegistrationStore } from '../store/registrations.js';
 import { bankProfiles, cecProfile, cecSandboxProfile, type BankProfile } from './bank-profile.js';
+import { clientSecretKey } from './profile-secrets.js';
 import type { ProfileSettings } from './profile-settings.js';
-import { mutualTlsFetch } from '../http/mutual-tls.js';
+import type { ProductionProfiles } from './production-profiles.js';
 
 /**
  * The sandbox bank that ships inside the app. Core never imports `sandbox/`: the composition root
@@ -38,12 +39,14 @@ export interface BankEnvironmentsDeps {
   keychain: Keychain;
   registrations: RegistrationStore;
   embedded?: EmbeddedBank;
+  /** Production profiles' secrets and mutual-TLS agents; without it only the sandbox resolves. */
+  production?: Pick<ProductionProfiles, 'credentials'>;
   /** The redirect this front end catches (the Electron window's, or the browser host's loopback). */
   redirectUri: string;
   now: () => Date;
 }
 
-export const clientSecretKey = (profileId: string) => `client-secret:${profileId}`;
+export { clientSecretKey };
 
 /**
  * Turns profile settings into a live bank. For the sandbox it starts the embedded bank and, on
@@ -58,10 +61,11 @@ export class BankEnvironments {
   }
 
   private async resolveProduction(settings: Extract<ProfileSettings, { kind: 'cec-production' }>): Promise<ResolvedBank> {
-    const clientSecret = await this.deps.keychain.get(clientSecretKey(settings.id));
+    if (this.deps.production === undefined) throw new BugIndicatingError('BankEnvironments was built without production profiles');
+    const { clientSecret, fetch } = await this.deps.production.credentials(settings);
     const bank = this.bank(settings, settings.baseUrl, settings.clientId, clientSecret, settings.redirectUri, settings.certificatePem);
-    // A QWAC means mutual TLS: every call of this profile goes through a client-certificate agent.
-    if (settings.qwac !== undefined) bank.psd2.fetch = mutualTlsFetch(settings.qwac);
+    // A QWAC means mutual TLS: every call of this profile, token calls included, goes through its agent.
+    if (fetch !== undefined) bank.psd2.fetch = fetch;
     return bank;
   }
 

@@ -10,6 +10,8 @@ export const strings = {
   appTitle: 'Conturi',
   bank: 'Banca',
   bankLoading: 'Se incarca bancile…',
+  simulatorTag: 'SIMULATOR',
+  simulatorWarning: 'Atentie: aceasta nu este o banca. Este un simulator pe acest calculator, prin http necriptat. Nu introduceti date bancare reale.',
   connectionName: 'Nume conexiune',
   connectionNamePlaceholder: 'ex. CEC personal',
   connect: 'Conecteaza banca',

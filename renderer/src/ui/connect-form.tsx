@@ -13,6 +13,7 @@ export function ConnectForm() {
   const bankId = useId();
   const labelId = useId();
   const chosen = profiles.some((p) => p.id === profileId) ? profileId : (profiles[0]?.id ?? '');
+  const simulator = profiles.find((p) => p.id === chosen)?.simulator === true;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -28,7 +29,7 @@ export function ConnectForm() {
         <select id={bankId} value={chosen} onChange={(e) => setProfileId(e.target.value)} disabled={profiles.length === 0}>
           {profiles.length === 0 && <option value="">{strings.bankLoading}</option>}
           {profiles.map((p) => (
-            <option key={p.id} value={p.id}>{p.displayName}</option>
+            <option key={p.id} value={p.id}>{p.simulator === true ? `${strings.simulatorTag}: ${p.displayName}` : p.displayName}</option>
           ))}
         </select>
       </div>
@@ -37,6 +38,7 @@ export function ConnectForm() {
         <input id={labelId} type="text" value={label} maxLength={60} placeholder={strings.connectionNamePlaceholder} onChange={(e) => setLabel(e.target.value)} autoComplete="off" />
       </div>
       <button type="submit" className="primary" disabled={chosen === '' || authorizing}>{strings.connect}</button>
+      {simulator && <p className="simulator-warning" role="alert">{strings.simulatorWarning}</p>}
     </form>
   );
 }

@@ -1,0 +1,125 @@
+import { ValidationError } from '../errors.js';
+import { MutualTlsAgents, type MutualTlsOptions } from '../http/mutual-tls.js';
+import type { Keychain } from '../keychain/keychain.js';
+import type { Db } from '../store/database.js';
+import type { ProfileStore } from '../store/profiles.js';
+import { moveSecretsToKeychain } from '../store/secrets-migration.js';
+import { bindingOf, clientSecretFor, qwacKeyKey, readClientSecret, sameBinding, storeClientSecret } from './profile-secrets.js';
+import { parseProductionInput, settingsOf, type ProductionProfileInput, type ProductionSettings } from './profile-settings.js';
+
+export interface ProductionProfilesDeps {
+  db: Db;
+  store: ProfileStore;
+  keychain: Keychain;
+  /** Whether the person still has connections on this profile. */
+  hasConnections: (profileId: string) => boolean;
+  now: () => Date;
+  tls?: MutualTlsOptions;
+}
+
+/** What a production profile needs at call time, from the keychain. */
+export interface ProductionCredentials {
+  clientSecret?: string;
+  /** The profile's mutual-TLS fetch, when it has a QWAC. */
+  fetch?: typeof fetch;
+}
+
+export const SANDBOX_PROFILE_ID = 'sandbox';
+
+/**
+ * Production profiles with their secrets: settings in the database, the client secret (bound to
+ * the bank origin and client id it was issued for) and the QWAC key in the keychain.
+ *
+ * The rule on changes: a profile's bank origin or client id cannot change while it has
+ * connections (their consents and refresh tokens belong to that bank), and when either changes
+ * the client secret must be given again; the old one is never sent to the new bank.
+ */
+export class ProductionProfiles {
+  private readonly agents: MutualTlsAgents;
+  private moved?: Promise<void>;
+
+  constructor(private readonly deps: ProductionProfilesDeps) {
+    this.agents = new MutualTlsAgents(deps.tls);
+  }
+
+  /**
+   * Moves secrets an older version left in the database into the keychain, once. A failure (a
+   * locked keychain) is not remembered: the next use tries again and reports it then.
+   */
+  ready(): Promise<void> {
+    this.moved ??= moveSecretsToKeychain(this.deps.db, this.deps.keychain).then(
+      () => undefined,
+      (error: unknown) => {
+        this.moved = undefined;
+        throw error;
+      },
+    );
+    return this.moved;
+  }
+
+  /** Checks a save before anything is stored or sent anywhere; returns the parsed input. */
+  async check(input: unknown): Promise<ProductionProfileInput> {
+    await this.ready();
+    const next = parseProductionInput(input);
+    if (next.id === SANDBOX_PROFILE_ID) throw new ValidationError('the id "sandbox" is reserved', 'id');
+    const previous = this.deps.store.get(next.id);
+    const binding = bindingOf(next);
+    if (previous !== undefined && !sameBinding(bindingOf(previous), binding) && this.deps.hasConnections(next.id)) {
+      throw new ValidationError(
+        `profile ${next.id} has connections: its bank address and client id cannot change until they are removed`,
+        new URL(previous.baseUrl).origin === binding.origin ? 'clientId' : 'baseUrl',
+      );
+    }
+    if (next.clientSecret === undefined) {
+      const stored = await readClientSecret(this.deps.keychain, next.id);
+      if (stored !== undefined && (stored.binding === undefined || !sameBinding(stored.binding, binding))) {
+        throw new ValidationError('the bank address or client id changed: enter the client secret again', 'clientSecret');
+      }
+    }
+    if (next.qwac !== undefined && next.qwac.privateKeyPem === undefined) {
+      const unchanged = previous?.qwac?.certificatePem.trim() === next.qwac.certificatePem.trim();
+      if (!unchanged || (await this.deps.keychain.get(qwacKeyKey(next.id))) === undefined) {
+        throw new ValidationError('qwac.privateKeyPem: a new QWAC certificate needs its private key', 'qwac.privateKeyPem');
+      }
+    }
+    return next;
+  }
+
+  /** Saves a profile: its secrets to the keychain first, then its settings to the database. */
+  async save(input: unknown): Promise<ProductionSettings> {
+    const next = await this.check(input);
+    const { keychain } = this.deps;
+    if (next.clientSecret !== undefined) await storeClientSecret(keychain, next.id, bindingOf(next), next.clientSecret);
+    if (next.qwac === undefined) await keychain.delete(qwacKeyKey(next.id));
+    else if (next.qwac.privateKeyPem !== undefined) await keychain.set(qwacKeyKey(next.id), next.qwac.privateKeyPem);
+    const settings = settingsOf(next);
+    this.deps.store.put(settings, this.deps.now().toISOString());
+    await this.agents.forget(next.id);
+    return settings;
+  }
+
+  /**
+   * Files a client secret the bank has just shown once (enrolment), bound to the origin and client
+   * id it was issued for, before the profile itself is saved.
+   */
+  async keepIssuedSecret(profileId: string, issuedFor: { baseUrl: string; clientId: string }, secret: string): Promise<void> {
+    await storeClientSecret(this.deps.keychain, profileId, bindingOf(issuedFor), secret);
+  }
+
+  /** The secrets and transport of a profile for one call to its bank. */
+  async credentials(settings: ProductionSettings): Promise<ProductionCredentials> {
+    await this.ready();
+    const clientSecret = await clientSecretFor(this.deps.keychain, settings);
+    if (settings.qwac === undefined) return { clientSecret };
+    const privateKeyPem = await this.deps.keychain.get(qwacKeyKey(settings.id));
+    if (privateKeyPem === undefined) {
+      throw new ValidationError(`the QWAC private key of profile ${settings.id} is not in the keychain: save the profile again with it`, 'qwac.privateKeyPem');
+    }
+    return { clientSecret, fetch: this.agents.fetchFor(settings.id, { certificatePem: settings.qwac.certificatePem, privateKeyPem }) };
+  }
+
+  /** Closes every mutual-TLS agent. */
+  close(): Promise<void> {
+    return this.agents.closeAll();
+  }
+}
