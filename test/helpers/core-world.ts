@@ -48,8 +48,11 @@ export function psuPort(choices: PsuChoices, tamper: (redirect: URL) => URL = (u
   return {
     async open(url, session) {
       const back = tamper(await playPsu(url, choices));
-      session.handleRedirect(back.toString());
-      if (!session.isSettled) throw new Error(`the bank's redirect did not settle the authorisation: ${back.origin}${back.pathname}`);
+      const handling = session.handleRedirect(back.toString());
+      const answer = handling.ours ? await handling.answer : undefined;
+      if (answer === undefined || answer.kind === 'not-for-this-request') {
+        throw new Error(`the bank's redirect did not settle the authorisation: ${back.origin}${back.pathname}`);
+      }
     },
   };
 }
