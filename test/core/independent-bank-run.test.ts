@@ -5,10 +5,15 @@
  * string scalars, card accounts as plain accounts, 400 STATUS_INVALID on ending an ended consent).
  * Every figure is checked against the bank's own records: the same seed, day and dialect.
  *
- * The steps run in order and share one app, as a person's session does; each names its step.
+ * The app reaches the bank as a person would reach a simulator: a `cec-production` profile
+ * enrolled through the contract at the bank's loopback base URL (issue 8 §3), then connect with
+ * it. It passes once the tolerant client (§1) and that production path (§3) are both in core.
+ *
+ * The steps run in order and share one app, as a person's session does; each names its step,
+ * and a step whose predecessor failed says so instead of failing on an undefined.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountWithBalances, Connection, Transaction, TransactionPage } from '../../common/index.js';
+import type { AccountWithBalances, Connection, Transaction } from '../../common/index.js';
 import { dispatch, type Handlers } from '../../common/index.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { toAppError } from '../../core/errors.js';
@@ -24,6 +29,8 @@ import { APP_REDIRECT, coreWorld, psuPort, type CoreWorldForTest } from '../help
 const TODAY = new Date();
 const SEED = 42;
 const PSU = 'demo';
+/** The production profile the enrolment creates, pointed at the loose bank's base URL. */
+const PROFILE = 'cec-independent';
 
 /** A decimal text (the app's Money) in minor units, exactly. */
 function minor(amount: string): bigint {
@@ -42,6 +49,21 @@ const bankAccounts = (): BankAccount[] => {
 /** What a person would see of a transaction: day, amount, text; twins share it. */
 const bankContent = (t: BankTransaction) => `${t.status}|${t.bookingDate ?? t.valueDate}|${t.amountMinor}|${t.remittanceInformationUnstructured}`;
 const appContent = (t: Transaction) => `${t.status}|${t.bookingDate ?? t.valueDate}|${minor(t.amount.amount)}|${t.remittance ?? ''}`;
+/**
+ * A page of `transactions:list` as the tolerant client's contract gives it: the items it could
+ * not read are `skipped`, and a further page is asked for by its `cursor`.
+ */
+interface Page {
+  transactions: Transaction[];
+  skipped: unknown[];
+  cursor?: string;
+}
+/** `accounts:list` likewise: unreadable accounts are `skipped`, failed connections `failures`. */
+interface AccountsPage {
+  accounts: AccountWithBalances[];
+  failures: unknown[];
+  skipped: unknown[];
+}
 const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
 
 describe('the independent run: the app’s contract against a bank of another dialect', () => {
@@ -54,6 +76,7 @@ describe('the independent run: the app’s contract against a bank of another di
   };
   const bank = bankAccounts();
   const earliest = bank.flatMap((a) => a.transactions.map((t) => t.bookingDate ?? t.valueDate)).sort()[0] as string;
+  let enrolled: string | undefined;
   let connected: Connection | undefined;
   let listed: AccountWithBalances[] | undefined;
   /** A later step says which earlier one it waits for, rather than failing on an undefined. */
@@ -83,18 +106,17 @@ describe('the independent run: the app’s contract against a bank of another di
     const mail = (await (await fetch(`${w.bankOrigin}/sandbox/mailbox?to=${encodeURIComponent(username)}`)).json()) as { messages: { link: string }[] };
     const link = mail.messages[0]?.link as string;
     expect((await fetch(link)).ok).toBe(true);
-    // On main today this fails after the bank has shown the credentials: the loopback http base
-    // URL is refused by profile validation ("baseUrl must use https") — issue 8 §3, H7's fix.
-    const profile = await call<{ id: string; kind: string }>('enrolment:create-app', {
-      profileId: 'cec-independent', baseUrl: w.bankUrl, certificatePem: demoCertificatePem, username, password,
+    const created = await call<{ profile?: { id: string }; secretStored: boolean; problem?: unknown }>('enrolment:create-app', {
+      profileId: PROFILE, baseUrl: w.bankUrl, certificatePem: demoCertificatePem, username, password,
       organization: 'Conturi Test', appName: 'Conturi', appTitle: 'Conturi test', redirectUri: APP_REDIRECT,
     });
-    expect(profile).toMatchObject({ id: 'cec-independent', kind: 'cec-production' });
+    expect(created.problem).toBeUndefined();
+    expect(created).toMatchObject({ secretStored: true, profile: { id: PROFILE, kind: 'cec-production', baseUrl: w.bankUrl, simulator: true } });
+    enrolled = created.profile?.id;
   });
 
   it('connect: with every box ticked, the card included', async () => {
-    // The sandbox profile reaches the same loose bank (the world's embedded bank).
-    const connection = await call<Connection>('connections:connect', { profileId: 'sandbox', label: 'Independent' });
+    const connection = await call<Connection>('connections:connect', { profileId: after(enrolled, 'enrolment'), label: 'Independent' });
     expect(connection.status).toBe('active');
     connected = connection;
     // What the bank itself lists for the PSU (its control API), the card included.
@@ -107,8 +129,9 @@ describe('the independent run: the app’s contract against a bank of another di
 
   it('accounts: every account, the card included, with its exact balances', async () => {
     const connection = after(connected, 'connect');
-    const view = await call<{ accounts: AccountWithBalances[]; failures: unknown[] }>('accounts:list');
+    const view = await call<AccountsPage>('accounts:list');
     expect(view.failures).toEqual([]);
+    expect(view.skipped).toEqual([]);
     const accounts = view.accounts.filter((a) => a.connectionId === connection.id);
     listed = accounts;
     expect(accounts.map((a) => a.iban).sort()).toEqual(bank.map((a) => a.iban).sort());
@@ -129,11 +152,12 @@ describe('the independent run: the app’s contract against a bank of another di
     for (const b of bank) {
       const a = accounts.find((x) => x.iban === b.iban) as AccountWithBalances;
       const got: Transaction[] = [];
-      let page = await call<TransactionPage>('transactions:list', { connectionId: connection.id, accountId: a.id, dateFrom: earliest });
-      got.push(...page.transactions);
-      while (page.next !== undefined) {
-        page = await call<TransactionPage>('transactions:list', { connectionId: connection.id, accountId: a.id, next: page.next });
+      let page = await call<Page>('transactions:list', { connectionId: connection.id, accountId: a.id, dateFrom: earliest });
+      for (;;) {
+        expect(page.skipped, `${b.iban}: nothing left unread`).toEqual([]);
         got.push(...page.transactions);
+        if (page.cursor === undefined) break;
+        page = await call<Page>('transactions:list', { connectionId: connection.id, accountId: a.id, cursor: page.cursor });
       }
       expect(got, `${b.iban}: none lost`).toHaveLength(b.transactions.length);
       expect(new Set(got.map((t) => t.id)).size, `${b.iban}: every transaction its own id`).toBe(got.length);
@@ -160,7 +184,7 @@ describe('the independent run: the app’s contract against a bank of another di
     expect(renewed.status).toBe('active');
     expect(renewed.consentId).not.toBe(connection.consentId);
     connected = renewed;
-    const view = await call<{ accounts: AccountWithBalances[]; failures: unknown[] }>('accounts:list');
+    const view = await call<AccountsPage>('accounts:list');
     expect(view.failures).toEqual([]);
     expect(view.accounts.map((a) => a.id).sort()).toEqual(accounts.map((a) => a.id).sort());
   });
@@ -169,6 +193,7 @@ describe('the independent run: the app’s contract against a bank of another di
     const connection = after(connected, 'connect');
     const first = await call<Connection>('connections:revoke', { connectionId: connection.id });
     expect(first.status).toBe('revoked');
+    // The second DELETE finds the consent ended: this bank answers 400 STATUS_INVALID (CEC: 409).
     const second = await call<Connection>('connections:revoke', { connectionId: connection.id });
     expect(second.status).toBe('revoked');
   });
