@@ -41,7 +41,12 @@ const contentKey = (t: BankTransaction) =>
 /** The transactions of an account that have an identical twin: no id can tell them apart. */
 export function twinsOf(account: BankAccount): Set<BankTransaction> {
   const groups = new Map<string, BankTransaction[]>();
-  for (const t of account.transactions) groups.set(contentKey(t), [...(groups.get(contentKey(t)) ?? []), t]);
+  for (const t of account.transactions) {
+    const key = contentKey(t);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [t]);
+    else group.push(t);
+  }
   return new Set([...groups.values()].filter((g) => g.length > 1).flat());
 }
 

@@ -120,9 +120,10 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
       const call = ais(req);
       const { id, transactionId } = req.params as { id: string; transactionId: string };
       const a = account(call, 'accounts', id, 'transactions');
-      const t = a.transactions.find((x) => (loose ? looseWireId(a, x) : x.transactionId) === transactionId);
+      const twins = loose ? twinsOf(a) : new Set<BankTransaction>();
+      const t = a.transactions.find((x) => (loose ? looseWireId(x, twins) : x.transactionId) === transactionId);
       if (t === undefined) return reject(404, 'RESOURCE_UNKNOWN', `No transaction ${transactionId} on this account`);
-      if (loose) return { transactionsDetails: looseTransactionView(t, twinsOf(a)) };
+      if (loose) return { transactionsDetails: looseTransactionView(t, twins) };
       return { transactions: { [t.status]: [transactionView(t)] }, account: { iban: a.iban } };
     });
   }

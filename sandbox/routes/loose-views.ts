@@ -1,4 +1,4 @@
-import { looseTransactionId, numericResourceId, twinsOf } from '../dialect.js';
+import { looseTransactionId, numericResourceId } from '../dialect.js';
 import { formatMinor } from '../money.js';
 import { availableMinor } from '../state/available.js';
 import type { Consent } from '../state/records.js';
@@ -75,7 +75,7 @@ export function looseTransactionView(t: BankTransaction, twins: ReadonlySet<Bank
 }
 
 /** The id the loose bank wrote for a transaction, to find it again when a client asks for it. */
-export function looseWireId(account: BankAccount, t: BankTransaction): string | undefined {
-  const id = looseTransactionId(t, twinsOf(account));
+export function looseWireId(t: BankTransaction, twins: ReadonlySet<BankTransaction>): string | undefined {
+  const id = looseTransactionId(t, twins);
   return id.kind === 'none' ? undefined : id.text;
 }

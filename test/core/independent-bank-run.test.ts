@@ -18,7 +18,7 @@ import { dispatch, type Handlers } from '../../common/index.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { toAppError } from '../../core/errors.js';
 import { generatePsus } from '../../sandbox/data/generate.js';
-import { dialectData } from '../../sandbox/dialect.js';
+import { dialectData, twinsOf } from '../../sandbox/dialect.js';
 import { looseWireId } from '../../sandbox/routes/loose-views.js';
 import { availableMinor } from '../../sandbox/state/available.js';
 import type { BankAccount, BankTransaction } from '../../sandbox/state/types.js';
@@ -163,8 +163,9 @@ describe('the independent run: the app’s contract against a bank of another di
       expect(new Set(got.map((t) => t.id)).size, `${b.iban}: every transaction its own id`).toBe(got.length);
       expect(tally(got.map(appContent)), `${b.iban}: exact amounts`).toEqual(tally(b.transactions.map(bankContent)));
       const ids = new Set(got.map((t) => t.id));
+      const twins = twinsOf(b);
       for (const t of b.transactions) {
-        const wire = looseWireId(b, t);
+        const wire = looseWireId(t, twins);
         if (wire !== undefined) expect(ids.has(wire), `${b.iban}: id ${wire} as the bank sent it`).toBe(true);
       }
       if (b.kind === 'current' && b.currency === 'RON') {
