@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { aisConsent, bearer, psd2Caller, requireHeader, type Psd2Caller } from '../checks.js';
 import { PREFIX, type BankContext } from '../context.js';
 import { bankDay } from '../dates.js';
+import { twinsOf } from '../dialect.js';
 import { reject } from '../errors.js';
 import type { Consent } from '../state/records.js';
 import type { BankAccount, BankTransaction } from '../state/types.js';
+import { writeJson } from '../wire-json.js';
 import { unattendedAccess } from './access-limit.js';
 import { accountView, balancesOf, cardAccountView, cardTransactionView, transactionView } from './account-views.js';
 import { looseAccountReference, looseAccountView, looseBalances, looseTransactionView, looseWireId } from './loose-views.js';
-import { twinsOf } from '../dialect.js';
-import { writeJson } from '../wire-json.js';
 import { parseReportQuery, ReportPages, selectTransactions, type ReportQuery } from './transaction-report.js';
 
 type Family = 'accounts' | 'card-accounts';
