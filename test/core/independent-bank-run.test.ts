@@ -5,9 +5,9 @@
  * string scalars, card accounts as plain accounts, 400 STATUS_INVALID on ending an ended consent).
  * Every figure is checked against the bank's own records: the same seed, day and dialect.
  *
- * Enrolment goes the way a person reaches a simulator: a `cec-production` profile enrolled
- * through the contract at the bank's loopback base URL (issue 8 §3). Until that path is in core
- * the connect goes through the sandbox profile, which reaches the same loose bank.
+ * The app reaches the bank as a person reaches a simulator: a `cec-production` profile enrolled
+ * through the contract at the bank's loopback base URL (issue 8 §3), and every later step goes
+ * through that profile.
  *
  * The steps run in order and share one app, as a person's session does; each names its step,
  * and a step whose predecessor failed says so instead of failing on an undefined.
@@ -61,6 +61,7 @@ describe('the independent run: the app’s contract against a bank of another di
   };
   const bank = bankAccounts();
   const earliest = bank.flatMap((a) => a.transactions.map((t) => t.bookingDate ?? t.valueDate)).sort()[0] as string;
+  let enrolled: string | undefined;
   let connected: Connection | undefined;
   let listed: AccountWithBalances[] | undefined;
   /** A later step says which earlier one it waits for, rather than failing on an undefined. */
@@ -90,20 +91,17 @@ describe('the independent run: the app’s contract against a bank of another di
     const mail = (await (await fetch(`${w.bankOrigin}/sandbox/mailbox?to=${encodeURIComponent(username)}`)).json()) as { messages: { link: string }[] };
     const link = mail.messages[0]?.link as string;
     expect((await fetch(link)).ok).toBe(true);
-    const created = await call<{ secretStored: boolean; problem?: unknown }>('enrolment:create-app', {
+    const created = await call<{ profile?: { id: string }; secretStored: boolean; problem?: unknown }>('enrolment:create-app', {
       profileId: PROFILE, baseUrl: w.bankUrl, certificatePem: demoCertificatePem, username, password,
       organization: 'Conturi Test', appName: 'Conturi', appTitle: 'Conturi test', redirectUri: APP_REDIRECT,
     });
-    // Until §3 is in core, create-app fails here, after the bank has shown the credentials:
-    // "baseUrl must use https" for the simulator's loopback http base URL.
     expect(created.problem).toBeUndefined();
     expect(created).toMatchObject({ secretStored: true, profile: { id: PROFILE, kind: 'cec-production', baseUrl: w.bankUrl, simulator: true } });
+    enrolled = created.profile?.id;
   });
 
   it('connect: with every box ticked, the card included', async () => {
-    // Through the sandbox profile, which reaches the same loose bank (the world's embedded one),
-    // until the production path of §3 is in core; then through the enrolled profile, PROFILE.
-    const connection = await call<Connection>('connections:connect', { profileId: 'sandbox', label: 'Independent' });
+    const connection = await call<Connection>('connections:connect', { profileId: after(enrolled, 'enrolment'), label: 'Independent' });
     expect(connection.status).toBe('active');
     connected = connection;
     // What the bank itself lists for the PSU (its control API), the card included.

@@ -48,7 +48,9 @@ export function psuPort(choices: PsuChoices, tamper: (redirect: URL) => URL = (u
   return {
     async open(url, session) {
       const back = tamper(await playPsu(url, choices));
-      session.handleRedirect(back.toString());
+      const handling = session.handleRedirect(back.toString());
+      // A code settles the session only once its token exchange has answered.
+      if (handling.ours) await handling.answer;
       if (!session.isSettled) throw new Error(`the bank's redirect did not settle the authorisation: ${back.origin}${back.pathname}`);
     },
   };
