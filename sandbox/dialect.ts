@@ -20,7 +20,7 @@ const fitsJsonNumber = (id: string) => /^[1-9]\d{0,14}$/.test(id);
  * none (about one in ten, and every twin), a 20-digit number (one in forty: past any float),
  * a JSON number (one in three), or the string as CEC sends it.
  */
-export type LooseId = { kind: 'none' } | { kind: 'number'; text: string } | { kind: 'string'; text: string };
+type LooseId = { kind: 'none' } | { kind: 'number'; text: string } | { kind: 'string'; text: string };
 
 export function looseTransactionId(t: BankTransaction, twins: ReadonlySet<BankTransaction>): LooseId {
   const entry = Number(t.entryReference);

@@ -13,7 +13,7 @@ import { accountLinks } from './account-views.js';
  * accounts come in the plain-account shape (iban, no maskedPan), card transactions as transactions.
  * @see Berlin Group 1.3.12 accountDetails, transactions (only transactionAmount is required), amountValue.
  */
-export function looseAmount(minor: number, currency: string) {
+function looseAmount(minor: number, currency: string) {
   const text = formatMinor(minor, currency);
   return { currency, amount: new RawNumber(minor % 10 === 0 ? exponentForm(text) : text) };
 }
