@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { dialects, isDialect } from './dialect.js';
 import { startSandbox, type SandboxOptions } from './index.js';
 
 const usage = `npm run sandbox -- [options]
@@ -14,6 +15,8 @@ const usage = `npm run sandbox -- [options]
   --token-ttl N                 access-token lifetime in seconds (default 3595)
   --settle-ms N                 time from PSU confirmation to final payment status (default 5000)
   --data-dir DIR                keep the bank's state across restarts (owner-only; secrets as digests)
+  --dialect cec|loose           answer in CEC's forms (default) or in a second bank's valid
+                                Berlin Group forms: nulls, 3.32E3 amounts, numeric ids, ...
   --log                         one line per request on stderr
 `;
 
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
       'token-ttl': { type: 'string' },
       'settle-ms': { type: 'string' },
       'data-dir': { type: 'string' },
+      dialect: { type: 'string' },
       log: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -48,6 +52,8 @@ async function main(): Promise<void> {
   }
   const faultRate = values['fault-rate'] === undefined ? undefined : Number(values['fault-rate']);
   if (faultRate !== undefined && !(faultRate >= 0 && faultRate <= 1)) throw new Error('--fault-rate must be between 0 and 1');
+  const dialect = values.dialect;
+  if (dialect !== undefined && !isDialect(dialect)) throw new Error(`--dialect must be one of ${dialects.join(', ')}`);
   const options: SandboxOptions = {
     port: int('port', values.port),
     seed: int('seed', values.seed),
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
     tokenTtl: int('token-ttl', values['token-ttl']),
     settleMs: int('settle-ms', values['settle-ms']),
     dataDir: values['data-dir'],
+    dialect,
     log: values.log,
   };
   const bank = await startSandbox(options);

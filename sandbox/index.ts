@@ -1,5 +1,6 @@
 import { generatePsus } from './data/generate.js';
 import { PREFIX, type BankContext } from './context.js';
+import { dialectData } from './dialect.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
 import { createRandom } from './random.js';
 import { buildServer } from './server.js';
@@ -20,12 +21,12 @@ export interface RunningSandbox {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const resolved = resolveOptions(options);
   const fresh = (): BankSnapshot => {
-    const psus = generatePsus({
+    const psus = dialectData(resolved.dialect, generatePsus({
       seed: resolved.seed,
       accountsPerPsu: resolved.accounts,
       transactionsPerAccount: resolved.transactionsPerAccount,
       today: resolved.now(),
-    });
+    }));
     const ids = psus.flatMap((p) => p.accounts.flatMap((a) => a.transactions.map((t) => Number(t.transactionId))));
     return {
       version: 2,

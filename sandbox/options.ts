@@ -1,3 +1,5 @@
+import { isDialect, type Dialect } from './dialect.js';
+
 /** How a sandbox bank is started: from `npm run sandbox` flags or by `startSandbox(options)`. */
 export interface SandboxOptions {
   /** TCP port on 127.0.0.1; 0 picks a free one. */
@@ -30,6 +32,8 @@ export interface SandboxOptions {
   bodyLimit?: number;
   /** Print one line per request to stderr. */
   log?: boolean;
+  /** Which valid Berlin Group forms the bank answers in: CEC's own, or a second bank's (see dialect.ts). */
+  dialect?: Dialect;
 }
 
 export type ResolvedOptions = Required<Omit<SandboxOptions, 'dataDir' | 'pageSize' | 'transactionsPerAccount'>> &
@@ -47,6 +51,7 @@ const defaultOptions = {
   codeTtl: 60,
   bodyLimit: 1_048_576,
   log: false,
+  dialect: 'cec',
 } as const;
 
 export function resolveOptions(o: SandboxOptions): ResolvedOptions {
@@ -57,6 +62,7 @@ export function resolveOptions(o: SandboxOptions): ResolvedOptions {
   };
   if (resolved.accounts < 4) throw new RangeError('accounts must be at least 4 (RON, EUR, savings, card)');
   if (resolved.faultRate < 0 || resolved.faultRate > 1) throw new RangeError('faultRate must be between 0 and 1');
+  if (!isDialect(resolved.dialect)) throw new RangeError("dialect must be 'cec' or 'loose'");
   if (resolved.pageSize !== undefined && resolved.pageSize < 1) throw new RangeError('pageSize must be at least 1');
   return resolved;
 }

@@ -28,7 +28,7 @@ export function balancesOf(account: BankAccount, referenceDate: string, style: A
   ];
 }
 
-function accountLinks(account: BankAccount, consent: Consent, family: 'accounts' | 'card-accounts') {
+export function accountLinks(account: BankAccount, consent: Consent, family: 'accounts' | 'card-accounts') {
   const links: Record<string, { href: string }> = {};
   if (consent.access.balances.includes(account.iban)) links['balances'] = { href: `/v1/${family}/${account.resourceId}/balances` };
   if (consent.access.transactions.includes(account.iban)) links['transactions'] = { href: `/v1/${family}/${account.resourceId}/transactions` };

@@ -1,12 +1,15 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { aisConsent, bearer, psd2Caller, requireHeader, type Psd2Caller } from '../checks.js';
 import { PREFIX, type BankContext } from '../context.js';
 import { bankDay } from '../dates.js';
+import { twinsOf } from '../dialect.js';
 import { reject } from '../errors.js';
 import type { Consent } from '../state/records.js';
 import type { BankAccount, BankTransaction } from '../state/types.js';
+import { writeJson } from '../wire-json.js';
 import { unattendedAccess } from './access-limit.js';
 import { accountView, balancesOf, cardAccountView, cardTransactionView, transactionView } from './account-views.js';
+import { looseAccountReference, looseAccountView, looseBalances, looseTransactionView, looseWireId } from './loose-views.js';
 import { parseReportQuery, ReportPages, selectTransactions, type ReportQuery } from './transaction-report.js';
 
 type Family = 'accounts' | 'card-accounts';
@@ -58,40 +61,52 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
   };
 
   const today = () => bankDay(ctx.now());
+  const loose = ctx.options.dialect === 'loose';
+  /** A GET whose answer the loose dialect writes itself: exponent amounts and long ids are beyond JSON.stringify. */
+  const get = (path: string, handler: (req: FastifyRequest) => object) => {
+    app.get(path, async (req, reply: FastifyReply) => {
+      const body = handler(req);
+      return loose ? reply.type('application/json; charset=utf-8').send(writeJson(body)) : body;
+    });
+  };
   const base = `${PREFIX}/psd29c/v1`;
   for (const prefix of [base, `${base}/d`]) {
-    app.get(`${prefix}/accounts`, async (req) => {
+    get(`${prefix}/accounts`, (req) => {
       let withBalance = false;
       const call = ais(req, () => { withBalance = withBalanceOf(req); });
-      return { accounts: consentAccounts(ctx, call.consent, false).map((a) => accountView(a, call.consent, withBalance, today())) };
+      const view = loose ? looseAccountView : accountView;
+      return { accounts: consentAccounts(ctx, call.consent, false).map((a) => view(a, call.consent, withBalance, today())) };
     });
-    app.get(`${prefix}/card-accounts`, async (req) => {
+    get(`${prefix}/card-accounts`, (req) => {
       let withBalance = false;
       const call = ais(req, () => { withBalance = withBalanceOf(req); });
-      return { cardAccounts: consentAccounts(ctx, call.consent, true).map((a) => cardAccountView(a, call.consent, withBalance, today())) };
+      const view = loose ? looseAccountView : cardAccountView;
+      return { cardAccounts: consentAccounts(ctx, call.consent, true).map((a) => view(a, call.consent, withBalance, today())) };
     });
-    app.get(`${prefix}/accounts/:id`, async (req) => {
+    get(`${prefix}/accounts/:id`, (req) => {
       let withBalance = false;
       const call = ais(req, () => { withBalance = withBalanceOf(req); });
       const a = account(call, 'accounts', (req.params as { id: string }).id, 'accounts');
+      if (loose) return { account: looseAccountView(a, call.consent, withBalance, today()) };
       // CEC answers the one account in the list wrapper, not the standard {"account":{}}.
       return { accounts: [accountView(a, call.consent, withBalance, today())] };
     });
-    app.get(`${prefix}/card-accounts/:id`, async (req) => {
+    get(`${prefix}/card-accounts/:id`, (req) => {
       let withBalance = false;
       const call = ais(req, () => { withBalance = withBalanceOf(req); });
       const a = account(call, 'card-accounts', (req.params as { id: string }).id, 'accounts');
-      return { cardAccount: cardAccountView(a, call.consent, withBalance, today()) };
+      return { cardAccount: (loose ? looseAccountView : cardAccountView)(a, call.consent, withBalance, today()) };
     });
     for (const family of ['accounts', 'card-accounts'] as const) {
-      app.get(`${prefix}/${family}/:id/balances`, async (req) => {
+      get(`${prefix}/${family}/:id/balances`, (req) => {
         const call = ais(req);
         const a = account(call, family, (req.params as { id: string }).id, 'balances');
         unattendedAccess(ctx, call.consent, a.resourceId, call.caller.psuPresent)();
+        if (loose) return { account: looseAccountReference(a), balances: looseBalances(a, today()) };
         const ref = family === 'accounts' ? { iban: a.iban, currency: a.currency } : { maskedPan: a.maskedPan };
         return { [family === 'accounts' ? 'account' : 'cardAccount']: ref, balances: balancesOf(a, today(), 'string') };
       });
-      app.get(`${prefix}/${family}/:id/transactions`, async (req) => {
+      get(`${prefix}/${family}/:id/transactions`, (req) => {
         let query: ReportQuery | undefined;
         const call = ais(req, () => {
           query = parseReportQuery(req.query as Record<string, unknown>, today());
@@ -101,12 +116,14 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
         return transactionReport(call, a, family, q);
       });
     }
-    app.get(`${prefix}/accounts/:id/transactions/:transactionId`, async (req) => {
+    get(`${prefix}/accounts/:id/transactions/:transactionId`, (req) => {
       const call = ais(req);
       const { id, transactionId } = req.params as { id: string; transactionId: string };
       const a = account(call, 'accounts', id, 'transactions');
-      const t = a.transactions.find((x) => x.transactionId === transactionId);
+      const twins = loose ? twinsOf(a) : new Set<BankTransaction>();
+      const t = a.transactions.find((x) => (loose ? looseWireId(x, twins) : x.transactionId) === transactionId);
       if (t === undefined) return reject(404, 'RESOURCE_UNKNOWN', `No transaction ${transactionId} on this account`);
+      if (loose) return { transactionsDetails: looseTransactionView(t, twins) };
       return { transactions: { [t.status]: [transactionView(t)] }, account: { iban: a.iban } };
     });
   }
@@ -128,18 +145,33 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
     }
     const page = pages.page(report, offset, ctx.options.pageSize, owner);
     record();
-    const view = (t: BankTransaction): object => (family === 'accounts' ? transactionView(t) : cardTransactionView(t));
+    const twins = loose ? twinsOf(a) : new Set<BankTransaction>();
+    const view = (t: BankTransaction): object =>
+      loose ? looseTransactionView(t, twins) : family === 'accounts' ? transactionView(t) : cardTransactionView(t);
     const links: Record<string, { href: string }> = { account: { href: `/v1/${family}/${a.resourceId}` } };
     if (page.next !== undefined) {
       const params = new URLSearchParams({ bookingStatus: q.bookingStatus, pageToken: page.next });
       links['next'] = { href: `/v1/${family}/${a.resourceId}/transactions?${params.toString()}` };
+    }
+    const granted = q.withBalance && call.consent.access.balances.includes(a.iban);
+    if (loose) {
+      // The other bank names card accounts and their transactions as it names plain ones.
+      return {
+        account: looseAccountReference(a),
+        transactions: {
+          booked: q.bookingStatus !== 'pending' ? page.booked.map(view) : null,
+          pending: q.bookingStatus !== 'booked' ? page.pending.map(view) : null,
+          _links: links,
+        },
+        balances: granted ? looseBalances(a, today()) : null,
+      };
     }
     const lists = {
       ...(q.bookingStatus !== 'pending' ? { booked: page.booked.map(view) } : {}),
       ...(q.bookingStatus !== 'booked' ? { pending: page.pending.map(view) } : {}),
       _links: links,
     };
-    const balances = q.withBalance && call.consent.access.balances.includes(a.iban) ? { balances: balancesOf(a, today(), 'string') } : {};
+    const balances = granted ? { balances: balancesOf(a, today(), 'string') } : {};
     return family === 'accounts'
       ? { account: { iban: a.iban }, transactions: lists, ...balances }
       : { cardAccount: { maskedPan: a.maskedPan }, cardTransactions: lists, ...balances };

@@ -94,7 +94,8 @@ export function consentRoutes(app: FastifyInstance, ctx: BankContext): void {
   app.delete(`${base}/consents/:consentId`, async (req, reply) => {
     const consent = readableConsent(ctx, req);
     if (consent.status !== 'received' && consent.status !== 'valid') {
-      reject(409, 'STATUS_INVALID', `The consent is already ${consent.status}`);
+      // CEC answers 409; the other bank 400, both with STATUS_INVALID.
+      reject(ctx.options.dialect === 'loose' ? 400 : 409, 'STATUS_INVALID', `The consent is already ${consent.status}`);
     }
     consent.status = 'terminatedByTpp';
     consent.lastActionDate = bankDay(ctx.now());
@@ -118,13 +119,15 @@ function readableConsent(ctx: BankContext, req: FastifyRequest): Consent {
 }
 
 function consentInformation(ctx: BankContext, consent: Consent, today: string) {
-  // Berlin Group account references: a card account is named by its masked PAN, not an IBAN.
+  const loose = ctx.options.dialect === 'loose';
+  // Berlin Group account references: a card account is named by its masked PAN, not an IBAN
+  // (the other bank names it by its IBAN, as it lists it).
   const refs = (ibans: string[]) =>
     ibans.map((iban) => {
       const account = ctx.state.accountByIban(iban)?.account;
-      return account?.kind === 'card' && account.maskedPan !== undefined ? { maskedPan: account.maskedPan } : { iban };
+      return account?.kind === 'card' && account.maskedPan !== undefined && !loose ? { maskedPan: account.maskedPan } : { iban };
     });
-  return {
+  const info = {
     access: { accounts: refs(consent.access.accounts), balances: refs(consent.access.balances), transactions: refs(consent.access.transactions) },
     recurringIndicator: consent.recurringIndicator,
     // Berlin Group requires validUntil; before authorisation it is what authorising today would give.
@@ -133,6 +136,14 @@ function consentInformation(ctx: BankContext, consent: Consent, today: string) {
     lastActionDate: consent.lastActionDate,
     consentStatus: consent.status,
     _links: { account: { href: '/v1/accounts' } },
+  };
+  if (!loose) return info;
+  // The other bank's typing: scalars as strings, lastActionDate as a date-time.
+  return {
+    ...info,
+    recurringIndicator: String(info.recurringIndicator),
+    frequencyPerDay: String(info.frequencyPerDay),
+    lastActionDate: `${info.lastActionDate}T00:00:00Z`,
   };
 }
 

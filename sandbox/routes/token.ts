@@ -141,7 +141,8 @@ function tokenResponse(ctx: BankContext, access: Issued, refreshToken: Issued, n
   return {
     token_type: 'bearer',
     access_token: access.value,
-    expires_in: ctx.options.tokenTtl,
+    // The other bank sends the lifetime as a string; RFC 6749 §5.1 shows a number.
+    expires_in: ctx.options.dialect === 'loose' ? String(ctx.options.tokenTtl) : ctx.options.tokenTtl,
     consented_on: access.record.consentedOn,
     scope: access.record.scope,
     refresh_token: refreshToken.value,
