@@ -20,26 +20,11 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
   if (!/\bjson\b/i.test(type) && !/^\s*[[{]/.test(text)) {
     throw new ProtocolError(`${what}: expected JSON, got ${type || 'no content type'} (${res.status})`);
   }
-  let parsed: unknown;
   try {
-    parsed = parseJsonLossless(text);
+    return parseJsonLossless(text, { dropNullMembers: true });
   } catch (cause) {
     throw new ProtocolError(`${what}: the answer is not valid JSON`, { cause });
   }
-  return withoutNullMembers(parsed);
-}
-
-function withoutNullMembers(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    for (const item of value) withoutNullMembers(item);
-  } else if (typeof value === 'object' && value !== null && !(value instanceof JsonNumber)) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      if (record[key] === null) delete record[key];
-      else withoutNullMembers(record[key]);
-    }
-  }
-  return value;
 }
 
 /**

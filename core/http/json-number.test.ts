@@ -1,3 +1,4 @@
+import { parse } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
 import { JsonNumber, parseJsonLossless } from './json-number.js';
 
@@ -6,6 +7,112 @@ const numberAt = (text: string, pick: (v: never) => unknown): string => {
   if (!(n instanceof JsonNumber)) throw new Error(`not a JsonNumber: ${String(n)}`);
   return n.text;
 };
+
+/**
+ * The reference: lossless-json, the parser this one replaces, with the null-member drop that
+ * readJson did after it. A repeated member keeps its last value, as JSON.parse does (lossless-json
+ * would throw by default).
+ */
+const reference = (text: string, dropNulls: boolean): unknown => {
+  const value = parse(text, null, { parseNumber: (digits: string) => new JsonNumber(digits), onDuplicateKey: ({ newValue }) => newValue });
+  return dropNulls ? dropNullMembers(value) : value;
+};
+function dropNullMembers(value: unknown): unknown {
+  if (Array.isArray(value)) value.forEach(dropNullMembers);
+  else if (typeof value === 'object' && value !== null && !(value instanceof JsonNumber)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === null) delete record[key];
+      else dropNullMembers(record[key]);
+    }
+  }
+  return value;
+}
+
+/**
+ * A tree as text that shows what toStrictEqual can hide: member order, own `__proto__` members,
+ * prototypes, and each number's text.
+ */
+function shape(value: unknown): string {
+  if (value instanceof JsonNumber) return `#${value.text}`;
+  if (Array.isArray(value)) return `[${value.map(shape).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const proto = Object.getPrototypeOf(value) === Object.prototype ? '' : '!proto';
+    return `${proto}{${Object.keys(value).map((k) => `${JSON.stringify(k)}:${shape((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** mulberry32: the same documents on every run. */
+function rng(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (max: number) => Math.floor(next() * max);
+  const pick = <T,>(items: readonly T[]): T => items[int(items.length)]!;
+  const digits = (n: number) => Array.from({ length: n }, () => String(int(10))).join('');
+  return { next, int, pick, digits };
+}
+type Rng = ReturnType<typeof rng>;
+
+/** Numbers JavaScript prints back as themselves: JSON.parse alone keeps them. */
+const canonicalNumber = (r: Rng): string => String(r.pick([0, 1, -54, -8.25, 26.46, 1500, 0.1, 1e-7, 1e21, 123456789012345, -0.5, 9007199254740991]));
+/** Numbers a double does not print back as written: every form the mark must carry. */
+const writtenNumber = (r: Rng): string => {
+  const int = r.pick(['0', '-0', `${1 + r.int(9)}${r.digits(r.int(20))}`, `-${1 + r.int(9)}${r.digits(r.int(20))}`]);
+  const fraction = r.pick(['', '', `.${r.digits(1 + r.int(6))}`, '.00', '.50', '.99']);
+  const exponent = r.pick(['', '', '', `e${r.int(9)}`, `E-${r.int(12)}`, `e+${r.int(400)}`, `E${r.digits(2)}`]);
+  return r.pick([`${int}${fraction}${exponent}`, '99999999999999.99', '12345678901234567890', '3.32E3', '1E-7', '1e5', '-0', '100.00', '1e400']);
+};
+
+const MARKISH = ['\u007f', '\\u007f', '\\u007F', '\\u0000'];
+const stringPart = (r: Rng, marks: boolean): string =>
+  r.pick([
+    'abc', 'Plata card 4793', '12.50', '-0', '1e5', ':1.50,', '[1]', '{\\"a\\":1}', ' ', 'ăîșțâ', 'Ж', '€', '😀', '\\ud83d\\ude00',
+    '\\"', '\\\\', '\\\\\\"', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\u00e9', '\\u0022', '\\u005c', '\\u0031.50',
+    ...(marks ? MARKISH : []),
+  ]);
+const stringText = (r: Rng, marks: boolean): string => `"${Array.from({ length: r.int(4) }, () => stringPart(r, marks)).join('')}"`;
+const ws = (r: Rng): string => r.pick(['', '', '', ' ', '\n  ', '\t', '\r\n']);
+
+interface Flavour {
+  numbers: (r: Rng) => string;
+  marks: boolean;
+}
+function documentText(r: Rng, flavour: Flavour, depth = 0): string {
+  const kind = depth > 4 ? r.int(5) : r.int(8);
+  switch (kind) {
+    case 0: return flavour.numbers(r);
+    case 1: return stringText(r, flavour.marks);
+    case 2: return r.pick(['true', 'false']);
+    case 3: return 'null';
+    case 4: return flavour.numbers(r);
+    case 5:
+    case 6: {
+      const keys = new Set<string>();
+      const members = Array.from({ length: r.int(6) }, () => {
+        const key = r.pick(['"amount"', '"__proto__"', '"constructor"', '"1"', '"0"', '"1.50"', '""', stringText(r, flavour.marks)]);
+        if (keys.has(key)) return undefined;
+        keys.add(key);
+        return `${ws(r)}${key}${ws(r)}:${ws(r)}${documentText(r, flavour, depth + 1)}${ws(r)}`;
+      }).filter((m) => m !== undefined);
+      return `{${members.join(',')}${members.length === 0 ? ws(r) : ''}}`;
+    }
+    default:
+      return `[${Array.from({ length: r.int(6) }, () => `${ws(r)}${documentText(r, flavour, depth + 1)}${ws(r)}`).join(',')}]`;
+  }
+}
+
+const flavours: [string, Flavour][] = [
+  ['numbers JSON.parse keeps whole', { numbers: canonicalNumber, marks: false }],
+  ['numbers written in any form', { numbers: (r) => (r.int(2) === 0 ? writtenNumber(r) : canonicalNumber(r)), marks: false }],
+  ['numbers in any form and strings holding the mark character', { numbers: writtenNumber, marks: true }],
+];
 
 describe('parseJsonLossless', () => {
   it.each([
@@ -17,8 +124,12 @@ describe('parseJsonLossless', () => {
     ['trailing zeros', '100.00'],
     ['negative zero', '-0'],
     ['a value past the double range', '1e400'],
+    ['a plain amount', '-8.25'],
+    ['a small exponent JavaScript prints the same way', '1e-7'],
   ])('keeps %s as its source text', (_name, source) => {
     expect(numberAt(`{"amount":${source}}`, (v: { amount: unknown }) => v.amount)).toBe(source);
+    expect(numberAt(`[${source}]`, (v: unknown[]) => v[0])).toBe(source);
+    expect(numberAt(` ${source} `, (v) => v)).toBe(source);
   });
 
   it('turns every number into a JsonNumber, in arrays and nested objects too', () => {
@@ -28,9 +139,68 @@ describe('parseJsonLossless', () => {
     expect(value).toMatchObject({ c: '3', d: true, e: null });
   });
 
+  it('leaves numbers inside strings, with escaped quotes before them, as strings', () => {
+    expect(parseJsonLossless('{"a":"x\\"1.50\\\\","b":"\\\\\\":2.50","c":3.10}')).toStrictEqual({ a: 'x"1.50\\', b: '\\":2.50', c: new JsonNumber('3.10') });
+  });
+
+  it('reads a string starting with the mark character as that string', () => {
+    expect(parseJsonLossless('{"a":"\u007f1.50","b":"\\u007f2","c":1.50}')).toStrictEqual({ a: '\u007f1.50', b: '\u007f2', c: new JsonNumber('1.50') });
+  });
+
+  it('keeps a __proto__ member as an own member, not as the prototype', () => {
+    for (const text of ['{"__proto__":{"x":1}}', '{"__proto__":1.50}', '{"__proto__":1}']) {
+      const value = parseJsonLossless(text) as Record<string, unknown>;
+      expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+      expect(Object.keys(value)).toEqual(['__proto__']);
+    }
+  });
+
+  it('keeps the last value of a repeated member, as JSON.parse does', () => {
+    expect(parseJsonLossless('{"a":1.50,"a":2}')).toStrictEqual({ a: new JsonNumber('2') });
+  });
+
+  it('drops null members at any depth on request and keeps null items of arrays', () => {
+    const text = '{"a":null,"b":{"c":null,"d":[null,{"e":null,"f":1.50}]},"g":1}';
+    expect(parseJsonLossless(text, { dropNullMembers: true })).toStrictEqual({ b: { d: [null, { f: new JsonNumber('1.50') }] }, g: new JsonNumber('1') });
+    expect(parseJsonLossless(text)).toStrictEqual(reference(text, false));
+  });
+
+  it.each(flavours)('gives the same tree as lossless-json for generated documents with %s', (_name, flavour) => {
+    const r = rng(0x5eed + flavour.marks.toString().length + flavour.numbers.length);
+    for (let n = 0; n < 1500; n++) {
+      const text = `${ws(r)}${documentText(r, flavour)}${ws(r)}`;
+      const dropNulls = n % 2 === 0;
+      expect(shape(parseJsonLossless(text, { dropNullMembers: dropNulls })), text).toBe(shape(reference(text, dropNulls)));
+    }
+  });
+
   it('throws a SyntaxError on text that is not JSON, as JSON.parse does', () => {
-    expect(() => parseJsonLossless('{"amount":12,50}')).toThrow(SyntaxError);
-    expect(() => parseJsonLossless('{"a":')).toThrow(SyntaxError);
+    for (const text of [
+      '{"amount":12,50}', '{"a":', '', ' ', '012', '[01.5]', '[1.]', '[.5]', '[+1]', '[-]', '[1e]', '[1e+]', '[--1]', '[1.5.5]', '[1e5e5]', '[NaN]', '[Infinity]',
+      '{1:2}', '{1.50:2}', '{-0:2}', '[1.50 2]', '[1.50,]', '{"a":1.50,}', '[1.50]]', '"abc', '["a\\"]', "['a']", '["\u0001"]', '["\\x"]', '[tru]', '{"a" 1.50}', '1.50 2',
+      '["\u007f", 1.50 2]', '{"\\u007f":1, 1.50:2}',
+    ]) {
+      expect(() => parseJsonLossless(text), text).toThrow(SyntaxError);
+    }
+  });
+
+  it('agrees with lossless-json on which damaged documents are JSON', () => {
+    const r = rng(9);
+    for (let n = 0; n < 1500; n++) {
+      const flavour = flavours[n % flavours.length]![1];
+      const valid = documentText(r, flavour);
+      const at = r.int(valid.length + 1);
+      const text = r.int(2) === 0 ? valid.slice(0, at) + valid.slice(at + 1) : valid.slice(0, at) + r.pick(['"', '\\', ',', ':', '1', '.', '-', 'e', '0', '}', ']', ' ']) + valid.slice(at);
+      let expected: unknown;
+      try {
+        expected = reference(text, false);
+      } catch (error) {
+        expect(error, text).toBeInstanceOf(SyntaxError);
+        expect(() => parseJsonLossless(text), text).toThrow(SyntaxError);
+        continue;
+      }
+      expect(shape(parseJsonLossless(text)), text).toBe(shape(expected));
+    }
   });
 });
 
