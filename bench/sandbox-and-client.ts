@@ -5,12 +5,14 @@
  *   generate        2 PSUs × 8 accounts × 10,000 transactions (target < 2,000 ms)
  *   report          one 10,000-transaction account read through core's AIS client, unpaged and
  *                   paged by 500 (target < 1,000 ms unpaged on loopback)
- *   lossless JSON   core's exact-number parse vs JSON.parse on the same report (target ratio < 5×)
+ *   exact JSON      core's exact-number parse vs JSON.parse on the same report, side by side, also
+ *                   with the amounts written to two decimals as other banks do (bench/json-parse.ts)
+ *
+ * Every figure also goes to bench/results.json.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseJsonLossless } from '../core/http/json-number.js';
 import { cecProfile } from '../core/profiles/bank-profile.js';
 import { getAccountListRequest, getTransactionListRequest, processAccountListResponse, processTransactionListResponse } from '../core/psd2/accounts.js';
 import { toHeaderCertificate, type Psd2Context } from '../core/psd2/psd2-context.js';
@@ -18,10 +20,10 @@ import { generatePsus } from '../sandbox/data/generate.js';
 import { startSandbox } from '../sandbox/index.js';
 import { enrolAsDeveloper } from '../sandbox/demo-developer.js';
 import { playPsu } from '../sandbox/demo-psu.js';
+import { benchJsonParse } from './json-parse.js';
+import { report, writeResults } from './results.js';
 
 const PER_ACCOUNT = 10_000;
-const line = (name: string, value: number, unit: string, target?: number) =>
-  console.log(`${name.padEnd(44)} ${value.toFixed(1).padStart(10)} ${unit}${target === undefined ? '' : `   target ${target} ${unit}  ratio ${(value / target).toFixed(2)}`}`);
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[T, number]> {
   const start = performance.now();
@@ -46,7 +48,7 @@ async function connect(url: string) {
 
 async function main(): Promise<void> {
   const [, generateMs] = await time(() => generatePsus({ seed: 42, accountsPerPsu: 8, transactionsPerAccount: PER_ACCOUNT, today: new Date() }));
-  line('generate 2 × 8 × 10,000 transactions', generateMs, 'ms', 2000);
+  report('sandbox.generate_ms', 'generate 2 × 8 × 10,000 transactions', generateMs, 'ms', 2000);
 
   for (const pageSize of [undefined, 500]) {
     const bank = await startSandbox({ port: 0, transactionsPerAccount: PER_ACCOUNT, pageSize, rateLimit: 100_000 });
@@ -65,21 +67,21 @@ async function main(): Promise<void> {
       } while (next !== undefined);
       return n;
     });
-    line(`report of ${count} transactions, ${pageSize === undefined ? 'unpaged' : `pages of ${pageSize}`}`, ms, 'ms', pageSize === undefined ? 1000 : undefined);
-    line('  transactions per second', (count / ms) * 1000, '/s');
+    const paging = pageSize === undefined ? 'unpaged' : `paged_${pageSize}`;
+    report(`client.report_${paging}_ms`, `report of ${count} transactions, ${pageSize === undefined ? 'unpaged' : `pages of ${pageSize}`}`, ms, 'ms', pageSize === undefined ? 1000 : undefined);
+    report(`client.report_${paging}_per_second`, '  transactions per second', (count / ms) * 1000, '/s');
     if (pageSize === undefined) {
       const res = await getTransactionListRequest(ctx, auth, mode, { accountResourceId: ron.resourceId, bookingStatus: 'both', dateFrom: '2020-01-01' });
       const text = await res.text();
-      const rounds = 5;
-      const [, plain] = await time(() => { for (let i = 0; i < rounds; i++) JSON.parse(text); });
-      const [, lossless] = await time(() => { for (let i = 0; i < rounds; i++) parseJsonLossless(text); });
-      line(`JSON.parse of the report (${(text.length / 1e6).toFixed(1)} MB)`, plain / rounds, 'ms');
-      line('lossless parse of the same report', lossless / rounds, 'ms');
-      line('  lossless / JSON.parse', lossless / plain, '×', 5);
+      benchJsonParse(text, `the report of ${count} transactions`, 'json.');
+      // Amounts as a bank writing two decimals sends them (-54.00): numbers JSON.parse alone cannot keep.
+      const twoDecimals = text.replace(/"amount":(-?\d+)(?:\.(\d+))?/g, (_all, int: string, fraction = '') => `"amount":${int}.${fraction.padEnd(2, '0')}`);
+      benchJsonParse(twoDecimals, 'the same, amounts written with two decimals', 'json.two_decimals.');
     }
-    line('sandbox process RSS', process.memoryUsage().rss / 1e6, 'MB');
+    report(`sandbox.rss_after_${paging}_mb`, 'sandbox process RSS', process.memoryUsage().rss / 1e6, 'MB');
     await bank.close();
   }
+  writeResults();
 }
 
 main().catch((e: unknown) => {
