@@ -1,4 +1,4 @@
-import * as losslessJson from 'lossless-json';
+import type * as losslessJson from 'lossless-json';
 import { parse } from 'lossless-json';
 import { describe, expect, it, vi } from 'vitest';
 import { JsonNumber, parseJsonLossless } from './json-number.js';
