@@ -3,7 +3,7 @@ import type { Bridge, Handlers, MethodOutput } from './contract.js';
 import { dispatch } from './dispatch.js';
 import type { Connection } from './domain.js';
 
-const toAppError = (e: unknown) => ({ code: 'X', message: e instanceof Error ? e.message : 'x', retryable: false });
+const toAppError = (e: unknown) => ({ code: 'X', state: 'failed' as const, message: e instanceof Error ? e.message : 'x', retryable: false });
 
 /** Only the methods a test needs; the rest would throw if called. */
 const handlers = new Proxy({} as Handlers, {
@@ -18,7 +18,7 @@ const handlers = new Proxy({} as Handlers, {
 describe('dispatch', () => {
   it('refuses an unknown method before any handler runs', async () => {
     expect(await dispatch(handlers, 'connections:nope', {}, toAppError)).toEqual({
-      ok: false, error: { code: 'UNKNOWN_METHOD', message: 'no method "connections:nope"', retryable: false },
+      ok: false, error: { code: 'UNKNOWN_METHOD', state: 'failed', message: 'no method "connections:nope"', retryable: false },
     });
     expect((await dispatch(handlers, '__proto__', {}, toAppError)).ok).toBe(false);
     expect((await dispatch(handlers, 42, {}, toAppError)).ok).toBe(false);
@@ -39,7 +39,7 @@ describe('dispatch', () => {
   });
 
   it('turns a thrown error into a Result error', async () => {
-    expect(await dispatch(handlers, 'connections:list', {}, toAppError)).toEqual({ ok: false, error: { code: 'X', message: 'bank down', retryable: false } });
+    expect(await dispatch(handlers, 'connections:list', {}, toAppError)).toEqual({ ok: false, error: { code: 'X', state: 'failed', message: 'bank down', retryable: false } });
   });
 });
 

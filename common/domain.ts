@@ -1,7 +1,22 @@
 import type { Money } from './money.js';
 
-/** The states the UI shows for a failure, whatever its cause (see core's `toUiState`). */
-export type UiErrorState = 'reauth-required' | 'consent-expired' | 'rate-limited' | 'offline' | 'sca-cancelled' | 'failed';
+/**
+ * The states the UI shows for a failure, whatever its cause, each with what the person can do:
+ * decided once, in core's `toUiState` (the app-… and popup states by the transport itself).
+ */
+export type UiErrorState =
+  | 'reauth-required' // authorise again at the bank
+  | 'consent-expired' // renew the consent
+  | 'rate-limited' // wait: the bank limits calls (see AppError.retryAfter)
+  | 'offline' // the bank cannot be reached or is down for now: retry later
+  | 'sca-cancelled' // the authorisation was refused, closed or timed out
+  | 'misconfigured' // the app's registration at the bank (client, certificate) is wrong: not the person's doing
+  | 'invalid-input' // what the person entered was refused
+  | 'keychain-unavailable' // the OS keychain cannot be used
+  | 'app-unreachable' // the app's own back end does not answer (browser mode)
+  | 'app-refused' // the app's back end refused the page (stale secret, untrusted sender)
+  | 'popup-blocked' // the browser blocked the bank's window
+  | 'failed'; // anything else
 
 /** The bank's consent status (Berlin Group `consentStatus`). */
 export type ConsentStatus = 'received' | 'valid' | 'rejected' | 'revokedByPsu' | 'expired' | 'terminatedByTpp';

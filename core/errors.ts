@@ -20,9 +20,10 @@ export class BankError extends Error {
   constructor(
     readonly status: number,
     readonly tppMessages: TppMessage[],
+    /** The answer's `X-Request-ID`. */
     readonly requestId?: string,
-    /** Seconds the bank asked us to wait (`Retry-After`). */
-    readonly retryAfter?: number,
+    /** When the bank asked us to try again (`Retry-After`): seconds, or an ISO instant. */
+    readonly retryAfter?: number | string,
     options?: ErrorOptions,
   ) {
     const first = tppMessages[0];
@@ -38,13 +39,20 @@ export class OAuthError extends Error {
     return this.error;
   }
 
+  /** The token endpoint's `X-Request-ID`, when it sent one. */
+  readonly requestId?: string;
+  /** The token endpoint's `Retry-After`: seconds, or an ISO instant. */
+  readonly retryAfter?: number | string;
+
   constructor(
     readonly error: string,
     readonly errorDescription?: string,
     readonly status?: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { requestId?: string; retryAfter?: number | string },
   ) {
     super(`OAuth ${error}${errorDescription ? `: ${errorDescription}` : ''}`, options);
+    if (options?.requestId !== undefined) this.requestId = options.requestId;
+    if (options?.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
 }
 
@@ -114,40 +122,135 @@ export class BugIndicatingError extends Error {
   readonly code = 'BUG';
 }
 
-const reauthCodes = new Set(['TOKEN_INVALID', 'TOKEN_EXPIRED', 'CONSENT_INVALID', 'CONSENT_UNKNOWN']);
-
 /**
- * The one place failures become the finite states the UI shows.
- * `CONSENT_INVALID` means the PSU revoked or we terminated it: a new authorisation is the cure.
+ * Every tppMessages code of the digest §4 and the Berlin Group 1.3.16 MessageCode tables (per
+ * service, service-unspecific, signing baskets), and the developer portal's, with the state the
+ * person sees. A code not listed here falls back on its status (see `bankState`).
  */
+export const bankCodeStates: Readonly<Record<string, UiErrorState>> = {
+  // 400: our request broke the contract (a bug, not the person's doing) unless it says what they chose.
+  FORMAT_ERROR: 'failed',
+  PARAMETER_NOT_CONSISTENT: 'failed',
+  PARAMETER_NOT_SUPPORTED: 'failed',
+  SERVICE_INVALID: 'failed',
+  RESOURCE_UNKNOWN: 'failed',
+  RESOURCE_EXPIRED: 'failed',
+  RESOURCE_BLOCKED: 'failed',
+  TIMESTAMP_INVALID: 'failed',
+  PERIOD_INVALID: 'invalid-input', // the dates asked for are outside what the bank serves
+  SCA_METHOD_UNKNOWN: 'failed',
+  SCA_INVALID: 'failed',
+  SESSIONS_NOT_SUPPORTED: 'failed',
+  PAYMENT_FAILED: 'failed',
+  EXECUTION_DATE_INVALID: 'invalid-input',
+  CARD_INVALID: 'failed',
+  NO_PIIS_ACTIVATION: 'failed',
+  REFERENCE_MIX_INVALID: 'failed',
+  // 401: the TPP's certificate, signature or client registration: fixed in the profile, not by authorising again.
+  CERTIFICATE_INVALID: 'misconfigured',
+  CERTIFICATE_EXPIRED: 'misconfigured',
+  CERTIFICATE_BLOCKED: 'misconfigured',
+  CERTIFICATE_REVOKE: 'misconfigured', // the service lists' spelling
+  CERTIFICATE_REVOKED: 'misconfigured', // the service-unspecific list's spelling
+  CERTIFICATE_MISSING: 'misconfigured',
+  ROLE_INVALID: 'misconfigured',
+  SIGNATURE_INVALID: 'misconfigured',
+  SIGNATURE_MISSING: 'misconfigured',
+  KID_MISSING: 'misconfigured',
+  CLIENT_INVALID: 'misconfigured',
+  CLIENT_INCONSISTENT: 'misconfigured',
+  API_CONTRACT_ID_INVALID: 'misconfigured',
+  CORPORATE_ID_INVALID: 'failed', // embedded/decoupled approaches only: the app sends no corporate id
+  PSU_CREDENTIALS_INVALID: 'failed', // embedded approach only: the PSU logs in on the bank's page
+  // 401/403: the consent or its token is gone (revoked, terminated, unknown): a new authorisation is the cure.
+  CONSENT_INVALID: 'reauth-required',
+  CONSENT_EXPIRED: 'consent-expired',
+  CONSENT_UNKNOWN: 'reauth-required',
+  TOKEN_UNKNOWN: 'reauth-required',
+  TOKEN_INVALID: 'reauth-required',
+  TOKEN_EXPIRED: 'reauth-required',
+  // 403: the bank blocked the TPP's access to the service.
+  SERVICE_BLOCKED: 'misconfigured',
+  PRODUCT_INVALID: 'failed',
+  PRODUCT_UNKNOWN: 'failed',
+  CANCELLATION_INVALID: 'failed',
+  REQUESTED_FORMATS_INVALID: 'failed',
+  STATUS_INVALID: 'failed',
+  REFERENCE_STATUS_INVALID: 'failed',
+  CHANGE_INVALID: 'failed',
+  ACCESS_EXCEEDED: 'rate-limited', // more unattended reads than the consent's frequencyPerDay
+  // 5xx with a body: the bank is down for now.
+  INTERNAL_SERVER_ERROR: 'offline',
+  SERVICE_UNAVAILABLE: 'offline',
+  // The developer portal (enrolment): the person's username, password or activation.
+  USER_EXISTS: 'invalid-input',
+  USER_INVALID: 'invalid-input',
+  USER_NOT_ACTIVATED: 'invalid-input',
+};
+
+/** RFC 6749 error values (§4.1.2.1 on the redirect, §5.2 from the token endpoint), CEC's spelling, and our state check. */
+export const oauthErrorStates: Readonly<Record<string, UiErrorState>> = {
+  invalid_request: 'failed',
+  invalid_client: 'misconfigured', // the client id or secret: a TPP registration problem, not the person's
+  invalid_grant: 'reauth-required', // the code or refresh token is dead
+  unauthorized_client: 'misconfigured',
+  unsupported_grant_type: 'failed',
+  unsupported_response_type: 'failed',
+  invalid_scope: 'failed',
+  access_denied: 'sca-cancelled',
+  acces_denied: 'sca-cancelled', // CEC's guide spells it so
+  server_error: 'offline',
+  temporarily_unavailable: 'offline',
+  state_mismatch: 'failed', // the redirect belongs to another request: never accepted
+};
+
+/** A 429 is a limit whatever its code; then the code's row; then a 5xx is the bank being down. */
+function bankState(error: BankError): UiErrorState {
+  if (error.status === 429) return 'rate-limited';
+  return bankCodeStates[error.code] ?? (error.status >= 500 ? 'offline' : 'failed');
+}
+
+/** The one place failures become the finite states the UI shows. */
 export function toUiState(error: unknown): UiErrorState {
+  if (error instanceof BankError) return bankState(error);
+  if (error instanceof OAuthError) return oauthErrorStates[error.error] ?? (error.status !== undefined && error.status >= 500 ? 'offline' : 'failed');
+  if (error instanceof NetworkError) return 'offline';
   if (error instanceof ReauthRequiredError) return 'reauth-required';
   if (error instanceof AuthorizationCancelledError) return 'sca-cancelled';
-  if (error instanceof NetworkError) return 'offline';
-  if (error instanceof OAuthError) {
-    if (error.error === 'access_denied' || error.error === 'acces_denied') return 'sca-cancelled';
-    return error.error === 'invalid_grant' ? 'reauth-required' : 'failed';
-  }
-  if (error instanceof BankError) {
-    if (error.code === 'CONSENT_EXPIRED') return 'consent-expired';
-    if (error.status === 429 || error.code === 'ACCESS_EXCEEDED') return 'rate-limited';
-    if (reauthCodes.has(error.code)) return 'reauth-required';
-    if (error.status === 502 || error.status === 503 || error.status === 504) return 'offline';
-    return 'failed';
-  }
+  if (error instanceof ValidationError) return 'invalid-input';
+  if (error instanceof KeychainError) return 'keychain-unavailable';
   return 'failed';
+}
+
+/** The errors the world causes, each with a message written for it; anything else is unexpected. */
+const expectedErrors = [BankError, OAuthError, ProtocolError, ValidationError, NetworkError, AuthorizationCancelledError, ReauthRequiredError, KeychainError];
+
+/** True for an error our code did not foresee (a bug, a library's TypeError): it must be logged with its stack. */
+export function isUnexpected(error: unknown): boolean {
+  return !expectedErrors.some((kind) => error instanceof kind);
+}
+
+/** The first `requestId` / `retryAfter` along the error and its causes (a refused refresh inside a ReauthRequiredError). */
+function fromBank(error: unknown): { requestId?: string; retryAfter?: number | string } {
+  const found: { requestId?: string; retryAfter?: number | string } = {};
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
+    if (e instanceof BankError || e instanceof OAuthError) {
+      found.requestId ??= e.requestId;
+      found.retryAfter ??= e.retryAfter;
+    }
+  }
+  return {
+    ...(found.requestId !== undefined && { requestId: found.requestId }),
+    ...(found.retryAfter !== undefined && { retryAfter: found.retryAfter }),
+  };
 }
 
 /** Serialisable form of any error for the renderer; unknown errors keep no detail that could leak. */
 export function toAppError(error: unknown): AppError {
-  const state = toUiState(error);
-  const retryable = state === 'offline' || state === 'rate-limited';
-  if (
-    error instanceof BankError || error instanceof OAuthError || error instanceof ProtocolError ||
-    error instanceof ValidationError || error instanceof NetworkError || error instanceof AuthorizationCancelledError ||
-    error instanceof ReauthRequiredError || error instanceof KeychainError
-  ) {
-    return { code: error.code, message: error.message, retryable };
+  if (isUnexpected(error)) {
+    return { code: 'INTERNAL', state: 'failed', message: 'Something went wrong inside the app.', retryable: false };
   }
-  return { code: 'INTERNAL', message: 'Something went wrong inside the app.', retryable: false };
+  const known = error as Error & { code: string };
+  const state = toUiState(error);
+  return { code: known.code, state, message: known.message, retryable: state === 'offline' || state === 'rate-limited', ...fromBank(error) };
 }

@@ -72,7 +72,7 @@ describe('startHost › guards and static files', () => {
 
     it('keeps a handler failure to a Result without detail', async () => {
       const res = await t.invoke({ method: 'accounts:list', input: {} });
-      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside the app.', retryable: false } });
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'INTERNAL', state: 'failed', message: 'Something went wrong inside the app.', retryable: false } });
     });
 
     it('refuses a body over 256 KiB with 413', async () => {

@@ -65,18 +65,18 @@ describe('registerIpc', () => {
     handlers['settings:get'].mockRejectedValueOnce(new ValidationError('bad setting', 'mode'));
     await expect(invoke(eventFrom(main), 'settings:get', {})).resolves.toEqual({
       ok: false,
-      error: { code: 'VALIDATION_ERROR', message: 'bad setting', retryable: false },
+      error: { code: 'VALIDATION_ERROR', state: 'invalid-input', message: 'bad setting', retryable: false },
     });
     handlers['settings:get'].mockRejectedValueOnce(new Error('/home/ana/.config secret path'));
     await expect(invoke(eventFrom(main), 'settings:get', {})).resolves.toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong inside the app.', retryable: false },
+      error: { code: 'INTERNAL', state: 'failed', message: 'Something went wrong inside the app.', retryable: false },
     });
   });
 });
 
 describe('registerIpc › untrusted senders', () => {
-  const untrusted = { ok: false, error: { code: 'UNTRUSTED_SENDER', message: 'This page may not call the app.', retryable: false } };
+  const untrusted = { ok: false, error: { code: 'UNTRUSTED_SENDER', state: 'app-refused', message: 'This page may not call the app.', retryable: false } };
   const cases: [string, () => unknown][] = [
     ['another webContents on the app origin', () => eventFrom(contents(2))],
     ['the main window showing a foreign page', () => eventFrom(main, { url: 'https://evil.example/', parent: null })],

@@ -28,7 +28,7 @@ export function registerIpc(handlers: Handlers, trusted: TrustedContents, log: (
     if (!isTrustedSender(event, trusted())) {
       // Who asked, never what: the payload may hold a password or a client secret.
       log(`ipc: refused a call from an untrusted sender (${describeSender(event)})`);
-      return err({ code: 'UNTRUSTED_SENDER', message: 'This page may not call the app.', retryable: false });
+      return err({ code: 'UNTRUSTED_SENDER', state: 'app-refused', message: 'This page may not call the app.', retryable: false });
     }
     return dispatch(handlers, method, input, toAppError);
   });

@@ -98,7 +98,8 @@ export class TokenManager {
       this.tokens.set(connectionId, token);
       return token;
     } catch (error) {
-      if (error instanceof OAuthError && (error.error === 'invalid_grant' || error.error === 'invalid_client')) {
+      // Only a dead grant needs the person; invalid_client is the app's registration (misconfigured, see toUiState).
+      if (error instanceof OAuthError && error.error === 'invalid_grant') {
         this.onReauthRequired(connectionId);
         throw new ReauthRequiredError('the bank no longer accepts this connection’s refresh token', { cause: error });
       }

@@ -33,9 +33,7 @@ export async function readJson(res: Response, what: string): Promise<unknown> {
  */
 export async function throwIfBankError(res: Response, what: string): Promise<void> {
   if (res.ok) return;
-  const requestId = res.headers.get('x-request-id') ?? undefined;
-  const retryAfterHeader = res.headers.get('retry-after');
-  const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : undefined;
+  const { requestId, retryAfter } = answerReference(res);
   const text = await res.text();
   let messages: TppMessage[] = [];
   try {
@@ -51,6 +49,20 @@ export async function throwIfBankError(res: Response, what: string): Promise<voi
     });
   }
   throw new BankError(res.status, messages, requestId, retryAfter);
+}
+
+/**
+ * What an error answer tells the person and the bank's support: its `X-Request-ID`, and its
+ * `Retry-After` as seconds or, when the bank sent an HTTP date, as an ISO instant.
+ * @see RFC 9110 §10.2.3
+ */
+export function answerReference(res: Response): { requestId?: string; retryAfter?: number | string } {
+  const requestId = res.headers.get('x-request-id') ?? undefined;
+  const header = res.headers.get('retry-after')?.trim();
+  let retryAfter: number | string | undefined;
+  if (header !== undefined && /^\d+$/.test(header)) retryAfter = Number(header);
+  else if (header !== undefined && !Number.isNaN(Date.parse(header))) retryAfter = new Date(header).toISOString();
+  return { ...(requestId !== undefined && { requestId }), ...(retryAfter !== undefined && { retryAfter }) };
 }
 
 /** Validates a parsed answer against its wire schema; the first issue names the field. */

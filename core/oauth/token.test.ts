@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OAuthError, ProtocolError } from '../errors.js';
+import { BankError, OAuthError, ProtocolError, toAppError } from '../errors.js';
 import { RFC7636_VERIFIER } from '../../test/fixtures/rfc7636.js';
 import { cecRedirectUri, cecTokenBodyFields, cecTokenJson, cecTokenScope } from '../../test/fixtures/cec-oauth.js';
 import { authorizationCodeGrantRequest, processTokenResponse, refreshTokenGrantRequest } from './token.js';
@@ -128,9 +128,23 @@ describe('processTokenResponse', () => {
     await expect(processTokenResponse(json('{"error":"invalid_client"}', 401), NOW)).rejects.toMatchObject({ error: 'invalid_client', status: 401 });
   });
 
-  it('reports a gateway\'s HTML page as a ProtocolError', async () => {
-    const page = new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
-    await expect(processTokenResponse(page, NOW)).rejects.toThrow('token endpoint answered 502 with an HTML page');
+  it('reads a gateway\'s 5xx page as the bank being down: offline and retryable, with its request id and Retry-After', async () => {
+    const page = new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html', 'x-request-id': 'gw-1', 'retry-after': '120' } });
+    const error = await processTokenResponse(page, NOW).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(BankError);
+    expect(toAppError(error)).toMatchObject({ code: 'HTTP_502', state: 'offline', retryable: true, requestId: 'gw-1', retryAfter: 120 });
+    const text = new Response('Service Unavailable', { status: 503, headers: { 'content-type': 'text/plain' } });
+    expect(toAppError(await processTokenResponse(text, NOW).catch((e: unknown) => e))).toMatchObject({ code: 'HTTP_503', state: 'offline', retryable: true });
+  });
+
+  it('reads a 429 without an RFC 6749 body as rate-limited', async () => {
+    const limited = new Response('Too Many Requests', { status: 429, headers: { 'retry-after': 'Tue, 01 Dec 2026 14:05:00 GMT' } });
+    expect(toAppError(await processTokenResponse(limited, NOW).catch((e: unknown) => e))).toMatchObject({ state: 'rate-limited', retryAfter: '2026-12-01T14:05:00.000Z' });
+  });
+
+  it('keeps the request id of an RFC 6749 error answer', async () => {
+    const refused = new Response('{"error":"invalid_client"}', { status: 401, headers: { 'content-type': 'application/json', 'x-request-id': 'tok-7' } });
+    expect(toAppError(await processTokenResponse(refused, NOW).catch((e: unknown) => e))).toMatchObject({ code: 'invalid_client', state: 'misconfigured', requestId: 'tok-7' });
   });
 
   it('reports an error answer without an RFC 6749 body as a ProtocolError', async () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { readJson, validate, wireInteger } from '../http/bank-answer.js';
+import { answerReference, readJson, validate, wireInteger } from '../http/bank-answer.js';
 import { parseJsonLossless } from '../http/json-number.js';
 import { send } from '../http/send.js';
-import { OAuthError, ProtocolError } from '../errors.js';
+import { BankError, OAuthError, ProtocolError } from '../errors.js';
 
 /** How a token call reaches the bank; `clientSecret` is sent only when given. */
 export interface TokenClient {
@@ -115,7 +115,8 @@ function tokenRequest(fetchFn: typeof fetch, client: TokenClient, fields: [strin
 
 /**
  * Validates a token answer of either grant. Non-2xx with an RFC 6749 error body → OAuthError
- * (`invalid_grant` means the code or refresh token is dead); any other non-2xx, non-JSON or a
+ * (`invalid_grant` means the code or refresh token is dead); a 5xx or 429 without one →
+ * BankError (the bank is down or limiting: retryable); any other non-2xx, non-JSON or a
  * field of the wrong type (`"expires_in":"soon"`) → ProtocolError; `"expires_in":"3595"` is read
  * as 3595 and `null` as absent (`wireInteger`, `readJson`). `expectedScope`, when given,
  * fills a missing `scope` and must equal a present one: a token for another consent must not be
@@ -144,6 +145,7 @@ export async function processTokenResponse(res: Response, now: Date, options: { 
 }
 
 async function tokenError(res: Response): Promise<Error> {
+  const reference = answerReference(res);
   const text = await res.text();
   let body: unknown;
   try {
@@ -152,7 +154,9 @@ async function tokenError(res: Response): Promise<Error> {
     // A gateway's HTML or plain-text page: not the RFC 6749 error model.
   }
   const parsed = errorSchema.safeParse(body);
-  if (parsed.success) return new OAuthError(parsed.data.error, parsed.data.error_description, res.status);
+  if (parsed.success) return new OAuthError(parsed.data.error, parsed.data.error_description, res.status, reference);
+  // The bank is down or limiting calls, whatever page its gateway shows: the person retries later.
+  if (res.status >= 500 || res.status === 429) return new BankError(res.status, [], reference.requestId, reference.retryAfter);
   const kind = /^\s*</.test(text) ? 'an HTML page' : body === undefined ? 'a non-JSON body' : 'no RFC 6749 error';
   return new ProtocolError(`token endpoint answered ${res.status} with ${kind}`);
 }

@@ -17,7 +17,12 @@ describe('statusText', () => {
 
 describe('failureText', () => {
   it('tells the person to authorise again when the bank asks for it', () => {
-    expect(failureText('reauth-required')).toContain('Autorizati din nou');
+    expect(failureText({ code: 'CONSENT_INVALID', state: 'reauth-required', message: 'x', retryable: false })).toContain('Autorizati din nou');
+  });
+
+  it('says a misconfigured app needs its profile fixed, not a new authorisation', () => {
+    expect(failureText({ code: 'CERTIFICATE_EXPIRED', state: 'misconfigured', message: 'x', retryable: false, requestId: 'r-9' }))
+      .toBe('Banca nu recunoaste inregistrarea aplicatiei (client sau certificat). Verificati profilul bancii in setari; o noua autorizare nu ajuta. Referinta pentru banca: r-9.');
   });
 });
 
@@ -30,9 +35,28 @@ describe('balanceLabel', () => {
 });
 
 describe('errorText', () => {
-  it('says known codes in Romanian and keeps the code of unknown ones', () => {
-    expect(errorText({ code: 'POPUP_BLOCKED', message: 'x', retryable: false })).toMatch(/pop-up/);
-    expect(errorText({ code: 'WEIRD', message: 'detail', retryable: false })).toBe('A aparut o eroare (WEIRD): detail');
+  const now = new Date(2026, 11, 1, 13, 50, 0);
+
+  it('says each state in Romanian, whatever the code', () => {
+    expect(errorText({ code: 'POPUP_BLOCKED', state: 'popup-blocked', message: 'x', retryable: false })).toMatch(/pop-up/);
+    expect(errorText({ code: 'HTTP_429', state: 'rate-limited', message: 'bank answered 429', retryable: true }, now))
+      .toBe('Banca limiteaza numarul de interogari. Incercati mai tarziu.');
+    expect(errorText({ code: 'OFFLINE', state: 'offline', message: 'x', retryable: true })).toMatch(/^Banca nu raspunde/);
+    expect(errorText({ code: 'OFFLINE', state: 'app-unreachable', message: 'x', retryable: true })).toMatch(/^Aplicatia nu raspunde/);
+    expect(errorText({ code: 'invalid_client', state: 'misconfigured', message: 'x', retryable: false })).toMatch(/inregistrarea aplicatiei/);
+  });
+
+  it('keeps the code and detail of a generic failure', () => {
+    expect(errorText({ code: 'WEIRD', state: 'failed', message: 'detail', retryable: false })).toBe('A aparut o eroare (WEIRD): detail');
+  });
+
+  it('says when to try again, from seconds or an instant, and gives the bank’s reference', () => {
+    const limited = { code: 'ACCESS_EXCEEDED', state: 'rate-limited' as const, message: 'x', retryable: true };
+    expect(errorText({ ...limited, retryAfter: 30 }, now)).toBe('Banca limiteaza numarul de interogari. Incercati din nou peste 30 secunde.');
+    expect(errorText({ ...limited, retryAfter: 15 * 60 }, now)).toBe('Banca limiteaza numarul de interogari. Incercati din nou dupa ora 14:05.');
+    expect(errorText({ ...limited, retryAfter: new Date(2026, 11, 1, 14, 5).toISOString(), requestId: 'a1b2' }, now))
+      .toBe('Banca limiteaza numarul de interogari. Incercati din nou dupa ora 14:05. Referinta pentru banca: a1b2.');
+    expect(errorText({ ...limited, retryAfter: new Date(2026, 11, 2, 8, 0).toISOString() }, now)).toBe('Banca limiteaza numarul de interogari. Incercati din nou dupa ora 02.12 08:00.');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Connection, UiErrorState } from '../../common/domain.js';
+import type { Connection } from '../../common/domain.js';
 import type { AppError } from '../../common/result.js';
 
 /**
@@ -98,30 +98,56 @@ export function statusText(c: Pick<Connection, 'status' | 'daysLeft'>): string {
   }
 }
 
+/** "14:05", or "02.12 14:05" when not today: when the bank said to try again. */
+function clockTime(at: Date, now: Date): string {
+  const time = at.toLocaleTimeString('ro-RO', { hour: '2-digit', minute: '2-digit' });
+  return at.toDateString() === now.toDateString() ? time : `${at.toLocaleDateString('ro-RO', { day: '2-digit', month: '2-digit' })} ${time}`;
+}
+
+/** The bank's `Retry-After` in words, or undefined when it sent none. */
+function retryText(retryAfter: AppError['retryAfter'], now: Date): string | undefined {
+  if (retryAfter === undefined) return undefined;
+  if (typeof retryAfter === 'number' && retryAfter <= 90) return `Incercati din nou peste ${retryAfter === 1 ? 'o secunda' : `${retryAfter} secunde`}.`;
+  const at = typeof retryAfter === 'number' ? new Date(now.getTime() + retryAfter * 1000) : new Date(retryAfter);
+  return Number.isNaN(at.getTime()) ? undefined : `Incercati din nou dupa ora ${clockTime(at, now)}.`;
+}
+
+/** What to do next and the support reference, after the sentence that says what happened. */
+function withDetails(sentence: string, error: AppError, now: Date, otherwise?: string): string {
+  const when = retryText(error.retryAfter, now) ?? otherwise;
+  const reference = error.requestId === undefined ? undefined : `Referinta pentru banca: ${error.requestId}.`;
+  return [sentence, when, reference].filter((part) => part !== undefined).join(' ');
+}
+
+const MISCONFIGURED = 'Banca nu recunoaste inregistrarea aplicatiei (client sau certificat). Verificati profilul bancii in setari; o noua autorizare nu ajuta.';
+
 /** Why a connection's accounts could not be read, and what the person can do. */
-export function failureText(state: UiErrorState): string {
-  switch (state) {
-    case 'reauth-required': return 'Banca cere o noua autorizare. Autorizati din nou.';
-    case 'consent-expired': return 'Acordul dat bancii a expirat. Reinnoiti-l pentru a vedea conturile.';
-    case 'rate-limited': return 'Banca limiteaza numarul de interogari. Incercati mai tarziu.';
-    case 'offline': return 'Banca nu raspunde. Verificati conexiunea la internet.';
-    case 'sca-cancelled': return 'Autorizarea a fost anulata.';
-    case 'failed': return 'Conturile nu au putut fi citite.';
+export function failureText(error: AppError, now = new Date()): string {
+  switch (error.state) {
+    case 'reauth-required': return withDetails('Banca cere o noua autorizare. Autorizati din nou.', error, now);
+    case 'consent-expired': return withDetails('Acordul dat bancii a expirat. Reinnoiti-l pentru a vedea conturile.', error, now);
+    case 'rate-limited': return withDetails('Banca limiteaza numarul de interogari.', error, now, 'Incercati mai tarziu.');
+    case 'offline': return withDetails('Banca nu raspunde.', error, now, 'Verificati conexiunea la internet.');
+    case 'misconfigured': return withDetails(MISCONFIGURED, error, now);
+    case 'failed': return withDetails('Conturile nu au putut fi citite.', error, now);
+    default: return errorText(error, now);
   }
 }
 
-const errorTexts: Record<string, string> = {
-  OFFLINE: 'Aplicatia nu raspunde. Verificati ca ruleaza si reincercati.',
-  HOST_REFUSED: 'Aplicatia a refuzat cererea. Deschideti din nou adresa afisata de aplicatie.',
-  PROTOCOL_ERROR: 'Raspuns neasteptat. Reincercati.',
-  POPUP_BLOCKED: 'Browserul a blocat fereastra bancii. Permiteti ferestrele pop-up pentru aceasta pagina si reincercati.',
-  SCA_CANCELLED: 'Autorizarea a fost anulata.',
-  REAUTH_REQUIRED: 'Banca cere o noua autorizare.',
-  CONSENT_EXPIRED: 'Acordul dat bancii a expirat.',
-  ACCESS_EXCEEDED: 'Banca limiteaza numarul de interogari. Incercati mai tarziu.',
-  KEYCHAIN_UNAVAILABLE: 'Depozitul de chei al sistemului nu este disponibil.',
-  VALIDATION_ERROR: 'Cererea nu este valida.',
-};
-
-/** A known code in Romanian; otherwise a generic sentence with the technical message after it. */
-export const errorText = (error: AppError): string => errorTexts[error.code] ?? `A aparut o eroare (${error.code}): ${error.message}`;
+/** Any failure in Romanian, by its state (decided in core); the generic one keeps the code and detail. */
+export function errorText(error: AppError, now = new Date()): string {
+  switch (error.state) {
+    case 'reauth-required': return withDetails('Banca cere o noua autorizare.', error, now);
+    case 'consent-expired': return withDetails('Acordul dat bancii a expirat.', error, now);
+    case 'rate-limited': return withDetails('Banca limiteaza numarul de interogari.', error, now, 'Incercati mai tarziu.');
+    case 'offline': return withDetails('Banca nu raspunde.', error, now, 'Verificati conexiunea la internet si reincercati.');
+    case 'sca-cancelled': return 'Autorizarea a fost anulata.';
+    case 'misconfigured': return withDetails(MISCONFIGURED, error, now);
+    case 'invalid-input': return withDetails(`Cererea nu este valida: ${error.message}`, error, now);
+    case 'keychain-unavailable': return 'Depozitul de chei al sistemului nu este disponibil.';
+    case 'app-unreachable': return 'Aplicatia nu raspunde. Verificati ca ruleaza si reincercati.';
+    case 'app-refused': return 'Aplicatia a refuzat cererea. Deschideti din nou adresa afisata de aplicatie.';
+    case 'popup-blocked': return 'Browserul a blocat fereastra bancii. Permiteti ferestrele pop-up pentru aceasta pagina si reincercati.';
+    case 'failed': return withDetails(`A aparut o eroare (${error.code}): ${error.message}`, error, now);
+  }
+}

@@ -175,6 +175,22 @@ describe('tokens', () => {
     await read.catch((e) => expect(toUiState(e)).toBe('reauth-required'));
   });
 
+  it('reads a refused client secret on refresh as misconfigured, leaving the connection as it is', async () => {
+    const c = await connectAs(w, 'demo');
+    const secret = await w.keychain.get(clientSecretKey('sandbox'));
+    await w.keychain.set(clientSecretKey('sandbox'), 'not-the-secret');
+    bankTime += 700_000;
+    appTime = bankTime;
+    try {
+      const read = await w.core.connections.accounts(c.id, {}).then(() => undefined, (e: unknown) => e);
+      expect(read).toMatchObject({ error: 'invalid_client' });
+      expect(toUiState(read)).toBe('misconfigured');
+      expect(w.core.connections.get(c.id).status).toBe('active');
+    } finally {
+      await w.keychain.set(clientSecretKey('sandbox'), secret as string);
+    }
+  });
+
   it('warns from 14 days before validUntil', async () => {
     const c = await connectAs(w, 'demo2');
     const until = Date.parse(`${c.validUntil as string}T12:00:00Z`);

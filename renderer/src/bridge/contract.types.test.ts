@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AccountsView, Bridge, ProfileView, Settings } from '../../../common/contract.js';
-import type { Connection, TransactionPage } from '../../../common/domain.js';
+import type { Connection, TransactionPage, UiErrorState } from '../../../common/domain.js';
 import type { Result } from '../../../common/result.js';
 import { createFakeBridge } from './fake-bridge.js';
 
@@ -46,8 +46,11 @@ describe('Bridge.invoke types', () => {
 
   it('narrows a result to its value or its error', async () => {
     const result = await bridge.invoke('accounts:list', {});
-    if (result.ok) expectTypeOf(result.value.failures[0]!.state).toEqualTypeOf<'reauth-required' | 'consent-expired' | 'rate-limited' | 'offline' | 'sca-cancelled' | 'failed'>();
-    else expectTypeOf(result.error.retryable).toEqualTypeOf<boolean>();
+    if (result.ok) expectTypeOf(result.value.failures[0]!.state).toEqualTypeOf<UiErrorState>();
+    else {
+      expectTypeOf(result.error.retryable).toEqualTypeOf<boolean>();
+      expectTypeOf(result.error.state).toEqualTypeOf<UiErrorState>();
+    }
   });
 });
 

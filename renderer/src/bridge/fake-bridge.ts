@@ -23,7 +23,7 @@ export function createFakeBridge(initial: FakeHandlers = {}) {
     async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> {
       calls.push({ method, input });
       const handler = handlers[method] as ((input: MethodInput<M>) => Result<MethodOutput<M>> | Promise<Result<MethodOutput<M>>>) | undefined;
-      if (handler === undefined) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `fake bridge: no handler for ${method}`, retryable: false } };
+      if (handler === undefined) return { ok: false, error: { code: 'UNKNOWN_METHOD', state: 'failed', message: `fake bridge: no handler for ${method}`, retryable: false } };
       return handler(input);
     },
     on(event, listener) {

@@ -98,7 +98,7 @@ describe('createHttpBridge › invoke', () => {
   });
 
   it('passes an error Result from the host through unchanged', async () => {
-    const error = { code: 'CONSENT_EXPIRED', message: 'expired', retryable: false };
+    const error = { code: 'CONSENT_EXPIRED', state: 'consent-expired', message: 'expired', retryable: false };
     const w = world(() => json({ ok: false, error }));
     expect(await createHttpBridge(w.deps).invoke('accounts:list', {})).toEqual({ ok: false, error });
   });
@@ -106,7 +106,7 @@ describe('createHttpBridge › invoke', () => {
   it.each([401, 403, 404, 500])('maps HTTP %i to HOST_REFUSED', async (status) => {
     const w = world(() => json({ error: 'nope' }, status));
     const result = await createHttpBridge(w.deps).invoke('connections:list', {});
-    expect(result).toEqual({ ok: false, error: { code: 'HOST_REFUSED', message: `the app’s host refused the call (HTTP ${status})`, retryable: false } });
+    expect(result).toEqual({ ok: false, error: { code: 'HOST_REFUSED', state: 'app-refused', message: `the app’s host refused the call (HTTP ${status})`, retryable: false } });
   });
 
   it('maps a network failure to OFFLINE, retryable', async () => {

@@ -1,5 +1,6 @@
 import { HOST_ROUTES, isEventName, SECRET_HEADER } from '../../../common/contract-names.js';
 import type { Bridge, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../../common/contract.js';
+import type { UiErrorState } from '../../../common/domain.js';
 import type { AppError, Result } from '../../../common/result.js';
 import { startEventStream } from './event-stream.js';
 import { resolveSecret, type SecretSources } from './secret.js';
@@ -18,11 +19,12 @@ export interface HttpBridge extends Bridge {
   close(): void;
 }
 
-const failure = (code: string, message: string, retryable: boolean): Result<never> => ({ ok: false, error: { code, message, retryable } });
+const failure = (code: string, state: UiErrorState, message: string, retryable: boolean): Result<never> => ({ ok: false, error: { code, state, message, retryable } });
 
 const isAppError = (e: unknown): e is AppError =>
   typeof e === 'object' && e !== null &&
-  typeof (e as AppError).code === 'string' && typeof (e as AppError).message === 'string' && typeof (e as AppError).retryable === 'boolean';
+  typeof (e as AppError).code === 'string' && typeof (e as AppError).state === 'string' &&
+  typeof (e as AppError).message === 'string' && typeof (e as AppError).retryable === 'boolean';
 
 /** The host answers with a Result; anything else broke the contract. */
 export const isResult = (body: unknown): body is Result<unknown> =>
@@ -66,7 +68,7 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
 
   const invoke = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> => {
     const secret = await secretReady;
-    if (secret === undefined) return failure('HOST_REFUSED', 'this page was opened without the host’s secret; open the address the host printed', false);
+    if (secret === undefined) return failure('HOST_REFUSED', 'app-refused', 'this page was opened without the host’s secret; open the address the host printed', false);
     let response: Response;
     try {
       response = await deps.fetch(invokeUrl, {
@@ -77,25 +79,25 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
         credentials: 'omit',
       });
     } catch {
-      return failure('OFFLINE', 'the app’s host does not answer', true);
+      return failure('OFFLINE', 'app-unreachable', 'the app’s host does not answer', true);
     }
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
-      return failure('HOST_REFUSED', `the app’s host refused the call (HTTP ${response.status})`, false);
+      return failure('HOST_REFUSED', 'app-refused', `the app’s host refused the call (HTTP ${response.status})`, false);
     }
     let text: string;
     try {
       text = await response.text();
     } catch {
-      return failure('OFFLINE', 'the connection to the app’s host broke during the answer', true);
+      return failure('OFFLINE', 'app-unreachable', 'the connection to the app’s host broke during the answer', true);
     }
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return failure('PROTOCOL_ERROR', 'the app’s host answered with something that is not JSON', false);
+      return failure('PROTOCOL_ERROR', 'failed', 'the app’s host answered with something that is not JSON', false);
     }
-    return isResult(body) ? (body as Result<MethodOutput<M>>) : failure('PROTOCOL_ERROR', 'the app’s host answered without a Result', false);
+    return isResult(body) ? (body as Result<MethodOutput<M>>) : failure('PROTOCOL_ERROR', 'failed', 'the app’s host answered without a Result', false);
   };
 
   const on = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): (() => void) => {

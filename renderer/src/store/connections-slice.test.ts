@@ -4,7 +4,7 @@ import { createFakeBridge } from '../bridge/fake-bridge.js';
 import { createAppStore } from './app-store.js';
 import { account, connection, settle, transaction } from './test-fixtures.js';
 
-const refused = { code: 'CONSENT_INVALID', message: 'no', retryable: false };
+const refused = { code: 'CONSENT_INVALID', state: 'reauth-required' as const, message: 'no', retryable: false };
 
 describe('connections › load', () => {
   it('loads the list and marks it loaded', async () => {
@@ -138,7 +138,7 @@ describe('connections › per-connection actions', () => {
     store.setState({
       connections: [connection(), connection({ id: 'c2' })],
       accounts: [account({ connectionId: 'c2' })],
-      accountFailures: [{ connectionId: 'c1', state: 'offline', error: { code: 'OFFLINE', message: 'x', retryable: true } }],
+      accountFailures: [{ connectionId: 'c1', state: 'offline', error: { code: 'OFFLINE', state: 'offline' as const, message: 'x', retryable: true } }],
     });
     expect(await store.getState().remove('c1')).toBe(true);
     expect(store.getState().connections.map((c) => c.id)).toEqual(['c2']);
@@ -170,7 +170,7 @@ describe('ui › tracked', () => {
     const fake = createFakeBridge({ 'connections:list': () => { throw new Error('boom'); } });
     const store = createAppStore(fake.bridge);
     await store.getState().loadConnections();
-    expect(store.getState().lastError).toEqual({ code: 'BUG', message: 'boom', retryable: false });
+    expect(store.getState().lastError).toEqual({ code: 'BUG', state: 'failed', message: 'boom', retryable: false });
     store.getState().dismissError();
     expect(store.getState().lastError).toBeNull();
   });

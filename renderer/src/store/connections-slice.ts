@@ -1,6 +1,6 @@
 import type { ProfileView } from '../../../common/contract.js';
 import { isReadable, type Connection } from '../../../common/domain.js';
-import type { Result } from '../../../common/result.js';
+import type { AppError, Result } from '../../../common/result.js';
 import { dropTransactionsOf } from './transactions-slice.js';
 import type { AppState, SliceCreator } from './types.js';
 import { tracked } from './ui-slice.js';
@@ -26,7 +26,7 @@ const upsert = (list: Connection[], c: Connection): Connection[] =>
   list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c];
 
 /** The popup could not open: the person must allow popups for the page. */
-const POPUP_BLOCKED = { code: 'POPUP_BLOCKED', message: 'the browser blocked the bank’s window', retryable: false };
+const POPUP_BLOCKED: AppError = { code: 'POPUP_BLOCKED', state: 'popup-blocked', message: 'the browser blocked the bank’s window', retryable: false };
 
 export const createConnectionsSlice: SliceCreator<ConnectionsSlice> = ({ bridge, authPopup }) => (set, get) => {
   /** Keeps what the host said about one connection, then lets the rest of the store follow. */

@@ -6,11 +6,11 @@ import { createAppStore } from './app-store.js';
 import { account, transaction } from './test-fixtures.js';
 import { accountKey } from './transactions-slice.js';
 
-const offline = { code: 'OFFLINE', message: 'bank unreachable', retryable: true };
+const offline = { code: 'OFFLINE', state: 'offline' as const, message: 'bank unreachable', retryable: true };
 
 describe('accounts › loadAccounts', () => {
   it('keeps accounts, per-connection failures and the items that could not be read', async () => {
-    const failure = { connectionId: 'c2', state: 'reauth-required' as const, error: { code: 'REAUTH_REQUIRED', message: 'x', retryable: false } };
+    const failure = { connectionId: 'c2', state: 'reauth-required' as const, error: { code: 'REAUTH_REQUIRED', state: 'reauth-required' as const, message: 'x', retryable: false } };
     const skipped = [{ connectionId: 'c1', list: 'cardAccounts', index: 1, reason: 'cardAccounts[1]: currency is missing' }];
     const fake = createFakeBridge({ 'accounts:list': () => ({ ok: true, value: { accounts: [account()], failures: [failure], skipped } }) });
     const store = createAppStore(fake.bridge);

@@ -39,7 +39,7 @@ export async function tracked<T>(set: Set, key: BusyKey, call: () => Promise<Res
     result = await call();
   } catch (error) {
     // The bridge promises Results; a throw is a bug on our side, still shown rather than lost.
-    result = { ok: false, error: { code: 'BUG', message: error instanceof Error ? error.message : String(error), retryable: false } };
+    result = { ok: false, error: { code: 'BUG', state: 'failed', message: error instanceof Error ? error.message : String(error), retryable: false } };
   }
   set((s) => {
     const busy = { ...s.busy };

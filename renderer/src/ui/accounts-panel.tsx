@@ -61,7 +61,7 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
       <h3 id={headingId}>
         {connection.label || strings.unnamedConnection} <StatusBadge connection={connection} />
       </h3>
-      {failure !== undefined && <p className="failure">{failureText(failure.state)}</p>}
+      {failure !== undefined && <p className="failure">{failureText(failure.error)}</p>}
       {failure === undefined && !isReadable(connection.status) && <p className="hint">{strings.noAccess}</p>}
       {canReauthorize && (
         <button type="button" disabled={authorizing} onClick={() => void renew(connectionId)}>{strings.reauthorize}</button>
