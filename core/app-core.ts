@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { pino, type Logger } from 'pino';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
+import type { Logger } from './logging/logger.js';
 import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environments.js';
 import { ProductionProfiles } from './profiles/production-profiles.js';
 import type { ProfileSettings, ProductionSettings } from './profiles/profile-settings.js';
@@ -22,10 +22,10 @@ export interface CoreWorld {
   /** The redirect URI this front end catches. */
   redirectUri: string;
   embedded?: EmbeddedBank;
+  /** The app's one redacting logger (`createLogger`): every failure the person sees is written to it. */
+  logger: Logger;
   now?: () => Date;
   newId?: () => string;
-  /** The app's redacting logger; silent when the composition root gives none. */
-  logger?: Logger;
   /** Extra CAs a production profile's mutual TLS trusts (a simulator's own); the app passes none. */
   tls?: MutualTlsOptions;
 }
@@ -35,6 +35,7 @@ export const SANDBOX_PROFILE: ProfileSettings = { kind: 'sandbox', id: 'sandbox'
 export interface AppCore {
   db: Db;
   now: () => Date;
+  logger: Logger;
   connections: ConnectionService;
   environments: BankEnvironments;
   tokens: TokenManager;
@@ -55,7 +56,7 @@ export interface AppCore {
 /** Builds core's services over one database file and one keychain. */
 export function createAppCore(world: CoreWorld): AppCore {
   const now = world.now ?? (() => new Date());
-  const logger = world.logger ?? pino({ enabled: false });
+  const logger = world.logger;
   const db = openDatabase(world.databasePath);
   const store = new ConnectionStore(db);
   const profiles = new ProfileStore(db);
@@ -94,6 +95,7 @@ export function createAppCore(world: CoreWorld): AppCore {
   return {
     db,
     now,
+    logger,
     connections,
     environments,
     tokens,

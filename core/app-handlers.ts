@@ -2,7 +2,8 @@ import { isReadable, type AccountsView, type EventName, type EventPayload, type 
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
 import { createProductionApp, registerDeveloper } from './enrolment/production-enrolment.js';
-import { ValidationError, toAppError, toUiState } from './errors.js';
+import { ValidationError, toUiState } from './errors.js';
+import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { bankDay } from './connections/connection-status.js';
 
@@ -60,7 +61,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     }
   };
 
-  return {
+  return withFailureLog(core.logger, {
     'profiles:list': async () => core.listProfiles().map(profileView),
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
       // An empty secret field means "keep the stored one".
@@ -101,7 +102,10 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
         if (r.status === 'fulfilled') {
           view.accounts.push(...r.value.accounts);
           view.skipped.push(...r.value.skipped.map((s) => ({ connectionId, ...s })));
-        } else view.failures.push({ connectionId, state: toUiState(r.reason), error: toAppError(r.reason) });
+        } else {
+          const error = logFailure(core.logger, r.reason, { method: 'accounts:list', connectionId });
+          view.failures.push({ connectionId, state: error.state, error });
+        }
       });
       if (view.failures.length > 0) emitConnections();
       return view;
@@ -113,5 +117,5 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     },
     'settings:get': async () => core.settings.get(),
     'settings:set': async (settings) => core.settings.set(settings),
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createHandlers } from '../core/app-handlers.js';
 import type { Keychain } from '../core/keychain/keychain.js';
+import { createLogger, type Logger } from '../core/logging/logger.js';
 import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
 import { startHost, type HostOptions, type RunningHost } from './server.js';
@@ -14,6 +15,8 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
   dataDir: string;
   /** The OS keychain in the app; tests give one under a service name of their own. */
   keychain: Keychain;
+  /** The app's log; by default a rolling file in `<dataDir>/logs`. */
+  logger?: Logger;
 }
 
 /**
@@ -23,6 +26,7 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
  */
 export async function startWebApp(options: WebAppOptions): Promise<RunningHost> {
   ensurePrivateDir(options.dataDir);
+  const logger = options.logger ?? (await createLogger({ dir: join(options.dataDir, 'logs') }));
   const bank = embeddedSandbox({ port: 0, dataDir: join(options.dataDir, 'sandbox-bank') }, demoCertificatePem());
   let core: AppCore | undefined;
   const host = await startHost({
@@ -34,6 +38,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost> 
         databasePath: join(options.dataDir, 'conturi.sqlite'),
         // Known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
         redirectUri,
+        logger,
         embedded: bank,
       });
       return createHandlers(core, frontEnd);

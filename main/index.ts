@@ -5,6 +5,7 @@ import type { Settings } from '../common/index.js';
 import { createAppCore, type AppCore } from '../core/app-core.js';
 import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
+import { createLogger } from '../core/logging/logger.js';
 import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
 import { openDatabase } from '../core/store/database.js';
@@ -56,10 +57,11 @@ interface WindowSlot {
   setWindow(win: BrowserWindow | undefined): void;
 }
 
-function start(slot: WindowSlot): void {
+async function start(slot: WindowSlot): Promise<void> {
   // Once ready (the session module needs it) and before the first window, so no webContents escapes the lock.
   hardenApp((contents) => isOAuthSession(contents.session));
   const userData = ensurePrivateDir(app.getPath('userData'));
+  const logger = await createLogger({ dir: join(userData, 'logs') });
   const databasePath = join(userData, 'conturi.sqlite');
   const bank = embeddedSandbox({ port: 0, dataDir: join(userData, 'sandbox-bank') }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
   const core = createAppCore({
@@ -67,6 +69,7 @@ function start(slot: WindowSlot): void {
     keychain: new OsKeychain(),
     databasePath,
     redirectUri: storedAuthorizationMode(databasePath) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI,
+    logger,
     embedded: bank,
   });
   const trusted = () => slot.window()?.webContents;

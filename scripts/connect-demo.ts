@@ -14,10 +14,11 @@ import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from '../core/auth/authorization-session.js';
 import { listenForCallbacks } from '../core/auth/loopback-callback.js';
-import { toAppError } from '../core/errors.js';
 import { formatIban } from '../common/iban.js';
 import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
+import { logFailure } from '../core/logging/failure-log.js';
+import { createLogger } from '../core/logging/logger.js';
 import { formatMoney } from '../common/format-money.js';
 import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { playPsu } from '../sandbox/demo-psu.js';
@@ -26,6 +27,7 @@ import { embeddedSandbox } from '../sandbox/embedded.js';
 const { values } = parseArgs({ options: { auto: { type: 'boolean' }, ephemeral: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
 const dir = ensurePrivateDir(values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-')));
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const logger = await createLogger({ dir: join(dir, 'logs') });
 
 async function main(): Promise<void> {
   const bank = embeddedSandbox(
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     keychain: values.ephemeral === true ? new MemoryKeychain() : new OsKeychain(),
     databasePath: join(dir, 'conturi.sqlite'),
     redirectUri,
+    logger,
     embedded: bank,
   });
 
@@ -89,7 +92,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const e = toAppError(error);
-  process.stderr.write(`connect:demo failed: ${e.code}: ${e.message}\n`);
+  const e = logFailure(logger, error, { script: 'connect:demo' });
+  const where = values['data-dir'] === undefined ? '' : ` (details in ${join(dir, 'logs')})`;
+  process.stderr.write(`connect:demo failed: ${e.code}: ${e.message}${where}\n`);
   process.exit(1);
 });

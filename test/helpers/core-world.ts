@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import { createAppCore, type AppCore } from '../../core/app-core.js';
 import type { AuthorizationPort } from '../../core/auth/authorization-session.js';
 import type { Keychain } from '../../core/keychain/keychain.js';
 import { OsKeychain } from '../../core/keychain/os-keychain.js';
+import { createLogger, logFiles } from '../../core/logging/logger.js';
 import { playPsu, type PsuChoices } from '../../sandbox/demo-psu.js';
 import { embeddedSandbox } from '../../sandbox/embedded.js';
 import type { SandboxOptions } from '../../sandbox/index.js';
@@ -82,18 +83,23 @@ export interface CoreWorldForTest {
   keychain: TestKeychain;
   bankUrl: string;
   bankOrigin: string;
+  /** Everything core logged so far (at `debug`: every bank exchange too), as the app's log file holds it. */
+  logText(): string;
   close(): Promise<void>;
 }
 
 /** Real parts: the sandbox bank over HTTP, a SQLite file in a temp dir, the OS keychain. */
-export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date } = {}): Promise<CoreWorldForTest> {
+export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch } = {}): Promise<CoreWorldForTest> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
+  const logDir = join(dir, 'logs');
+  const logger = await createLogger({ dir: logDir, level: 'debug' });
   const embedded = embeddedSandbox({ port: 0, ...options.sandbox }, demoCertificatePem);
   const bank = await embedded.start();
   const keychain = new TestKeychain();
   const core = createAppCore({
-    fetch,
+    fetch: options.fetch ?? fetch,
     keychain,
+    logger,
     databasePath: join(dir, 'conturi.sqlite'),
     redirectUri: APP_REDIRECT,
     embedded,
@@ -104,6 +110,7 @@ export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () =>
     keychain,
     bankUrl: bank.url,
     bankOrigin: bank.origin,
+    logText: () => logFiles(logDir).map((file) => readFileSync(file, 'utf8')).join(''),
     async close() {
       core.close();
       await keychain.clear();
