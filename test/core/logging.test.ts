@@ -62,7 +62,9 @@ describe('the app log', () => {
       expect(await call('transactions:list', { connectionId: connection.id, accountId: (account as { id: string }).id, dateFrom: '2026-01-01' })).toMatchObject({ ok: true });
       // And a failure, logged with its exchanges: the PSU revokes at the bank.
       await fetch(`${w.bankOrigin}/sandbox/consents/${connection.consentId}/revoke`, { method: 'POST' });
-      expect(await call('accounts:list')).toMatchObject({ ok: true, value: { failures: [{ state: 'reauth-required' }] } });
+      expect(await call('accounts:list')).toMatchObject({
+        ok: true, value: { failures: [{ state: 'reauth-required', error: { code: 'CONSENT_INVALID', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] },
+      });
 
       const kept = [await w.keychain.get(clientSecretKey('sandbox')), await w.keychain.get(refreshTokenKey(connection.id))];
       for (const secret of kept) if (secret !== undefined) wire.secrets.add(secret);
@@ -74,6 +76,32 @@ describe('the app log', () => {
       expect(log).toContain('"code":"CONSENT_INVALID"');
       expect(log).toMatch(/"requestId":"[0-9a-f-]{36}"/);
       for (const secret of wire.secrets) expect(log.includes(secret), `a secret (${secret.slice(0, 4)}…) is in the log`).toBe(false);
+    });
+  });
+
+  describe('a bank that limits calls', () => {
+    let w: CoreWorldForTest;
+    let handlers: Handlers;
+    beforeAll(async () => {
+      w = await coreWorld({ sandbox: { rateLimit: 25 } });
+      handlers = createHandlers(w.core, frontEnd('demo'));
+    });
+    afterAll(async () => { await w.close(); });
+
+    it('reaches the UI state as rate-limited with its Retry-After and request id, and is logged', async () => {
+      const connected = await dispatch(handlers, 'connections:connect', { profileId: 'sandbox', label: 'Busy' }, toAppError);
+      if (!connected.ok) throw new Error(connected.error.message);
+      let failure: unknown;
+      for (let i = 0; i < 30 && failure === undefined; i++) {
+        const r = await dispatch(handlers, 'accounts:list', {}, toAppError);
+        if (!r.ok) throw new Error(r.error.message);
+        failure = (r.value as { failures: { error: unknown }[] }).failures[0]?.error;
+      }
+      expect(failure).toMatchObject({
+        code: 'ACCESS_EXCEEDED', state: 'rate-limited', retryable: true,
+        retryAfter: expect.any(Number), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
+      expect(w.logText()).toContain('"state":"rate-limited"');
     });
   });
 
