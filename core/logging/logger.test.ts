@@ -53,17 +53,21 @@ describe('createLogger', () => {
     expect(statSync(file as string).mode & 0o777).toBe(0o600);
   });
 
-  it('rolls over to a new file past its size and keeps a bounded number', async () => {
+  it('rolls over to a new file past its size and keeps a bounded number, across runs', async () => {
     const dir = freshDir();
-    const logger = await createLogger({ dir, size: '1k', keep: 2 });
-    for (let i = 0; i < 12; i++) {
-      logger.info({ i, filler: 'x'.repeat(400) }, 'line');
-      await new Promise((resolve) => setTimeout(resolve, 5)); // the roll happens on the stream's drain
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const fill = async (logger: Awaited<ReturnType<typeof createLogger>>, run: number) => {
+      for (let i = 0; i < 12; i++) {
+        logger.info({ run, i, filler: 'x'.repeat(400) }, 'line');
+        await new Promise((resolve) => setTimeout(resolve, 5)); // the roll happens on the stream's drain
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await fill(await createLogger({ dir, size: '1k', keep: 3 }), 1);
+    expect(logFiles(dir)).toHaveLength(3);
+    await fill(await createLogger({ dir, size: '1k', keep: 3 }), 2);
     const files = logFiles(dir);
-    expect(files.length).toBeGreaterThan(1);
-    expect(files.length).toBeLessThanOrEqual(3);
+    expect(files).toHaveLength(3);
+    expect(readAll(dir)).toContain('"run":2');
     for (const f of files) expect(statSync(f).mode & 0o777).toBe(0o600);
   });
 });

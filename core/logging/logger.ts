@@ -13,7 +13,7 @@ export interface LoggerOptions {
   level?: pino.LevelWithSilent;
   /** Size of one file before it rolls over (pino-roll syntax). */
   size?: string;
-  /** Rolled-over files kept besides the current one. */
+  /** Files kept in all, the current one included, whichever run wrote them. */
   keep?: number;
 }
 
@@ -65,7 +65,8 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
   const stream = await pinoRoll({
     file: join(options.dir, LOG_FILE_BASE),
     size: options.size ?? '5m',
-    limit: { count: options.keep ?? 4 },
+    // Files of earlier runs count too: else every launch would leave its files behind.
+    limit: { count: options.keep ?? 5, removeOtherLogFiles: true },
     mkdir: true,
     sync: true,
     mode: 0o600,
