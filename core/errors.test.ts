@@ -106,6 +106,11 @@ describe('toUiState', () => {
     expect(toUiState(bank(status, 'SOMETHING_NEW'))).toBe(state);
   });
 
+  it('reads a code that names an Object property as unknown', () => {
+    expect(toUiState(bank(400, 'constructor'))).toBe('failed');
+    expect(toUiState(new OAuthError('toString', undefined, 400))).toBe('failed');
+  });
+
   it('reads a 429 as rate-limited whatever code it carries', () => {
     expect(toUiState(bank(429, 'FORMAT_ERROR'))).toBe('rate-limited');
   });

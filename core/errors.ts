@@ -204,16 +204,20 @@ export const oauthErrorStates: Readonly<Record<string, UiErrorState>> = {
   state_mismatch: 'failed', // the redirect belongs to another request: never accepted
 };
 
+/** The row for `code`; a bank's `constructor` or `toString` is no row. */
+const rowOf = (table: Readonly<Record<string, UiErrorState>>, code: string): UiErrorState | undefined =>
+  Object.hasOwn(table, code) ? table[code] : undefined;
+
 /** A 429 is a limit whatever its code; then the code's row; then a 5xx is the bank being down. */
 function bankState(error: BankError): UiErrorState {
   if (error.status === 429) return 'rate-limited';
-  return bankCodeStates[error.code] ?? (error.status >= 500 ? 'offline' : 'failed');
+  return rowOf(bankCodeStates, error.code) ?? (error.status >= 500 ? 'offline' : 'failed');
 }
 
 /** The one place failures become the finite states the UI shows. */
 export function toUiState(error: unknown): UiErrorState {
   if (error instanceof BankError) return bankState(error);
-  if (error instanceof OAuthError) return oauthErrorStates[error.error] ?? (error.status !== undefined && error.status >= 500 ? 'offline' : 'failed');
+  if (error instanceof OAuthError) return rowOf(oauthErrorStates, error.error) ?? (error.status !== undefined && error.status >= 500 ? 'offline' : 'failed');
   if (error instanceof NetworkError) return 'offline';
   if (error instanceof ReauthRequiredError) return 'reauth-required';
   if (error instanceof AuthorizationCancelledError) return 'sca-cancelled';
