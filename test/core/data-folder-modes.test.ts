@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppCore } from '../../core/app-core.js';
 import { MemoryKeychain } from '../../core/keychain/memory-keychain.js';
+import { createLogger } from '../../core/logging/logger.js';
 import { ensurePrivateDir } from '../../core/platform/data-dir.js';
 import { embeddedSandbox } from '../../sandbox/embedded.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
@@ -45,12 +46,13 @@ describe('the data folder', () => {
 
     ensurePrivateDir(dir);
     const bank = embeddedSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') }, demoCertificatePem);
-    const core = createAppCore({ fetch, keychain: new MemoryKeychain(), databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT, embedded: bank });
+    const logger = await createLogger({ dir: join(dir, 'logs') });
+    const core = createAppCore({ fetch, keychain: new MemoryKeychain(), databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT, embedded: bank, logger });
     try {
       await core.connections.connect({ profileId: 'sandbox', label: 'CEC', port: psuPort({ decision: 'allow' }), psuIpAddress: '127.0.0.1' });
       // While the app runs: the database's -wal and -shm exist now.
       const running = modes(dir);
-      expect(Object.keys(running)).toEqual(expect.arrayContaining(['./conturi.sqlite-wal', './conturi.sqlite-shm', './sandbox-bank/sandbox-bank.json']));
+      expect(Object.keys(running)).toEqual(expect.arrayContaining(['./conturi.sqlite-wal', './conturi.sqlite-shm', './sandbox-bank/sandbox-bank.json', './logs/conturi.1.log']));
       for (const [name, mode] of Object.entries(running)) expect(mode, name).toBe(statSync(join(dir, name)).isDirectory() ? '700' : '600');
     } finally {
       core.close();
