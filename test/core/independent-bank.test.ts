@@ -16,6 +16,7 @@ import { dispatch, type AccountsView, type Handlers, type TransactionPage } from
 import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { toAppError } from '../../core/errors.js';
+import { createLogger } from '../../core/logging/logger.js';
 import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { startSandbox } from '../../sandbox/index.js';
 import {
@@ -120,7 +121,7 @@ describe('connect, accounts and transactions against an independent Berlin Group
     sandbox = await startSandbox({ port: 0 });
     bank = await otherBank(sandbox.origin);
     core = createAppCore({
-      fetch, keychain, databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT,
+      fetch, keychain, databasePath: join(dir, 'conturi.sqlite'), redirectUri: APP_REDIRECT, logger: await createLogger({ dir: join(dir, 'logs') }),
       embedded: {
         start: async () => ({ url: bank.url, origin: bank.origin }),
         // The app's credentials come from the sandbox's register, which serves both banks here.
