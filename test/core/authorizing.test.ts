@@ -7,6 +7,7 @@ import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import type { AuthorizationSession } from '../../core/auth/authorization-session.js';
 import { toAppError } from '../../core/errors.js';
+import { createLogger } from '../../core/logging/logger.js';
 import { embeddedSandbox } from '../../sandbox/embedded.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
 import { APP_REDIRECT, TestKeychain } from '../helpers/core-world.js';
@@ -42,6 +43,7 @@ describe('createHandlers › the open-authorisation slot', () => {
       databasePath: join(dir, 'conturi.sqlite'),
       redirectUri: APP_REDIRECT,
       embedded: bank,
+      logger: await createLogger({ dir: join(dir, 'logs') }),
     });
     // The bank's page stays open: nobody answers, the test cancels.
     handlers = createHandlers(core, { authorizationPort: () => ({ open: (_url, session) => void opened.push(session) }), psuIpAddress: '192.0.2.1', emit: () => undefined }, gatedFetch);

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../core/app-core.js';
+import { createLogger } from '../../core/logging/logger.js';
 import { clientSecretKey, qwacKeyKey, readClientSecret } from '../../core/profiles/profile-secrets.js';
 import { openDatabase } from '../../core/store/database.js';
 import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
@@ -58,14 +59,15 @@ describe('no secret on disk outside the keychain', () => {
   const bank: EmbeddedSandbox = embeddedSandbox({ port: 0, dataDir: join(dir, 'sandbox-bank') }, demoCertificatePem);
   let core: AppCore;
 
-  beforeAll(() => {
-    // Laid out as the app lays out its data folder (host/web-app.ts, main/index.ts).
+  beforeAll(async () => {
+    // Laid out as the app lays out its data folder (host/web-app.ts, main/index.ts), its log included.
     core = createAppCore({
       fetch,
       keychain,
       databasePath: join(dir, 'conturi.sqlite'),
       redirectUri: APP_REDIRECT,
       embedded: bank,
+      logger: await createLogger({ dir: join(dir, 'logs'), level: 'debug' }),
     });
   });
   afterAll(async () => {
@@ -121,7 +123,7 @@ describe('moving secrets an older version kept in the database', () => {
     old.close();
     await keychain.set(clientSecretKey('legacy'), 'bare-legacy-secret');
     expect(scan(dir, new Map([['key', qwac.privateKeyPem]]), qwac.certificatePem)).not.toEqual([]);
-    core = createAppCore({ fetch, keychain, databasePath, redirectUri: APP_REDIRECT });
+    core = createAppCore({ fetch, keychain, databasePath, redirectUri: APP_REDIRECT, logger: await createLogger({ dir: join(dir, 'logs') }) });
     await core.production.ready();
   });
   afterAll(async () => {
