@@ -190,7 +190,10 @@ export class ConnectionService {
       if (error instanceof BankError && error.code === 'CONSENT_EXPIRED') {
         this.deps.store.update(id, { consentStatus: 'expired' }, this.deps.now().toISOString());
       } else if (error instanceof BankError && error.code === 'CONSENT_INVALID') {
-        await this.refreshStatus(id).catch(() => undefined);
+        // The read's own error is what the caller needs; a failed status check is only logged.
+        await this.refreshStatus(id).catch((statusError: unknown) => {
+          this.deps.logger.warn({ err: statusError, connectionId: id }, 'consent status check after CONSENT_INVALID failed');
+        });
       }
       throw error;
     }
