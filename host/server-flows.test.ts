@@ -5,9 +5,9 @@ import { readUntil, startTestHost, stubHandlers, type TestHost } from '../test/h
 import { startHost } from './server.js';
 import { outcome, startTestSession } from '../test/helpers/auth-session.js';
 import { bankFor, type TestBank } from '../test/helpers/bank.js';
+import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
 
-/** The probes of the outside review: none knows the state. */
-const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+const PROBES = FORGED_CALLBACK_QUERIES;
 
 let bank: TestBank;
 beforeAll(async () => {

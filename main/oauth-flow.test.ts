@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } 
 import { OAuthFlowController, requestPatterns, type OAuthSurface } from './oauth-flow.js';
 import { outcome, startTestSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
 import { bankFor, type TestBank } from '../test/helpers/bank.js';
+import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
 
 const REDIRECT = 'https://conturi.invalid/oauth/callback';
 const AUTHORIZE = /^http:\/\/127\.0\.0\.1:\d+\/cec\/prod\/oauthcec\/oauth2\/authorize\?/;
-/** The probes of the outside review: none knows the state. */
-const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+const PROBES = FORGED_CALLBACK_QUERIES;
 
 let bank: TestBank;
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } 
 import { outcome, startTestSession as startSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
 import { bankFor, type TestBank } from '../test/helpers/bank.js';
 import { DEFAULT_LOOPBACK_PORT, loopbackPort, loopbackRedirectUri, SystemBrowserPort } from './system-browser.js';
+import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
 
 /** A port that was free a moment ago. */
 async function freePort(): Promise<number> {
@@ -36,8 +37,7 @@ afterAll(async () => {
 });
 
 const startTestSession = (p: SystemBrowserPort, uri: string, options?: TestSessionOptions) => startSession(bank, p, uri, options);
-/** The probes of the outside review: none knows the state. */
-const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+const PROBES = FORGED_CALLBACK_QUERIES;
 
 let openBrowser: Mock<(url: string) => Promise<void>>;
 let port: SystemBrowserPort;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankFor, type TestBank } from '../../test/helpers/bank.js';
 import { outcome, startTestSession } from '../../test/helpers/auth-session.js';
 import type { AuthorizationPort, AuthorizationSession } from './authorization-session.js';
+import { FORGED_CALLBACK_QUERIES } from '../../test/fixtures/forged-callbacks.js';
 
 const REDIRECT = 'https://conturi.invalid/oauth/callback';
 /** The bank's page is shown by nobody: the test hands the redirects over itself. */
@@ -21,8 +22,7 @@ const answerTo = (session: AuthorizationSession, url: string) => {
   return handling.answer;
 };
 
-/** The probes of the outside review: none knows the state. */
-const probes = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+const probes = FORGED_CALLBACK_QUERIES;
 
 describe('AuthorizationSession.handleRedirect', () => {
   it.each(probes)('refuses ?%s as not this request and keeps waiting', async (query) => {

@@ -16,14 +16,14 @@ import type { RunningHost } from '../../host/server.js';
 import { openLaunchPage } from '../../host/open-browser.js';
 import { startWebApp } from '../../host/web-app.js';
 import { TestKeychain } from '../helpers/core-world.js';
+import { FORGED_CALLBACK_QUERIES } from '../fixtures/forged-callbacks.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** `E2E_RENDERER_DIR` points the test at another build of the renderer (same contract). */
 const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const CONNECT = 'Conecteaza banca';
-/** The probes of the outside review: none knows the state. */
-const PROBES = ['error=access_denied', 'code=FORGED', 'foo=1', 'state=a&state=b', 'code=1&code=2&state=a', 'error=a&error=b', 'code=c&state=wrong'];
+const PROBES = FORGED_CALLBACK_QUERIES;
 
 /** The secret a page's tab keeps (tests compile without the DOM library, so the global is named by hand). */
 const storedSecret = (page: Page) =>
