@@ -19,6 +19,8 @@ export interface LocalStoreOptions {
   keychain: Keychain;
   /** Named in the lock, so a second front end is told which one holds the folder. */
   frontEnd: string;
+  /** Keep nothing even with a keychain (a demo's `--ephemeral`); the text says why, as the banner does. */
+  ephemeral?: string | undefined;
 }
 
 /** Where core keeps things for this run: what a composition root hands createAppCore. */
@@ -50,21 +52,13 @@ export function storeWorld(store: LocalStore): Pick<CoreWorld, 'keychain' | 'dat
  * DataFolderInUseError when another front end holds the folder.
  */
 export async function openLocalStore(options: LocalStoreOptions): Promise<LocalStore> {
+  if (options.ephemeral !== undefined) return inMemory(options.ephemeral);
   let key: DatabaseKey;
   try {
     key = await databaseKey(options.keychain);
   } catch (error) {
     if (!(error instanceof KeychainError)) throw error;
-    return {
-      keychain: new MemoryKeychain(),
-      databasePath: IN_MEMORY,
-      databaseKey: undefined,
-      ephemeral: { reason: error.message },
-      dataDir: null,
-      bankDir: undefined,
-      setAside: () => IN_MEMORY,
-      release: () => undefined,
-    };
+    return inMemory(error.message);
   }
   const dataDir = ensurePrivateDir(options.dataDir);
   const lock: DataLock = acquireDataLock(dataDir, options.frontEnd);
@@ -84,5 +78,19 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
       return aside;
     },
     release: () => lock.release(),
+  };
+}
+
+/** Nothing on disk and nothing in the OS: the keychain, the database and the sandbox bank in memory. */
+function inMemory(reason: string): LocalStore {
+  return {
+    keychain: new MemoryKeychain(),
+    databasePath: IN_MEMORY,
+    databaseKey: undefined,
+    ephemeral: { reason },
+    dataDir: null,
+    bankDir: undefined,
+    setAside: () => IN_MEMORY,
+    release: () => undefined,
   };
 }
