@@ -4,13 +4,13 @@ import type { CoreWorld } from './app-core.js';
 import { KeychainError } from './errors.js';
 import type { Keychain } from './keychain/keychain.js';
 import { MemoryKeychain } from './keychain/memory-keychain.js';
-import { ensurePrivateDir } from './platform/data-dir.js';
+import { BANK_STATE_DIR, DATABASE_FILE, ensurePrivateDir } from './platform/data-dir.js';
 import { acquireDataLock, type DataLock } from './platform/data-lock.js';
 import type { DatabaseKey } from './store/database-encryption.js';
 import { databaseKey } from './store/database-key.js';
 import { IN_MEMORY } from './store/database.js';
 
-export const DATABASE_FILE = 'conturi.sqlite';
+export { DATABASE_FILE } from './platform/data-dir.js';
 
 export interface LocalStoreOptions {
   /** The data folder (see defaultDataDir): the database and the embedded sandbox bank's state. */
@@ -69,7 +69,7 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
     databaseKey: key,
     ephemeral: undefined,
     dataDir,
-    bankDir: join(dataDir, 'sandbox-bank'),
+    bankDir: join(dataDir, BANK_STATE_DIR),
     setAside(now) {
       // Colons are not allowed in Windows file names.
       const aside = `${databasePath}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;

@@ -39,8 +39,13 @@ export function ensurePrivateDir(path: string): string {
   return path;
 }
 
+/** The database's file name in the data folder. */
+export const DATABASE_FILE = 'conturi.sqlite';
+/** The embedded sandbox bank's state folder in the data folder. */
+export const BANK_STATE_DIR = 'sandbox-bank';
+
 /** What versions up to 0.1 of the Electron app kept in its `userData` folder. */
-const LEGACY_ENTRIES = ['conturi.sqlite', 'conturi.sqlite-wal', 'conturi.sqlite-shm', 'sandbox-bank'];
+const LEGACY_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, BANK_STATE_DIR];
 
 /**
  * Moves the database and the sandbox bank's state from the Electron app's old folder into the
@@ -48,7 +53,7 @@ const LEGACY_ENTRIES = ['conturi.sqlite', 'conturi.sqlite-wal', 'conturi.sqlite-
  * ever replaced. A rename, so on one file system nothing is copied or lost half-way.
  */
 export function adoptLegacyData(legacyDir: string, dataDir: string): void {
-  if (legacyDir === dataDir || !existsSync(join(legacyDir, 'conturi.sqlite')) || existsSync(join(dataDir, 'conturi.sqlite'))) return;
+  if (legacyDir === dataDir || !existsSync(join(legacyDir, DATABASE_FILE)) || existsSync(join(dataDir, DATABASE_FILE))) return;
   ensurePrivateDir(dataDir);
   for (const entry of LEGACY_ENTRIES) {
     if (existsSync(join(legacyDir, entry)) && !existsSync(join(dataDir, entry))) renameSync(join(legacyDir, entry), join(dataDir, entry));
