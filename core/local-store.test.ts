@@ -34,7 +34,7 @@ function session(store: LocalStore) {
   return { ...s, call: (method: string, input: unknown = {}) => dispatch(s.handlers, method, input, toAppError) };
 }
 
-describe('openLocalStore on the real OS keychain', () => {
+describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStore on the real OS keychain', () => {
   let dir: string;
   let keychain: TestKeychain;
   beforeEach(() => {
