@@ -57,7 +57,22 @@ export interface Settings {
   authorizationMode: 'window' | 'system-browser';
 }
 
+/** What the renderer reads at start: where the person's data lives, and whether it is kept at all. */
+export interface AppInfo {
+  /** True when nothing outlives the app: no OS keychain, so an in-memory keychain and database. */
+  ephemeral: boolean;
+  /** Why the app runs ephemeral (the keychain's own message: what to install); null otherwise. */
+  reason: string | null;
+  /** The data folder; null when ephemeral. */
+  dataDir: string | null;
+  /** True when the local copy cannot be opened with the keychain's key; `store:reset` starts fresh. */
+  locked: boolean;
+}
+
 export const methods = {
+  'app:info': { input: none, output: returns<AppInfo>() },
+  /** Only when `locked`: moves the unreadable file aside (never deletes it) and starts a new one. */
+  'store:reset': { input: none, output: returns<AppInfo>() },
   'profiles:list': { input: none, output: returns<ProfileView[]>() },
   'profiles:save-production': {
     input: z.object({

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
+import { dirname } from 'node:path';
+import type { AppInfo } from '../common/index.js';
+import { KeychainError } from './errors.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
 import type { Logger } from './logging/logger.js';
@@ -8,7 +11,8 @@ import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environment
 import { ProductionProfiles } from './profiles/production-profiles.js';
 import type { ProfileSettings, ProductionSettings } from './profiles/profile-settings.js';
 import { ConnectionStore } from './store/connections.js';
-import { openDatabase, type Db } from './store/database.js';
+import type { DatabaseKey } from './store/database-encryption.js';
+import { IN_MEMORY, openDatabase, type Db } from './store/database.js';
 import { PendingTerminationStore } from './store/pending-terminations.js';
 import { ProfileStore } from './store/profiles.js';
 import { RegistrationStore } from './store/registrations.js';
@@ -19,6 +23,10 @@ export interface CoreWorld {
   fetch: typeof fetch;
   keychain: Keychain;
   databasePath: string;
+  /** Encrypts the database file at rest (see openDatabase); absent only for `IN_MEMORY` and schema tests. */
+  databaseKey?: DatabaseKey;
+  /** Set when there is no OS keychain: nothing is kept, and production profiles are refused for `reason`. */
+  ephemeral?: { reason: string };
   /** The redirect URI this front end catches. */
   redirectUri: string;
   embedded?: EmbeddedBank;
@@ -43,6 +51,7 @@ export interface AppCore {
   /** Production profiles with their secrets in the keychain. */
   production: ProductionProfiles;
   settings: SettingsStore;
+  info: AppInfo;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
   /**
@@ -57,7 +66,11 @@ export interface AppCore {
 export function createAppCore(world: CoreWorld): AppCore {
   const now = world.now ?? (() => new Date());
   const logger = world.logger;
-  const db = openDatabase(world.databasePath);
+  const db = openDatabase(world.databasePath, world.databaseKey);
+  // A production bank's secrets must outlive the app; an in-memory keychain would lose them unseen.
+  const refuseProduction = () => {
+    if (world.ephemeral !== undefined) throw new KeychainError(world.ephemeral.reason);
+  };
   const store = new ConnectionStore(db);
   const profiles = new ProfileStore(db);
   // `connections` is made below; this is only asked once the app runs.
@@ -83,8 +96,11 @@ export function createAppCore(world: CoreWorld): AppCore {
   const tokens = new TokenManager(world.keychain, now, (connectionId) => {
     store.update(connectionId, { reauthRequired: true }, now().toISOString());
   });
-  const profile = (id: string): ProfileSettings | undefined =>
-    id === SANDBOX_PROFILE.id && world.embedded !== undefined ? SANDBOX_PROFILE : profiles.get(id);
+  const profile = (id: string): ProfileSettings | undefined => {
+    if (id === SANDBOX_PROFILE.id && world.embedded !== undefined) return SANDBOX_PROFILE;
+    refuseProduction();
+    return profiles.get(id);
+  };
   const connections = new ConnectionService({
     store, environments, tokens, profile, now, newId: world.newId ?? randomUUID,
     pendingTerminations: new PendingTerminationStore(db),
@@ -102,8 +118,17 @@ export function createAppCore(world: CoreWorld): AppCore {
     profiles,
     production,
     settings: new SettingsStore(db),
+    info: {
+      ephemeral: world.ephemeral !== undefined,
+      reason: world.ephemeral?.reason ?? null,
+      dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
+      locked: false,
+    },
     listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
-    saveProductionProfile: (input) => production.save(input),
+    saveProductionProfile: async (input) => {
+      refuseProduction();
+      return production.save(input);
+    },
     close: () => {
       // Closing an agent waits for calls in flight; the database goes now.
       void production.close();

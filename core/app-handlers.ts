@@ -62,6 +62,11 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
   };
 
   return withFailureLog(core.logger, {
+    'app:info': async () => core.info,
+    // The store opened, so there is nothing to start afresh from; see storeSession for the locked case.
+    'store:reset': async () => {
+      throw new ValidationError('the local copy opens as it is: there is nothing to start afresh', 'store');
+    },
     'profiles:list': async () => core.listProfiles().map(profileView),
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
       // An empty secret field means "keep the stored one".

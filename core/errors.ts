@@ -226,8 +226,30 @@ export function toUiState(error: unknown): UiErrorState {
   return 'failed';
 }
 
+/**
+ * The local database exists but cannot be opened with the key in the OS keychain (the keychain
+ * was reset, or the file came from another machine). The file is never overwritten for it: only
+ * the person's explicit "start fresh" (`store:reset`) moves it aside.
+ */
+export class LocalStoreLockedError extends Error {
+  override readonly name = 'LocalStoreLockedError';
+  readonly code = 'LOCAL_STORE_LOCKED';
+  constructor(options?: ErrorOptions) {
+    super('Your local copy cannot be opened; start fresh and sync again from the bank.', options);
+  }
+}
+
+/** Another front end (the app, browser mode, a script) is running its core on the same data folder. */
+export class DataFolderInUseError extends Error {
+  override readonly name = 'DataFolderInUseError';
+  readonly code = 'DATA_FOLDER_IN_USE';
+  constructor(readonly holder: { frontEnd: string; pid: number }, dataDir: string, options?: ErrorOptions) {
+    super(`${dataDir} is in use by ${holder.frontEnd} (process ${holder.pid}); close it first, or pass another data folder.`, options);
+  }
+}
+
 /** The errors the world causes, each with a message written for it; anything else is unexpected. */
-const expectedErrors = [BankError, OAuthError, ProtocolError, ValidationError, NetworkError, AuthorizationCancelledError, ReauthRequiredError, KeychainError];
+const expectedErrors = [BankError, OAuthError, ProtocolError, ValidationError, NetworkError, AuthorizationCancelledError, ReauthRequiredError, KeychainError, LocalStoreLockedError, DataFolderInUseError];
 
 /** True for an error our code did not foresee (a bug, a library's TypeError): it must be logged with its stack. */
 export function isUnexpected(error: unknown): boolean {
@@ -258,3 +280,4 @@ export function toAppError(error: unknown): AppError {
   const state = toUiState(error);
   return { code: known.code, state, message: known.message, retryable: state === 'offline' || state === 'rate-limited', ...fromBank(error) };
 }
+

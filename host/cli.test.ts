@@ -111,13 +111,24 @@ describe('host/cli.ts', () => {
     }
   });
 
-  it('exits 2 with the keychain help when no Secret Service answers', async () => {
-    const r = run(['--no-open', '--data-dir', join(dir, 'no-keychain'), '--static-dir', staticDir], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
-    expect(await r.exit).toBe(2);
-    expect(r.stdout()).toBe('');
-    expect(r.stderr()).toContain('install and unlock a Secret Service provider, e.g. gnome-keyring');
-    // Nothing was set up before the keychain said no.
-    expect(existsSync(join(dir, 'no-keychain'))).toBe(false);
+  it('starts without a Secret Service, keeping nothing: the sandbox only, production refused, nothing in the data folder but the log', async () => {
+    const dataDir = join(dir, 'no-keychain');
+    const r = run(['--no-open', '--data-dir', dataDir, '--static-dir', staticDir], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
+    const line = await firstLine(r);
+    const secret = new URL(line).hash.slice('#secret='.length);
+    const invoke = async (method: string, input: unknown = {}) =>
+      (await fetch(new URL('/api/invoke', line), { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) })).json();
+    const info = (await invoke('app:info')) as { ok: true; value: { ephemeral: boolean; reason: string; dataDir: string | null; locked: boolean } };
+    expect(info.value).toMatchObject({ ephemeral: true, dataDir: null, locked: false });
+    expect(info.value.reason).toContain('install and unlock a Secret Service provider, e.g. gnome-keyring');
+    expect(await invoke('profiles:list')).toEqual({ ok: true, value: [{ id: 'sandbox', kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }] });
+    const production = { id: 'prod', baseUrl: 'https://api.cec.ro', clientId: 'x', clientSecret: 's', certificatePem: 'p'.repeat(120), redirectUri: 'https://conturi.invalid/cb' };
+    expect(await invoke('profiles:save-production', production)).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringContaining('gnome-keyring') } });
+    expect(r.stderr()).toContain('no OS keychain: running on the sandbox bank only, and nothing is kept');
+    r.child.kill('SIGTERM');
+    expect(await r.exit).toBe(0);
+    // Only the app's log (host/web-app.ts): no database, no bank state, no lock.
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual(existsSync(dataDir) ? ['logs'] : []);
   });
 
   it('exits 1 and says how to build when the renderer is missing', async () => {

@@ -1,8 +1,9 @@
 /**
  * `npm run web -- [--port N] [--no-open] [--data-dir D]`: the app in the default browser, served
  * on 127.0.0.1. Prints exactly one line on stdout, the URL with the per-launch secret in its
- * fragment; notes go to stderr. Exit codes: 0 after SIGINT/SIGTERM, 1 on a bad start, 2 when the
- * OS keychain cannot be used (its message says what to install).
+ * fragment; notes go to stderr. Exit codes: 0 after SIGINT/SIGTERM, 1 on a bad start (another
+ * front end holds the data folder, say). Without a usable OS keychain it still starts, on the
+ * sandbox bank only, keeping nothing (a note on stderr and a banner in the page say why).
  *
  *   --port N        listen on N (default 0: a free port)
  *   --no-open       do not open the browser (else it is opened on a single-use ticket, never
@@ -11,12 +12,11 @@
  *   --static-dir S  serve the renderer from S (default dist/renderer)
  *   --verbose       one line per request on stderr
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { KeychainError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
 import { openLaunchPage } from './open-browser.js';
@@ -44,22 +44,21 @@ async function main(): Promise<number | undefined> {
     note(`conturi: no renderer in ${staticDir}; build it with: npm run build:renderer`);
     return 1;
   }
-  const keychain = new OsKeychain();
-  // Ask once now, so a missing Secret Service shows at launch and not at the first connection.
-  await keychain.get('startup-check');
-
   const dataDir = values['data-dir'] ?? defaultDataDir({ platform: process.platform, env: process.env, home: homedir() });
   const app = await startWebApp({
     port,
     staticDir,
     dataDir,
-    keychain,
+    keychain: new OsKeychain(),
     log: values.verbose ? note : undefined,
   });
+  if (app.ephemeral) note('conturi: no OS keychain: running on the sandbox bank only, and nothing is kept after this closes');
   process.stdout.write(`${app.url}\n`);
   // The printed line is for the person's own terminal; the browser gets a single-use ticket
   // through a page only this user can read, never the secret in an argument (see openLaunchPage).
-  if (!values['no-open']) openLaunchPage(dataDir, app.launchTicket()).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
+  // An ephemeral run makes no data folder, so its launch page goes to a private temp folder.
+  const launchDir = () => (app.ephemeral ? mkdtempSync(join(tmpdir(), 'conturi-launch-')) : dataDir);
+  if (!values['no-open']) openLaunchPage(launchDir(), app.launchTicket()).catch((error: unknown) => note(`conturi: open the line above in your browser (${(error as Error).message})`));
 
   let stopping = false;
   const stop = () => {
@@ -84,10 +83,6 @@ main().then(
     if (code !== undefined) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof KeychainError) {
-      note(error.message);
-      process.exit(2);
-    }
     note(`conturi: could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

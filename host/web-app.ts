@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAppCore, type AppCore } from '../core/app-core.js';
+import { createAppCore } from '../core/app-core.js';
 import { createHandlers } from '../core/app-handlers.js';
 import type { Keychain } from '../core/keychain/keychain.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
-import { ensurePrivateDir } from '../core/platform/data-dir.js';
+import { openLocalStore, storeWorld } from '../core/local-store.js';
+import { storeSession, type StoreSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
 import { startHost, type HostOptions, type RunningHost } from './server.js';
 
@@ -20,35 +21,41 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
 }
 
 /**
- * Browser mode with the real world: the embedded sandbox bank, SQLite in the data folder, the
- * keychain it is given, core and the contract's handlers behind the host. The sandbox starts on
- * first use (core asks for it), so a launch that never connects costs no bank.
+ * Browser mode with the real world: the embedded sandbox bank, the encrypted database in the
+ * data folder (locked for this process), the keychain it is given, core and the contract's
+ * handlers behind the host. Without a usable keychain it runs ephemeral (see openLocalStore).
+ * The sandbox starts on first use (core asks for it), so a launch that never connects costs no bank.
  */
-export async function startWebApp(options: WebAppOptions): Promise<RunningHost> {
-  ensurePrivateDir(options.dataDir);
+export async function startWebApp(options: WebAppOptions): Promise<RunningHost & { ephemeral: boolean }> {
+  const store = await openLocalStore({ dataDir: options.dataDir, keychain: options.keychain, frontEnd: 'browser mode (npm run web)' });
   const logger = options.logger ?? (await createLogger({ dir: join(options.dataDir, 'logs') }));
-  const bank = embeddedSandbox({ port: 0, dataDir: join(options.dataDir, 'sandbox-bank') }, demoCertificatePem());
-  let core: AppCore | undefined;
-  const host = await startHost({
-    ...options,
-    handlers: ({ frontEnd, redirectUri }) => {
-      core = createAppCore({
-        fetch,
-        keychain: options.keychain,
-        databasePath: join(options.dataDir, 'conturi.sqlite'),
-        // Known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
-        redirectUri,
-        logger,
-        embedded: bank,
-      });
-      return createHandlers(core, frontEnd);
-    },
-  });
+  const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, demoCertificatePem());
+  let session: StoreSession | undefined;
+  let host: RunningHost;
+  try {
+    host = await startHost({
+      ...options,
+      handlers: ({ frontEnd, redirectUri }) => {
+        session = storeSession(store, (s) => {
+          // The redirect URI is known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
+          const core = createAppCore({ fetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
+          return { core, handlers: createHandlers(core, frontEnd) };
+        });
+        return session.handlers;
+      },
+    });
+  } catch (error) {
+    session?.close();
+    store.release();
+    throw error;
+  }
   return {
     ...host,
+    ephemeral: store.ephemeral !== undefined,
     async close() {
       await host.close();
-      core?.close();
+      session?.close();
+      store.release();
       await bank.close();
     },
   };

@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog, net, shell, type BrowserWindow } from 'electron';
 import type { Settings } from '../common/index.js';
-import { createAppCore, type AppCore } from '../core/app-core.js';
+import { createAppCore } from '../core/app-core.js';
 import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
+import { LocalStoreLockedError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { createLogger } from '../core/logging/logger.js';
-import { ensurePrivateDir } from '../core/platform/data-dir.js';
+import { openLocalStore, storeWorld, type LocalStore } from '../core/local-store.js';
+import { adoptLegacyData, defaultDataDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
 import { openDatabase } from '../core/store/database.js';
 import { SettingsStore } from '../core/store/settings.js';
+import { storeSession, type StoreSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { eventSender, registerIpc } from './ipc.js';
@@ -60,18 +63,14 @@ interface WindowSlot {
 async function start(slot: WindowSlot): Promise<void> {
   // Once ready (the session module needs it) and before the first window, so no webContents escapes the lock.
   hardenApp((contents) => isOAuthSession(contents.session));
-  const userData = ensurePrivateDir(app.getPath('userData'));
-  const logger = await createLogger({ dir: join(userData, 'logs') });
-  const databasePath = join(userData, 'conturi.sqlite');
-  const bank = embeddedSandbox({ port: 0, dataDir: join(userData, 'sandbox-bank') }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
-  const core = createAppCore({
-    fetch: electronFetch,
-    keychain: new OsKeychain(),
-    databasePath,
-    redirectUri: storedAuthorizationMode(databasePath) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI,
-    logger,
-    embedded: bank,
-  });
+  // The folder browser mode uses too (userData keeps only Chromium's own profile); versions up to
+  // 0.1 kept the database in userData, and it moves over once.
+  const dataDir = defaultDataDir({ platform: process.platform, env: process.env, home: app.getPath('home') });
+  adoptLegacyData(app.getPath('userData'), dataDir);
+  const store = await openLocalStore({ dataDir, keychain: new OsKeychain(), frontEnd: 'the Conturi app' });
+  const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
+  const redirectUri = storedAuthorizationMode(store) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI;
+  const logger = await createLogger({ dir: join(dataDir, 'logs') });
   const trusted = () => slot.window()?.webContents;
   const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
   // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — the authorize URL core built from the profile's base URL; SystemBrowserPort admits http(s) only.
@@ -84,7 +83,11 @@ async function start(slot: WindowSlot): Promise<void> {
     },
     emit: eventSender(trusted),
   };
-  const disposeIpc = registerIpc(createHandlers(core, frontEnd, electronFetch), trusted);
+  const session = storeSession(store, (s) => {
+    const core = createAppCore({ fetch: electronFetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
+    return { core, handlers: createHandlers(core, frontEnd, electronFetch) };
+  });
+  const disposeIpc = registerIpc(session.handlers, trusted);
 
   handleAppProtocol(join(here, '..', 'renderer'));
   const openWindow = () => {
@@ -100,14 +103,23 @@ async function start(slot: WindowSlot): Promise<void> {
   onQuit(async () => {
     oauth.closeAll();
     disposeIpc();
-    closeCore(core);
+    closeSession(session);
     await bank.close();
   });
 }
 
-/** The sandbox's redirect follows the mode stored when the app starts (see system-browser.ts). */
-function storedAuthorizationMode(databasePath: string): Settings['authorizationMode'] {
-  const db = openDatabase(databasePath);
+/**
+ * The sandbox's redirect follows the mode stored when the app starts (see system-browser.ts). A
+ * locked local copy has no stored mode: the default, until the person starts fresh.
+ */
+function storedAuthorizationMode(store: LocalStore): Settings['authorizationMode'] {
+  let db;
+  try {
+    db = openDatabase(store.databasePath, store.databaseKey);
+  } catch (error) {
+    if (error instanceof LocalStoreLockedError) return 'window';
+    throw error;
+  }
   try {
     return new SettingsStore(db).get().authorizationMode;
   } finally {
@@ -130,9 +142,9 @@ function onQuit(cleanup: () => Promise<void>): void {
   });
 }
 
-function closeCore(core: AppCore): void {
+function closeSession(session: StoreSession): void {
   try {
-    core.close();
+    session.close();
   } catch (error) {
     console.error('conturi: closing the database failed', error);
   }

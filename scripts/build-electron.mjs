@@ -26,7 +26,7 @@ const out = values['out-dir'] === undefined ? join(root, 'dist', 'electron') : r
 const release = !values.dev;
 
 /** Packages with a compiled `.node` addon: they must be loaded from node_modules at run time. */
-const NATIVE = ['better-sqlite3', '@napi-rs/keyring', 'bufferutil', 'utf-8-validate', 'fsevents'];
+const NATIVE = ['better-sqlite3-multiple-ciphers', '@napi-rs/keyring', 'bufferutil', 'utf-8-validate', 'fsevents'];
 
 const common = {
   bundle: true,

@@ -4,7 +4,8 @@
  * accounts with balances. The redirect comes back to a loopback listener (RFC 8252 §7.3).
  *
  *   --auto        play the PSU on the bank's pages (no browser needed)
- *   --ephemeral   keep secrets in memory only (no OS keychain); nothing outlives the run
+ *   --ephemeral   keep everything in memory (no OS keychain, no database file); nothing outlives the run.
+ *                 Without a usable OS keychain the run is ephemeral anyway, and says so.
  *   --data-dir D  keep the database and the sandbox bank's state in D (default: a temp dir)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,26 +13,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAppCore } from '../core/app-core.js';
+import { openLocalStore, storeWorld } from '../core/local-store.js';
 import type { AuthorizationPort, AuthorizationSession } from '../core/auth/authorization-session.js';
 import { listenForCallbacks } from '../core/auth/loopback-callback.js';
 import { formatIban } from '../common/iban.js';
-import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { logFailure } from '../core/logging/failure-log.js';
 import { createLogger } from '../core/logging/logger.js';
 import { formatMoney } from '../common/format-money.js';
-import { ensurePrivateDir } from '../core/platform/data-dir.js';
 import { playPsu } from '../sandbox/demo-psu.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
 
 const { values } = parseArgs({ options: { auto: { type: 'boolean' }, ephemeral: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
-const dir = ensurePrivateDir(values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-')));
+const dir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-'));
 const say = (line = '') => process.stdout.write(`${line}\n`);
 const logger = await createLogger({ dir: join(dir, 'logs') });
 
 async function main(): Promise<void> {
+  const store = await openLocalStore({
+    dataDir: dir,
+    keychain: new OsKeychain(),
+    frontEnd: 'npm run connect:demo',
+    ephemeral: values.ephemeral === true ? 'asked for with --ephemeral' : undefined,
+  });
+  if (store.ephemeral !== undefined) say(`Keeping nothing after this run: ${store.ephemeral.reason}`);
   const bank = embeddedSandbox(
-    { port: 0, dataDir: join(dir, 'sandbox-bank') },
+    { port: 0, dataDir: store.bankDir },
     readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),
   );
   let active: AuthorizationSession | undefined;
@@ -42,8 +49,7 @@ async function main(): Promise<void> {
 
   const core = createAppCore({
     fetch,
-    keychain: values.ephemeral === true ? new MemoryKeychain() : new OsKeychain(),
-    databasePath: join(dir, 'conturi.sqlite'),
+    ...storeWorld(store),
     redirectUri,
     logger,
     embedded: bank,
@@ -85,6 +91,7 @@ async function main(): Promise<void> {
     }
   } finally {
     core.close();
+    store.release();
     listener.close();
     await bank.close();
     if (values['data-dir'] === undefined) rmSync(dir, { recursive: true, force: true });

@@ -6,10 +6,10 @@ import process from 'node:process';
 
 const require = createRequire(import.meta.url);
 try {
-  const Database = require('better-sqlite3');
+  const Database = require('better-sqlite3-multiple-ciphers');
   new Database(':memory:').close();
 } catch (error) {
   if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(String(error))) throw error;
-  process.stderr.write('better-sqlite3 is built for Electron; rebuilding it for Node…\n');
-  execFileSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit' });
+  process.stderr.write('better-sqlite3-multiple-ciphers is built for Electron; rebuilding it for Node…\n');
+  execFileSync('npm', ['rebuild', 'better-sqlite3-multiple-ciphers'], { stdio: 'inherit' });
 }

@@ -2,10 +2,11 @@ import type { Keychain } from './keychain.js';
 
 /**
  * A keychain that forgets everything when the process ends: for processes that must keep
- * nothing on disk or in the OS (a throw-away browser-mode host, a demo run), and for tests of
- * OTHER components where the OS keychain is not the subject. It is not a fallback for an
- * unreachable OS keychain: `OsKeychain` throws KeychainError instead, and nobody should catch
- * that to swap this in.
+ * nothing on disk or in the OS (a demo run's --ephemeral), and for tests of OTHER components
+ * where the OS keychain is not the subject. Only openLocalStore swaps it in for an unreachable
+ * OS keychain, and then the whole store is ephemeral: an in-memory database, the sandbox bank
+ * only, production profiles refused, and a banner saying so. Nobody else catches KeychainError
+ * to use this instead.
  */
 export class MemoryKeychain implements Keychain {
   readonly #secrets = new Map<string, string>();

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir, ensurePrivateDir } from './data-dir.js';
+import { adoptLegacyData, defaultDataDir, ensurePrivateDir } from './data-dir.js';
 
 describe('defaultDataDir', () => {
   it('uses $XDG_DATA_HOME/conturi on Linux when it is set', () => {
@@ -45,6 +45,46 @@ describe('ensurePrivateDir', () => {
       expect(mode(old)).toBe(0o700);
     } finally {
       process.umask(umask);
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('adoptLegacyData', () => {
+  const world = () => {
+    const root = mkdtempSync(join(tmpdir(), 'conturi-legacy-'));
+    const legacy = join(root, 'config', 'Conturi');
+    const data = join(root, 'share', 'conturi');
+    mkdirSync(join(legacy, 'sandbox-bank'), { recursive: true });
+    writeFileSync(join(legacy, 'conturi.sqlite'), 'the old database');
+    writeFileSync(join(legacy, 'sandbox-bank', 'state.json'), '{}');
+    writeFileSync(join(legacy, 'Cookies'), 'Chromium keeps this');
+    return { root, legacy, data };
+  };
+
+  it("moves the Electron app's database and sandbox state into the data folder, leaving Chromium's files", () => {
+    const { root, legacy, data } = world();
+    try {
+      adoptLegacyData(legacy, data);
+      expect(readFileSync(join(data, 'conturi.sqlite'), 'utf8')).toBe('the old database');
+      expect(existsSync(join(data, 'sandbox-bank', 'state.json'))).toBe(true);
+      expect(statSync(data).mode & 0o777).toBe(0o700);
+      expect(existsSync(join(legacy, 'conturi.sqlite'))).toBe(false);
+      expect(existsSync(join(legacy, 'Cookies'))).toBe(true);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('never replaces a database the data folder already has', () => {
+    const { root, legacy, data } = world();
+    try {
+      mkdirSync(data, { recursive: true });
+      writeFileSync(join(data, 'conturi.sqlite'), 'browser mode database');
+      adoptLegacyData(legacy, data);
+      expect(readFileSync(join(data, 'conturi.sqlite'), 'utf8')).toBe('browser mode database');
+      expect(readFileSync(join(legacy, 'conturi.sqlite'), 'utf8')).toBe('the old database');
+    } finally {
       rmSync(root, { recursive: true, force: true });
     }
   });

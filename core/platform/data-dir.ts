@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What picks the data folder; parameters so a test can ask for every OS from one machine. */
@@ -37,4 +37,25 @@ export function ensurePrivateDir(path: string): string {
   mkdirSync(path, { recursive: true, mode: 0o700 });
   chmodSync(path, 0o700);
   return path;
+}
+
+/** The database's file name in the data folder. */
+export const DATABASE_FILE = 'conturi.sqlite';
+/** The embedded sandbox bank's state folder in the data folder. */
+export const BANK_STATE_DIR = 'sandbox-bank';
+
+/** What versions up to 0.1 of the Electron app kept in its `userData` folder. */
+const LEGACY_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, BANK_STATE_DIR];
+
+/**
+ * Moves the database and the sandbox bank's state from the Electron app's old folder into the
+ * one data folder, once: only when the data folder holds no database yet, so nothing there is
+ * ever replaced. A rename, so on one file system nothing is copied or lost half-way.
+ */
+export function adoptLegacyData(legacyDir: string, dataDir: string): void {
+  if (legacyDir === dataDir || !existsSync(join(legacyDir, DATABASE_FILE)) || existsSync(join(dataDir, DATABASE_FILE))) return;
+  ensurePrivateDir(dataDir);
+  for (const entry of LEGACY_ENTRIES) {
+    if (existsSync(join(legacyDir, entry)) && !existsSync(join(dataDir, entry))) renameSync(join(legacyDir, entry), join(dataDir, entry));
+  }
 }

@@ -1,18 +1,44 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { BugIndicatingError } from '../errors.js';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { BugIndicatingError, LocalStoreLockedError } from '../errors.js';
+import { applyKey, encryptInPlace, holdsPlaintext, isNotADatabase, type DatabaseKey } from './database-encryption.js';
 import { migrations } from './migrations.js';
 
 export type Db = Database.Database;
 
+/** SQLite's name for a database that lives in memory only; it takes no key (nothing reaches a disk). */
+export const IN_MEMORY = ':memory:';
+
 /**
  * Opens (or creates) the app's SQLite file and brings its schema up to date. WAL keeps reads
  * from blocking the sync writer; foreign keys guard the links between connections and accounts.
- * `path` is given by the composition root (Electron's userData, a temp dir in tests).
+ * `path` is given by the composition root (the data folder, a temp dir in tests, `IN_MEMORY`).
+ *
+ * With a `key` the file is encrypted at rest (SQLCipher): a plaintext file an earlier version
+ * left is encrypted first, and a file the key cannot open throws LocalStoreLockedError without
+ * being touched. Without a key the file is plaintext: only tests of the schema itself open one.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, key?: DatabaseKey): Db {
+  if (path === IN_MEMORY) return prepare(new Database(IN_MEMORY));
   ownerOnly(path);
+  if (key === undefined) return prepare(new Database(path));
+  if (holdsPlaintext(path)) {
+    encryptInPlace(path, key);
+    ownerOnly(path);
+  }
   const db = new Database(path);
+  try {
+    applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if (isNotADatabase(error)) throw new LocalStoreLockedError({ cause: error });
+    throw error;
+  }
+  return prepare(db);
+}
+
+function prepare(db: Db): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);

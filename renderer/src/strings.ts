@@ -19,6 +19,11 @@ export const strings = {
   cancel: 'Anuleaza',
   dismiss: 'Inchide',
   popupWaiting: 'Se deschide pagina bancii…',
+  // The local store's banners, with diacritics already (the rest follows when the tests name elements otherwise).
+  ephemeral: 'Nimic nu se păstrează după ce închideți aplicația: depozitul de chei al sistemului nu este disponibil, așa că datele stau doar în memorie și puteți folosi doar banca de test (sandbox).',
+  ephemeralWhy: 'Motivul',
+  storeLocked: 'Copia locală nu poate fi deschisă: cheia ei nu mai este în depozitul de chei al sistemului. Începeți din nou și sincronizați iar de la bancă; fișierul vechi este păstrat deoparte, nu se șterge.',
+  startFresh: 'Începeți din nou',
 
   connectionsHeading: 'Conexiuni',
   connectionsEmpty: 'Nicio banca conectata inca. Alegeti banca, dati un nume conexiunii si apasati „Conecteaza banca”.',

@@ -7,6 +7,7 @@ import type { AuthorizationPort } from '../../core/auth/authorization-session.js
 import type { Keychain } from '../../core/keychain/keychain.js';
 import { OsKeychain } from '../../core/keychain/os-keychain.js';
 import { createLogger, logFiles } from '../../core/logging/logger.js';
+import { databaseKey } from '../../core/store/database-key.js';
 import { playPsu, type PsuChoices } from '../../sandbox/demo-psu.js';
 import { embeddedSandbox } from '../../sandbox/embedded.js';
 import type { SandboxOptions } from '../../sandbox/index.js';
@@ -88,7 +89,7 @@ export interface CoreWorldForTest {
   close(): Promise<void>;
 }
 
-/** Real parts: the sandbox bank over HTTP, a SQLite file in a temp dir, the OS keychain. */
+/** Real parts: the sandbox bank over HTTP, an encrypted SQLite file in a temp dir (its key in the OS keychain, as in the app), the OS keychain. */
 export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch } = {}): Promise<CoreWorldForTest> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
   const logDir = join(dir, 'logs');
@@ -101,6 +102,7 @@ export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () =>
     keychain,
     logger,
     databasePath: join(dir, 'conturi.sqlite'),
+    databaseKey: await databaseKey(keychain),
     redirectUri: APP_REDIRECT,
     embedded,
     now: options.now,

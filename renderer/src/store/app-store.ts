@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Bridge } from '../../../common/contract.js';
 import type { AuthPopup } from '../auth-popup.js';
 import { createAccountsSlice } from './accounts-slice.js';
+import { createAppInfoSlice } from './app-info-slice.js';
 import { createConnectionsSlice } from './connections-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -18,12 +19,15 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
   const deps: StoreDeps = { bridge, authPopup: options.authPopup };
   const store = createStore<AppState>()((...a) => ({
     ...createUiSlice(deps)(...a),
+    ...createAppInfoSlice(deps)(...a),
     ...createConnectionsSlice(deps)(...a),
     ...createAccountsSlice(deps)(...a),
     ...createTransactionsSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
+      // A local copy that cannot be opened answers nothing else: the person chooses first.
+      if ((await s.loadAppInfo())?.locked === true) return;
       await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts()]);
     },
   }));

@@ -175,10 +175,30 @@ describe('ui › tracked', () => {
     expect(store.getState().lastError).toBeNull();
   });
 
-  it('initialize loads profiles, connections, settings and accounts', async () => {
-    const fake = createFakeBridge();
+  it('initialize loads the app info, profiles, connections, settings and accounts', async () => {
+    const fake = createFakeBridge({ 'app:info': () => ({ ok: true, value: { ephemeral: false, reason: null, dataDir: '/d', locked: false } }) });
     const spy = vi.spyOn(fake.bridge, 'invoke');
     await createAppStore(fake.bridge).getState().initialize();
-    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'connections:list', 'profiles:list', 'settings:get']);
+    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'profiles:list', 'settings:get']);
+  });
+
+  it('initialize reads nothing else while the local copy is locked, and start fresh reloads it all', async () => {
+    let locked = true;
+    const info = () => ({ ok: true as const, value: { ephemeral: false, reason: null, dataDir: '/d', locked } });
+    const fake = createFakeBridge({
+      'app:info': info,
+      'store:reset': () => {
+        locked = false;
+        return info();
+      },
+    });
+    const spy = vi.spyOn(fake.bridge, 'invoke');
+    const store = createAppStore(fake.bridge);
+    await store.getState().initialize();
+    expect(spy.mock.calls.map((c) => c[0])).toEqual(['app:info']);
+    expect(store.getState().appInfo?.locked).toBe(true);
+    expect(await store.getState().startFresh()).toBe(true);
+    expect(store.getState().appInfo?.locked).toBe(false);
+    expect(spy.mock.calls.map((c) => c[0])).toContain('connections:list');
   });
 });

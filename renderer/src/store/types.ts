@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Bridge } from '../../../common/contract.js';
 import type { AuthPopup } from '../auth-popup.js';
 import type { AccountsSlice } from './accounts-slice.js';
+import type { AppInfoSlice } from './app-info-slice.js';
 import type { ConnectionsSlice } from './connections-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
 import type { TransactionsSlice } from './transactions-slice.js';
@@ -12,7 +13,7 @@ export interface AppActions {
   initialize(): Promise<void>;
 }
 
-export type AppState = ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & UiSlice & AppActions;
+export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & UiSlice & AppActions;
 
 /** What the slices are given: the only way out of the renderer, and browser mode's popup. */
 export interface StoreDeps {

@@ -7,6 +7,7 @@ export type BusyKey =
   | 'connections'
   | 'accounts'
   | 'settings'
+  | 'store' // the local store: app:info, store:reset
   | 'authorize' // connect or renew: the bank's page is open
   | `connection:${string}`
   | `transactions:${string}`;

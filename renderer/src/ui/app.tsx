@@ -1,6 +1,6 @@
 import { strings } from '../strings.js';
 import { AccountsPanel } from './accounts-panel.js';
-import { AuthorizingBanner, ErrorBanner } from './banners.js';
+import { AuthorizingBanner, EphemeralBanner, ErrorBanner, StoreLockedBanner } from './banners.js';
 import { ConnectForm } from './connect-form.js';
 import { ConnectionsList } from './connections-list.js';
 import { SettingsPanel } from './settings-panel.js';
@@ -13,6 +13,8 @@ export function App() {
         <h1>{strings.appTitle}</h1>
         <ConnectForm />
       </header>
+      <StoreLockedBanner />
+      <EphemeralBanner />
       <ErrorBanner />
       <AuthorizingBanner />
       <main className="layout">

@@ -33,3 +33,36 @@ export function AuthorizingBanner() {
     </div>
   );
 }
+
+/** No OS keychain: everything lives in memory. Says so for as long as the app runs, with the keychain's reason. */
+export function EphemeralBanner() {
+  const info = useApp((s) => s.appInfo);
+  const ephemeral = info?.ephemeral === true;
+  return (
+    <div role="status" className={ephemeral ? 'banner info' : 'banner empty'}>
+      {ephemeral && (
+        <span>
+          {strings.ephemeral}
+          {info.reason !== null && <small className="banner-detail"> {strings.ephemeralWhy}: {info.reason}</small>}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The local copy cannot be opened with the keychain's key: the one way on is the person's "start fresh". */
+export function StoreLockedBanner() {
+  const locked = useApp((s) => s.appInfo?.locked === true);
+  const busy = useApp(selectBusy('store'));
+  const startFresh = useApp((s) => s.startFresh);
+  return (
+    <div role="alert" className={locked ? 'banner error' : 'banner empty'}>
+      {locked && (
+        <>
+          <span>{strings.storeLocked}</span>
+          <button type="button" disabled={busy} onClick={() => void startFresh()}>{strings.startFresh}</button>
+        </>
+      )}
+    </div>
+  );
+}
