@@ -35,7 +35,8 @@ describe('browser mode without an OS keychain, in Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`no renderer in ${staticDir}: npm run build:renderer`);
     dir = mkdtempSync(join(tmpdir(), 'conturi-nokeychain-'));
-    child = spawn(join(process.cwd(), 'node_modules', '.bin', 'tsx'), ['host/cli.ts', '--no-open', '--data-dir', join(dir, 'data'), '--static-dir', staticDir], {
+    // node itself, not the tsx launcher: the SIGTERM below must reach the host's own handler, not a relay.
+    child = spawn(process.execPath, ['--import', 'tsx', 'host/cli.ts', '--no-open', '--data-dir', join(dir, 'data'), '--static-dir', staticDir], {
       env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/conturi-e2e/bus' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
