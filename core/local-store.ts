@@ -4,7 +4,7 @@ import type { CoreWorld } from './app-core.js';
 import { KeychainError } from './errors.js';
 import type { Keychain } from './keychain/keychain.js';
 import { MemoryKeychain } from './keychain/memory-keychain.js';
-import { BANK_STATE_DIR, DATABASE_FILE, ensurePrivateDir } from './platform/data-dir.js';
+import { BANK_STATE_DIR, DATABASE_FILE, ensurePrivateDir, LOG_DIR } from './platform/data-dir.js';
 import { acquireDataLock, type DataLock } from './platform/data-lock.js';
 import type { DatabaseKey } from './store/database-encryption.js';
 import { databaseKey } from './store/database-key.js';
@@ -33,6 +33,8 @@ export interface LocalStore {
   dataDir: string | null;
   /** The embedded sandbox bank's state folder; undefined when ephemeral (its state stays in memory too). */
   bankDir: string | undefined;
+  /** The log folder; undefined when ephemeral, whose log goes to stderr so nothing is kept. */
+  logDir: string | undefined;
   /** Moves an unreadable database aside as `conturi.sqlite.unreadable-<time>`, never deleting it. */
   setAside(now: Date): string;
   /** Lets go of the data folder. */
@@ -70,6 +72,7 @@ export async function openLocalStore(options: LocalStoreOptions): Promise<LocalS
     ephemeral: undefined,
     dataDir,
     bankDir: join(dataDir, BANK_STATE_DIR),
+    logDir: join(dataDir, LOG_DIR),
     setAside(now) {
       // Colons are not allowed in Windows file names.
       const aside = `${databasePath}.unreadable-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -90,6 +93,7 @@ function inMemory(reason: string): LocalStore {
     ephemeral: { reason },
     dataDir: null,
     bankDir: undefined,
+    logDir: undefined,
     setAside: () => IN_MEMORY,
     release: () => undefined,
   };

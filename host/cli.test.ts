@@ -111,7 +111,7 @@ describe('host/cli.ts', () => {
     }
   });
 
-  it('starts without a Secret Service, keeping nothing: the sandbox only, production refused, nothing in the data folder but the log', async () => {
+  it('starts without a Secret Service, keeping nothing: the sandbox only, production refused, nothing in the data folder', async () => {
     const dataDir = join(dir, 'no-keychain');
     const r = run(['--no-open', '--data-dir', dataDir, '--static-dir', staticDir], { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' });
     const line = await firstLine(r);
@@ -127,8 +127,8 @@ describe('host/cli.ts', () => {
     expect(r.stderr()).toContain('no OS keychain: running on the sandbox bank only, and nothing is kept');
     r.child.kill('SIGTERM');
     expect(await r.exit).toBe(0);
-    // Only the app's log (host/web-app.ts): no database, no bank state, no lock.
-    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual(existsSync(dataDir) ? ['logs'] : []);
+    // Nothing at all: no database, no bank state, no lock, and no log file (an ephemeral log goes to stderr).
+    expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
   });
 
   it('exits 1 and says how to build when the renderer is missing', async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createAppCore } from '../core/app-core.js';
 import { createHandlers } from '../core/app-handlers.js';
 import type { Keychain } from '../core/keychain/keychain.js';
@@ -16,7 +15,7 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
   dataDir: string;
   /** The OS keychain in the app; tests give one under a service name of their own. */
   keychain: Keychain;
-  /** The app's log; by default a rolling file in `<dataDir>/logs`. */
+  /** The app's log; by default a rolling file in `<dataDir>/logs` (stderr when ephemeral). */
   logger?: Logger;
 }
 
@@ -28,7 +27,7 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
  */
 export async function startWebApp(options: WebAppOptions): Promise<RunningHost & { ephemeral: boolean }> {
   const store = await openLocalStore({ dataDir: options.dataDir, keychain: options.keychain, frontEnd: 'browser mode (npm run web)' });
-  const logger = options.logger ?? (await createLogger({ dir: join(options.dataDir, 'logs') }));
+  const logger = options.logger ?? (await createLogger({ dir: store.logDir }));
   const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, demoCertificatePem());
   let session: StoreSession | undefined;
   let host: RunningHost;

@@ -70,7 +70,7 @@ async function start(slot: WindowSlot): Promise<void> {
   const store = await openLocalStore({ dataDir, keychain: new OsKeychain(), frontEnd: 'the Conturi app' });
   const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
   const redirectUri = storedAuthorizationMode(store) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI;
-  const logger = await createLogger({ dir: join(dataDir, 'logs') });
+  const logger = await createLogger({ dir: store.logDir });
   const trusted = () => slot.window()?.webContents;
   const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
   // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — the authorize URL core built from the profile's base URL; SystemBrowserPort admits http(s) only.

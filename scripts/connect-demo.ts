@@ -27,7 +27,8 @@ import { embeddedSandbox } from '../sandbox/embedded.js';
 const { values } = parseArgs({ options: { auto: { type: 'boolean' }, ephemeral: { type: 'boolean' }, 'data-dir': { type: 'string' } } });
 const dir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'conturi-demo-'));
 const say = (line = '') => process.stdout.write(`${line}\n`);
-const logger = await createLogger({ dir: join(dir, 'logs') });
+// Until the store is open (and says whether this run may keep a log), failures are only printed.
+let logger = await createLogger({ dir: undefined, level: 'silent' });
 
 async function main(): Promise<void> {
   const store = await openLocalStore({
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     ephemeral: values.ephemeral === true ? 'asked for with --ephemeral' : undefined,
   });
   if (store.ephemeral !== undefined) say(`Keeping nothing after this run: ${store.ephemeral.reason}`);
+  logger = await createLogger({ dir: store.logDir });
   const bank = embeddedSandbox(
     { port: 0, dataDir: store.bankDir },
     readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'),

@@ -7,8 +7,11 @@ import pinoRoll from 'pino-roll';
 export type Logger = pino.Logger;
 
 export interface LoggerOptions {
-  /** The folder of the log files, inside the data folder; made 0700, its files 0600. */
-  dir: string;
+  /**
+   * The folder of the log files, inside the data folder; made 0700, its files 0600. Undefined for
+   * an ephemeral run, which promises to keep nothing: the log then goes to stderr only.
+   */
+  dir: string | undefined;
   /** `info` by default: failures and what the app did; `debug` adds every bank exchange (method, path, status, request id). */
   level?: pino.LevelWithSilent;
   /** Size of one file before it rolls over (pino-roll syntax). */
@@ -58,6 +61,7 @@ export const REDACT_PATHS: readonly string[] = redactPaths();
  * synchronously, so the line about a crash is on disk before the process ends.
  */
 export async function createLogger(options: LoggerOptions): Promise<Logger> {
+  if (options.dir === undefined) return pino(loggerOptions(options), pino.destination({ fd: 2, sync: true }));
   mkdirSync(options.dir, { recursive: true, mode: 0o700 });
   chmodSync(options.dir, 0o700);
   // A file left by an earlier run keeps its mode when reopened: tighten it first.
@@ -71,16 +75,18 @@ export async function createLogger(options: LoggerOptions): Promise<Logger> {
     sync: true,
     mode: 0o600,
   });
-  return pino(
-    {
-      level: options.level ?? 'info',
-      base: { pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
-      serializers: { err: pino.stdSerializers.err },
-    },
-    stream,
-  );
+  return pino(loggerOptions(options), stream);
+}
+
+/** The same redaction and format wherever the log goes. */
+function loggerOptions(options: LoggerOptions): pino.LoggerOptions {
+  return {
+    level: options.level ?? 'info',
+    base: { pid: process.pid },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+    serializers: { err: pino.stdSerializers.err },
+  };
 }
 
 /** The files the logger wrote, oldest first (for a test, or a "send the log" action). */

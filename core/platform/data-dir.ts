@@ -44,6 +44,9 @@ export const DATABASE_FILE = 'conturi.sqlite';
 /** The embedded sandbox bank's state folder in the data folder. */
 export const BANK_STATE_DIR = 'sandbox-bank';
 
+/** The app's rolling log files (core/logging/logger.ts), inside the data folder. */
+export const LOG_DIR = 'logs';
+
 /** What versions up to 0.1 of the Electron app kept in its `userData` folder. */
 const LEGACY_ENTRIES = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`, BANK_STATE_DIR];
 

@@ -61,7 +61,7 @@ describe('browser mode without an OS keychain, in Chromium', () => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('starts, shows that nothing is kept and why, connects the sandbox, and leaves nothing in the data folder but the log', async () => {
+  it('starts, shows that nothing is kept and why, connects the sandbox, and leaves nothing in the data folder', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
@@ -85,7 +85,7 @@ describe('browser mode without an OS keychain, in Chromium', () => {
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    // Only the app's log (host/web-app.ts): no database, no bank state, no lock.
-    expect(existsSync(join(dir, 'data')) ? readdirSync(join(dir, 'data')) : []).toEqual(existsSync(join(dir, 'data')) ? ['logs'] : []);
+    // Nothing at all: no database, no bank state, no lock, and no log file (an ephemeral log goes to stderr).
+    expect(existsSync(join(dir, 'data')) ? readdirSync(join(dir, 'data')) : []).toEqual([]);
   }, 90_000);
 });
