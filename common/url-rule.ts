@@ -14,13 +14,13 @@ const NORMALISED_HREF = /^([a-z][a-z0-9+.-]*):\/\/([^@/?#]*@)?(\[[0-9a-f:.]*\]|[
 const LOOPBACK_V4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** True for a loopback host as the WHATWG URL parser writes it (`127.1` is already `127.0.0.1` there). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'localhost' || host === '[::1]' || LOOPBACK_V4.test(host);
 }
 
 /** Why a normalised href breaks the rule, or undefined when it keeps it. */
-export function urlRuleProblem(href: string): string | undefined {
+function urlRuleProblem(href: string): string | undefined {
   const parts = NORMALISED_HREF.exec(href);
   if (parts === null) return 'must be an https URL';
   const [, scheme, userinfo, host = ''] = parts;

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { EventName, EventPayload } from '../common/index.js';
 
 /** How often an idle stream carries a comment, so proxies and the browser keep it open. */
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 /**
  * The contract's events as Server-Sent Events to every open `GET /api/events`. The renderer

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { secretMatches } from './guards.js';
 
 /** How long a launch ticket may wait for the browser to start and redeem it. */
-export const TICKET_TTL_MS = 60_000;
+const TICKET_TTL_MS = 60_000;
 
 export interface LaunchTicket {
   ticket: string;

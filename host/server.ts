@@ -13,7 +13,7 @@ import { openInBrowser } from './open-browser.js';
 import { findStaticFile } from '../core/platform/static-files.js';
 
 /** Largest `POST /api/invoke` body; the contract's biggest input (a profile with PEMs) is ~60 KiB. */
-export const INVOKE_BODY_LIMIT = 256 * 1024;
+const INVOKE_BODY_LIMIT = 256 * 1024;
 
 /** What the host knows once it listens, and the handlers need: the port fixes the redirect URI. */
 export interface HostWiring {

@@ -15,7 +15,6 @@ import type { OAuthSession } from './oauth-flow.js';
  *   CEC matches redirect URIs exactly, unlike RFC 8252 §7.3's any-port rule. The listener opens
  *   on the port the profile's redirect URI names.
  */
-export { LOOPBACK_CALLBACK_PATH };
 
 /** The port the sandbox's loopback redirect uses: fixed, so the URI stays the same across launches. */
 export const DEFAULT_LOOPBACK_PORT = 47_613;

@@ -6,7 +6,7 @@ import type { BankContext } from './context.js';
  * name that resolves to 127.0.0.1 (DNS rebinding) sends that name, and would otherwise read the
  * mailbox (activation links) and every demo PSU's data from the person's browser.
  */
-export function allowedHosts(origin: string): Set<string> {
+function allowedHosts(origin: string): Set<string> {
   const port = new URL(origin).port;
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
 }

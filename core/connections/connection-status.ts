@@ -2,7 +2,7 @@ import type { Connection, ConnectionStatus, GrantedAccount } from '../../common/
 import type { ConnectionRecord, GrantRecord } from '../store/connections.js';
 
 /** Warn the person from this many days before a consent ends. */
-export const EXPIRY_WARNING_DAYS = 14;
+const EXPIRY_WARNING_DAYS = 14;
 
 const DAY_MS = 86_400_000;
 
@@ -20,12 +20,12 @@ export function bankDay(at: Date, timeZone = 'Europe/Bucharest'): string {
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Whole days from `today` to `validUntil` (both ISO dates); 0 on the last valid day, negative after. */
-export function daysBetween(today: string, validUntil: string): number {
+function daysBetween(today: string, validUntil: string): number {
   return Math.round((Date.parse(`${validUntil}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 
 /** What a connection is for the person, from the bank's consent status, validUntil and our own flags. */
-export function connectionStatus(c: ConnectionRecord, today: string): ConnectionStatus {
+function connectionStatus(c: ConnectionRecord, today: string): ConnectionStatus {
   switch (c.consentStatus) {
     case 'received':
       return 'authorizing';

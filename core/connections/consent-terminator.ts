@@ -41,7 +41,7 @@ const refusesTpp = (code: string): boolean =>
  * consent `409 STATUS_INVALID`, other banks 400 or 403, some 404 for one they forgot. From the
  * person's view that is the outcome they asked for.
  */
-export function saysConsentNotLive(error: unknown): boolean {
+function saysConsentNotLive(error: unknown): boolean {
   if (!(error instanceof BankError)) return false;
   if (notLiveCodes.has(error.code)) return true;
   return (error.status === 403 || error.status === 404 || error.status === 409) && !refusesTpp(error.code);
@@ -50,7 +50,7 @@ export function saysConsentNotLive(error: unknown): boolean {
 /** Minutes to wait after the n-th failed attempt (n from 1); the last one repeats. */
 const RETRY_MINUTES = [1, 5, 30, 120, 360];
 
-export const nextAttemptAt = (now: Date, attempts: number): string =>
+const nextAttemptAt = (now: Date, attempts: number): string =>
   new Date(now.getTime() + (RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1] as number) * 60_000).toISOString();
 
 const codeOf = (error: unknown): string => {

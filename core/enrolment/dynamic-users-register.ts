@@ -51,7 +51,7 @@ export async function processRegisterUserResponse(res: Response): Promise<void> 
 }
 
 /** The guide: the organisation's spaces are written as '-' when creating the app. */
-export const organizationForApp = (organization: string): string => organization.trim().replace(/ /g, '-');
+const organizationForApp = (organization: string): string => organization.trim().replace(/ /g, '-');
 
 export function createAppRequest(
   ep: EnrolmentEndpoint,

@@ -21,7 +21,7 @@ export interface LoggerOptions {
 }
 
 /** The base name; pino-roll numbers the files `conturi.1.log`, `conturi.2.log`… */
-export const LOG_FILE_BASE = 'conturi.log';
+const LOG_FILE_BASE = 'conturi.log';
 
 /**
  * Keys whose value is a secret wherever they sit: bearer tokens, refresh tokens, authorization
@@ -53,7 +53,7 @@ function redactPaths(): string[] {
 }
 
 /** The redaction the logger applies; exported for the test that proves it. */
-export const REDACT_PATHS: readonly string[] = redactPaths();
+const REDACT_PATHS: readonly string[] = redactPaths();
 
 /**
  * The one redacting logger of the app: JSON lines into a rolling file in the data folder,

@@ -39,7 +39,7 @@ export interface BankProfile {
   quirks: BankQuirks;
 }
 
-export const cecPaths: BankPaths = {
+const cecPaths: BankPaths = {
   consents: '/psd29c/v1',
   accounts: '/psd29c/v1',
   payments: '/psd29p/v1',

@@ -24,7 +24,7 @@ export interface ProductionCredentials {
   fetch?: typeof fetch;
 }
 
-export const SANDBOX_PROFILE_ID = 'sandbox';
+const SANDBOX_PROFILE_ID = 'sandbox';
 
 /**
  * Production profiles with their secrets: settings in the database, the client secret (bound to

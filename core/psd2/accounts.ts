@@ -15,7 +15,7 @@ import { accountDetails, accountDetailsListWrapper, accountDetailsResponse, acco
 
 export * from './transactions.js';
 export * from './card-accounts.js';
-export { stableAccountId, type AccountIdResolver, type AccountKey, type AccountList, type AccountScope } from './ais-domain.js';
+export { type AccountIdResolver, type AccountKey, type AccountList, type AccountScope } from './ais-domain.js';
 
 /**
  * `GET /v1/accounts[?withBalance=true]`: the accounts the PSU ticked. Does not count as an

@@ -39,7 +39,7 @@ export interface AccountScope {
  * `Account.id` — a multicurrency IBAN has one account per currency. The `resourceId` is the last
  * resort only: it is not stable across consents.
  */
-export const stableAccountId: AccountIdResolver = (k) =>
+const stableAccountId: AccountIdResolver = (k) =>
   k.kind === 'card'
     ? `card:${k.maskedPan ?? k.iban ?? k.bban ?? k.resourceId}:${k.currency}`
     : `${k.iban ?? k.bban ?? `resource:${k.resourceId}`}:${k.currency}`;
@@ -56,7 +56,7 @@ const ibanOf = (ref: AccountReference | undefined): string | undefined => {
   return iban === undefined ? undefined : normaliseIban(iban);
 };
 
-export const toMoney = (w: WireAmount): Money => parseMoney(w.amount, w.currency);
+const toMoney = (w: WireAmount): Money => parseMoney(w.amount, w.currency);
 
 export function toBalance(w: WireBalance): Balance {
   return {

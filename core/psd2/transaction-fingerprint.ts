@@ -5,7 +5,7 @@ import type { Transaction } from '../../common/index.js';
 export type TransactionDraft = Omit<Transaction, 'id'> & { id?: string };
 
 /** What every fingerprint id starts with; a bank id never needs it. */
-export const FINGERPRINT_PREFIX = 'fp:';
+const FINGERPRINT_PREFIX = 'fp:';
 
 /**
  * Gives every transaction of a list an id: the bank's own where it gave one, else a content

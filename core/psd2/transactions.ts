@@ -52,7 +52,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * `…/card-accounts/{id}/transactions`, or CEC's `/v1/d/` twin of either, with any query. A crafted
  * `next` to `/sandbox/psus`, another account or another operation is refused.
  */
-export function nextPageUrl(ctx: Psd2Context, accountResourceId: string, href: string): string {
+function nextPageUrl(ctx: Psd2Context, accountResourceId: string, href: string): string {
   const url = new URL(resolveBankHref(ctx, 'accounts', href));
   url.hash = '';
   const family = new URL(familyUrl(ctx, 'accounts', '')).pathname.replace(/\/+$/, '');

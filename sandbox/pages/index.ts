@@ -1,6 +1,5 @@
 /** The sandbox bank's server-rendered pages: pure functions from data to an HTML document. */
 export { pageCsp } from './csp.js';
-export { escapeHtml } from './html.js';
 export type { FormTarget } from './form-parts.js';
 export { renderLoginPage, type LoginPageOptions } from './login-page.js';
 export {

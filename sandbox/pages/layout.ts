@@ -5,7 +5,7 @@
 import { html, raw, type SafeHtml } from './html.js';
 import { PAGE_CSS } from './styles.js';
 
-export { escapeHtml, html, raw, SafeHtml, type HtmlValue } from './html.js';
+export { html, SafeHtml, type HtmlValue } from './html.js';
 
 // Inline so the page loads no image; system fonts only.
 const LOGO_SVG = `<svg class="brand" width="168" height="40" viewBox="0 0 168 40" role="img" aria-labelledby="cec-logo-title" focusable="false">

@@ -11,11 +11,11 @@ import { accountReference, hrefType, isoDate } from './common.js';
  * further codes a bank may invent are refused, since the app could not act on them.
  * @see BG `consentStatus`.
  */
-export const consentStatus = z.enum(['received', 'rejected', 'valid', 'revokedByPsu', 'expired', 'terminatedByTpp', 'partiallyAuthorised']);
+const consentStatus = z.enum(['received', 'rejected', 'valid', 'revokedByPsu', 'expired', 'terminatedByTpp', 'partiallyAuthorised']);
 export type WireConsentStatus = z.infer<typeof consentStatus>;
 
 /** @see BG `_linksConsents`. */
-export const consentLinks = z
+const consentLinks = z
   .object({
     /** The OAuth 2.0 authorization server metadata (RFC 8414) to run the code flow against. */
     scaOAuth: hrefType.optional(),
@@ -42,7 +42,7 @@ export const consentsResponse201 = z
 export type ConsentsResponse201 = z.infer<typeof consentsResponse201>;
 
 /** @see BG `accountAccess`. */
-export const accountAccess = z
+const accountAccess = z
   .object({
     accounts: z.array(accountReference).optional(),
     balances: z.array(accountReference).optional(),

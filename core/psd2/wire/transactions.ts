@@ -46,7 +46,7 @@ export type WireTransaction = z.infer<typeof transaction>;
  * @see BG `accountReport`. `information` (standing orders) is not asked for, so not read. The
  * items are read one by one (`transaction`): an unreadable one is skipped and reported.
  */
-export const accountReport = z
+const accountReport = z
   .object({
     booked: wireItems.optional(),
     pending: wireItems.optional(),
@@ -122,7 +122,7 @@ export const cardTransaction = z
 export type WireCardTransaction = z.infer<typeof cardTransaction>;
 
 /** @see BG `cardAccountReport`; items read one by one, as for accounts. */
-export const cardAccountReport = z
+const cardAccountReport = z
   .object({
     booked: wireItems.optional(),
     pending: wireItems.optional(),

@@ -11,7 +11,7 @@ export interface EventStreamOptions {
 }
 
 /** 0.5 s after a stream that carried something, then 1, 2, 4 … up to 30 s while it keeps failing. */
-export const backoffMs = (failures: number): number => (failures === 0 ? 500 : Math.min(30_000, 1000 * 2 ** (failures - 1)));
+const backoffMs = (failures: number): number => (failures === 0 ? 500 : Math.min(30_000, 1000 * 2 ** (failures - 1)));
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -27,7 +27,7 @@ const isAppError = (e: unknown): e is AppError =>
   typeof (e as AppError).message === 'string' && typeof (e as AppError).retryable === 'boolean';
 
 /** The host answers with a Result; anything else broke the contract. */
-export const isResult = (body: unknown): body is Result<unknown> =>
+const isResult = (body: unknown): body is Result<unknown> =>
   typeof body === 'object' && body !== null &&
   (((body as { ok: unknown }).ok === true && 'value' in body) || ((body as { ok: unknown }).ok === false && isAppError((body as { error: unknown }).error)));
 

@@ -23,7 +23,7 @@ export type SecretSource = { kind: 'secret'; secret: string } | { kind: 'ticket'
  * there adds no new reader; the CSP is what keeps such scripts out. The one copy the browser
  * makes by itself, into a window the page opens, is prevented by `withoutStoredSecret`.
  */
-export function takeSecret({ location, history, storage }: SecretSources): SecretSource {
+function takeSecret({ location, history, storage }: SecretSources): SecretSource {
   const params = new URLSearchParams(location.hash.replace(/^#/, ''));
   const secret = params.get('secret');
   const ticket = params.get('ticket');
