@@ -131,6 +131,50 @@ describe('host/cli.ts', () => {
     expect(existsSync(dataDir) ? readdirSync(dataDir) : []).toEqual([]);
   });
 
+  it('opens the bank page of a system-browser sign-in with no state in any process argument: a 0600 page forwards to it', async () => {
+    // Any local user reads /proc/<pid>/cmdline; with the state they could end or complete the sign-in.
+    const bin = join(dir, 'bin-authorize');
+    mkdirSync(bin, { recursive: true });
+    const argvFile = join(dir, 'authorize-argv.txt');
+    writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nprintf \'%s\\n\' "$@" > "$CONTURI_TEST_ARGV.tmp" && mv "$CONTURI_TEST_ARGV.tmp" "$CONTURI_TEST_ARGV"\nsleep 5\n');
+    chmodSync(join(bin, 'xdg-open'), 0o755);
+    const dataDir = join(dir, 'data-authorize');
+    const r = run(['--no-open', '--port', '0', '--data-dir', dataDir, '--static-dir', staticDir], { PATH: `${bin}:${process.env.PATH ?? ''}`, CONTURI_TEST_ARGV: argvFile });
+    try {
+      const line = await firstLine(r);
+      const origin = new URL(line).origin;
+      const invoke = async (method: string, input: unknown = {}) =>
+        (await fetch(`${origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': new URL(line).hash.slice('#secret='.length) }, body: JSON.stringify({ method, input }) })).json() as Promise<{ ok: boolean }>;
+      expect((await invoke('settings:set', { authorizationMode: 'system-browser' })).ok).toBe(true);
+      const connecting = invoke('connections:connect', { profileId: 'sandbox', label: 'argv' });
+      await vi.waitFor(() => expect(existsSync(argvFile)).toBe(true), { timeout: 20_000 });
+      const argv = readFileSync(argvFile, 'utf8').trim().split('\n');
+      expect(argv).toHaveLength(1);
+      expect(argv[0]).not.toContain('state=');
+      expect(argv[0]).toMatch(/^file:\/\/.*\/open-[0-9a-f]{16}\.html$/);
+      const page = fileURLToPath(argv[0] as string);
+      expect(statSync(page).mode & 0o777).toBe(0o600);
+      const state = /[?&amp;;]state=([\w-]+)/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
+      expect(state).toHaveLength(43);
+      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+        let cmdline = '';
+        try {
+          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+          continue; // gone meanwhile
+        }
+        expect(cmdline, `process ${pid}`).not.toContain(state);
+      }
+      // The sign-in ends (here: cancelled), and its page goes with it.
+      await invoke('connections:cancel-authorization');
+      await connecting;
+      await vi.waitFor(() => expect(existsSync(page)).toBe(false));
+    } finally {
+      r.child.kill('SIGTERM');
+      await r.exit;
+    }
+  }, 40_000);
+
   it('exits 1 and says how to build when the renderer is missing', async () => {
     const r = run(['--no-open', '--data-dir', join(dir, 'd2'), '--static-dir', join(dir, 'nowhere')]);
     expect(await r.exit).toBe(1);

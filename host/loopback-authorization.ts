@@ -19,7 +19,7 @@ export class LoopbackAuthorization {
 
   constructor(
     private readonly events: EventStream,
-    private readonly openExternal: (url: string) => Promise<void>,
+    private readonly openExternal: (url: string, until: Promise<unknown>) => Promise<void>,
   ) {}
 
   /** The port core opens the bank's page through, for the person's chosen mode. */
@@ -29,7 +29,7 @@ export class LoopbackAuthorization {
         // A newer session replaces an older one: core allows one at a time and settles the old.
         this.#waiting = session;
         if (mode === 'window') this.events.emit('authorization:open', { url });
-        else await this.openExternal(url);
+        else await this.openExternal(url, session.result);
       },
     };
   }

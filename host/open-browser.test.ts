@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { browserCommand, openInBrowser, openLaunchPage } from './open-browser.js';
+import { browserCommand, openInBrowser, openLaunchPage, openPrivately } from './open-browser.js';
 
 const url = 'http://127.0.0.1:5/authorize?a=1&b=2;c';
 
@@ -53,6 +53,38 @@ describe('openLaunchPage', () => {
         throw new Error('could not start xdg-open');
       })).rejects.toThrow('could not start xdg-open');
       expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('openPrivately', () => {
+  it('refuses a URL that is not http(s) before writing or starting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conturi-launch-'));
+    try {
+      const opener = vi.fn(async () => {});
+      await expect(openPrivately(dir, 'file:///etc/passwd', new Promise(() => {}), opener)).rejects.toThrow('only http(s) URLs are opened in the browser');
+      expect(opener).not.toHaveBeenCalled();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the forwarding page until the sign-in ends, even when it ends in an error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'conturi-launch-'));
+    try {
+      let end!: (error: Error) => void;
+      const until = new Promise((_resolve, reject) => (end = reject));
+      until.catch(() => {});
+      const opened: string[] = [];
+      await openPrivately(dir, url, until, async (fileUrl) => void opened.push(fileUrl));
+      const file = fileURLToPath(opened[0] as string);
+      expect(opened[0]).not.toContain('authorize');
+      expect(readFileSync(file, 'utf8')).toContain('content="0;url=http://127.0.0.1:5/authorize?a=1&amp;b=2;c"');
+      end(new Error('cancelled'));
+      await vi.waitFor(() => expect(existsSync(file)).toBe(false));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

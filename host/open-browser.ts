@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openThroughPrivatePage } from '../core/platform/private-page.js';
 
 /**
  * The program and arguments that open `url` in the person's default browser. The URL is one
@@ -27,37 +24,44 @@ export function browserCommand(url: string, platform: NodeJS.Platform = process.
  * @throws Error when the URL is not http(s) or the opener cannot be started.
  */
 export async function openInBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<void> {
-  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
-  if (protocol !== 'http:' && protocol !== 'https:') throw new Error('only http(s) URLs are opened in the browser');
+  assertHttpUrl(url);
   await spawnOpener(url, platform);
 }
 
+function assertHttpUrl(url: string): void {
+  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+  if (protocol !== 'http:' && protocol !== 'https:') throw new Error('only http(s) URLs are opened in the browser');
+}
+
 /**
- * Opens the app in the default browser without putting anything secret on a command line: any
- * local user can read a process's arguments (`/proc/<pid>/cmdline`) for as long as the opener
- * or the browser it starts runs. The opener gets only the path of a page in `dir` that only
- * this user can read (0600, created fresh); the page forwards the browser to `launch.url`, whose
- * fragment holds a single-use, short-lived ticket (never the secret itself), which the app's page
- * trades for the secret. The page is removed once the ticket is spent or expired.
+ * Opens an http(s) URL in the default browser through a private page in `dir` (as
+ * `openLaunchPage`), for as long as `until` has not settled. For the bank's authorize URL in
+ * `system-browser` mode: it carries the sign-in's `state`, and any local user who read it from
+ * the opener's arguments could end the sign-in or complete it with a code of their own.
+ * @throws Error when the URL is not http(s) or the opener cannot be started.
+ */
+export async function openPrivately(
+  dir: string,
+  url: string,
+  until: Promise<unknown>,
+  opener: (fileUrl: string) => Promise<void> = (fileUrl) => spawnOpener(fileUrl, process.platform),
+): Promise<void> {
+  assertHttpUrl(url);
+  await openThroughPrivatePage(dir, url, until, opener);
+}
+
+/**
+ * Opens the app in the default browser without putting anything secret on a command line: the
+ * opener gets a private page (core's `openThroughPrivatePage`) that forwards to `launch.url`,
+ * whose fragment holds a single-use, short-lived ticket (never the secret itself), which the
+ * app's page trades for the secret. The page is removed once the ticket is spent or expired.
  */
 export async function openLaunchPage(
   dir: string,
   launch: { url: string; done: Promise<void> },
   opener: (fileUrl: string) => Promise<void> = (fileUrl) => spawnOpener(fileUrl, process.platform),
 ): Promise<void> {
-  const file = join(dir, `open-${randomBytes(8).toString('hex')}.html`);
-  const target = launch.url.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  const html = `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${target}"><title>Conturi</title>\n`;
-  // `wx`: never follow or reuse a file someone else put there.
-  await writeFile(file, html, { mode: 0o600, flag: 'wx' });
-  const remove = () => rm(file, { force: true });
-  void launch.done.then(remove, remove);
-  try {
-    await opener(pathToFileURL(file).href);
-  } catch (error) {
-    await remove();
-    throw error;
-  }
+  await openThroughPrivatePage(dir, launch.url, launch.done, opener);
 }
 
 async function spawnOpener(target: string, platform: NodeJS.Platform): Promise<void> {

@@ -31,8 +31,11 @@ export interface HostOptions {
   /** Builds the contract's handlers; called once, after listening, when the redirect URI is known. */
   handlers(wiring: HostWiring): Handlers | Promise<Handlers>;
   psuIpAddress?: string;
-  /** Opens the bank's page in `system-browser` mode; the OS default browser unless a test replaces it. */
-  openExternal?: (url: string) => Promise<void>;
+  /**
+   * Opens the bank's page in `system-browser` mode, until `until` settles (the sign-in ended);
+   * the OS default browser unless a test replaces it (web-app.ts goes through a private page).
+   */
+  openExternal?: (url: string, until: Promise<unknown>) => Promise<void>;
   /** One line per request (path without query) and per internal error; never a secret. */
   log?: (line: string) => void;
   heartbeatMs?: number;
@@ -69,7 +72,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? (() => {});
   const events = new EventStream(options.heartbeatMs);
   const tickets = new LaunchTickets(options.ticketTtlMs);
-  const authorization = new LoopbackAuthorization(events, options.openExternal ?? openInBrowser);
+  const authorization = new LoopbackAuthorization(events, options.openExternal ?? ((url) => openInBrowser(url)));
   // Both known once listening; no request arrives before that.
   let origin = '';
   let expectedHost = '';

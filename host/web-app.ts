@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../core/logging/logger.js';
 import { openLocalStore, storeWorld } from '../core/local-store.js';
 import { storeSession, type StoreSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
+import { openPrivately } from './open-browser.js';
 import { startHost, type HostOptions, type RunningHost } from './server.js';
 
 const demoCertificatePem = (): string => readFileSync(new URL('../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8');
@@ -34,6 +35,8 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost &
   try {
     host = await startHost({
       ...options,
+      // The authorize URL carries the sign-in's state: never on a command line (see openPrivately).
+      openExternal: options.openExternal ?? ((url, until) => openPrivately(options.dataDir, url, until)),
       handlers: ({ frontEnd, redirectUri }) => {
         session = storeSession(store, (s) => {
           // The redirect URI is known only now: the port is part of it, and core re-enrols the sandbox app when it changes.

@@ -9,6 +9,7 @@ import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { createLogger } from '../core/logging/logger.js';
 import { openLocalStore, storeWorld, type LocalStore } from '../core/local-store.js';
 import { adoptLegacyData, defaultDataDir } from '../core/platform/data-dir.js';
+import { openThroughPrivatePage } from '../core/platform/private-page.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
 import { openDatabase } from '../core/store/database.js';
 import { SettingsStore } from '../core/store/settings.js';
@@ -73,8 +74,8 @@ async function start(slot: WindowSlot): Promise<void> {
   const logger = await createLogger({ dir: store.logDir });
   const trusted = () => slot.window()?.webContents;
   const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
-  // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — the authorize URL core built from the profile's base URL; SystemBrowserPort admits http(s) only.
-  const systemBrowser = new SystemBrowserPort({ openBrowser: (url) => shell.openExternal(url) });
+  // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — a file:// page of our own in the data folder, forwarding to the authorize URL core built (SystemBrowserPort admits http(s) only); its state never reaches xdg-open's arguments.
+  const systemBrowser = new SystemBrowserPort({ openBrowser: (url, until) => openThroughPrivatePage(dataDir, url, until, (fileUrl) => shell.openExternal(fileUrl)) });
   const frontEnd: FrontEnd = {
     authorizationPort: (mode) => (mode === 'window' ? { open: (url, session) => oauth.open(url, session) } : systemBrowser),
     // A getter: the device's address may change while the app runs (Wi-Fi to cable).

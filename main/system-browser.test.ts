@@ -39,12 +39,12 @@ afterAll(async () => {
 const startTestSession = (p: SystemBrowserPort, uri: string, options?: TestSessionOptions) => startSession(bank, p, uri, options);
 const PROBES = FORGED_CALLBACK_QUERIES;
 
-let openBrowser: Mock<(url: string) => Promise<void>>;
+let openBrowser: Mock<(url: string, until: Promise<unknown>) => Promise<void>>;
 let port: SystemBrowserPort;
 let redirectUri: string;
 
 beforeEach(async () => {
-  openBrowser = vi.fn(async (_url: string) => {});
+  openBrowser = vi.fn(async (_url: string, _until: Promise<unknown>) => {});
   port = new SystemBrowserPort({ openBrowser });
   redirectUri = loopbackRedirectUri(await freePort());
 });
@@ -64,7 +64,7 @@ describe('loopbackPort', () => {
 describe('SystemBrowserPort.open', () => {
   it("opens the authorize URL in the person's browser and says authorised once the code is exchanged", async () => {
     const { session, bankAnswer, consentId } = await startTestSession(port, redirectUri);
-    expect(openBrowser).toHaveBeenCalledWith(session.url);
+    expect(openBrowser).toHaveBeenCalledWith(session.url, session.result);
     const answer = await get(await bankAnswer());
     expect(answer.status).toBe(200);
     expect(answer.body).toContain('Autorizare finalizată.');

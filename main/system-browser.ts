@@ -35,8 +35,12 @@ export function loopbackPort(redirectUri: string): number {
 }
 
 export interface SystemBrowserDeps {
-  /** `shell.openExternal` in the app; a fake in tests. */
-  openBrowser(url: string): Promise<void>;
+  /**
+   * Opens `url` in the person's browser until `until` settles (the sign-in ended). In the app:
+   * `shell.openExternal` on a private page that forwards to it, since the authorize URL carries
+   * the state and an opener's arguments are readable by every local user.
+   */
+  openBrowser(url: string, until: Promise<unknown>): Promise<void>;
 }
 
 /**
@@ -62,6 +66,6 @@ export class SystemBrowserPort implements AuthorizationPort {
       throw new ValidationError(`Port ${port} on 127.0.0.1 is busy, so the bank's answer cannot come back (${(error as NodeJS.ErrnoException).code ?? 'error'}). Close the program using it, or switch the setting to the app's window.`, 'redirectUri');
     });
     session.result.then(listener.close, listener.close);
-    await this.deps.openBrowser(url);
+    await this.deps.openBrowser(url, session.result);
   }
 }
