@@ -102,6 +102,17 @@ describe('startHost › events and the OAuth callback', () => {
       await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
     });
 
+    it('answers only GET on the callback: a HEAD of the real answer neither spends nor settles it', async () => {
+      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const real = await bankAnswer();
+      const head = await t.call(path(real), { method: 'HEAD' });
+      expect(head.status).toBe(404);
+      expect(session.isSettled).toBe(false);
+      const res = await t.call(path(real));
+      expect(res.status).toBe(200);
+      await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
+    });
+
     it('says so when the person refused on the bank page', async () => {
       const { session, bankAnswer } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
       const res = await t.call(path(await bankAnswer({ decision: 'deny' })));

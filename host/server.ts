@@ -120,7 +120,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     events.attach(reply.raw, API_HEADERS);
   });
 
-  app.get(CALLBACK_PATH, { config: { public: true } }, async (req, reply) => {
+  // GET only: Fastify would answer HEAD through this handler too, and a HEAD must not spend the real answer.
+  app.get(CALLBACK_PATH, { config: { public: true }, exposeHeadRoute: false }, async (req, reply) => {
     const page = await authorization.callback(`${origin}${req.url}`);
     // No COOP of its own: the popup arrives here from the bank, and a policy here would move it
     // to another browsing context group, cutting the app's handle on it (see PAGE_HEADERS).
