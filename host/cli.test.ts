@@ -5,6 +5,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+/** Every process on the machine, as any local user can read it in /proc: none may carry these. */
+function expectNoProcessArgumentCarries(...values: string[]): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    for (const value of values) expect(cmdline, `process ${pid}`).not.toContain(value);
+  }
+}
+
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 interface Run {
@@ -86,16 +99,7 @@ describe('host/cli.ts', () => {
       expect(ticket).toHaveLength(43);
 
       // While the opener runs, no process on the machine carries the secret or the ticket.
-      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-        let cmdline = '';
-        try {
-          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        } catch {
-          continue; // gone meanwhile
-        }
-        expect(cmdline, `process ${pid}`).not.toContain(secret);
-        expect(cmdline, `process ${pid}`).not.toContain(ticket);
-      }
+      expectNoProcessArgumentCarries(secret, ticket);
 
       // The page's ticket opens the app once, then the page is gone.
       const origin = new URL(line).origin;
@@ -156,15 +160,7 @@ describe('host/cli.ts', () => {
       expect(statSync(page).mode & 0o777).toBe(0o600);
       const state = /[?&amp;;]state=([\w-]+)/.exec(readFileSync(page, 'utf8'))?.[1] ?? '';
       expect(state).toHaveLength(43);
-      for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-        let cmdline = '';
-        try {
-          cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        } catch {
-          continue; // gone meanwhile
-        }
-        expect(cmdline, `process ${pid}`).not.toContain(state);
-      }
+      expectNoProcessArgumentCarries(state);
       // The sign-in ends (here: cancelled), and its page goes with it.
       await invoke('connections:cancel-authorization');
       await connecting;
