@@ -4,18 +4,12 @@ import type { FrontEnd } from '../core/app-handlers.js';
 import { readUntil, startTestHost, stubHandlers, type TestHost } from '../test/helpers/host-http.js';
 import { startHost } from './server.js';
 import { outcome, startTestSession } from '../test/helpers/auth-session.js';
-import { bankFor, type TestBank } from '../test/helpers/bank.js';
 import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
+import { useBank } from '../test/helpers/enrolled-bank.js';
 
 const PROBES = FORGED_CALLBACK_QUERIES;
 
-let bank: TestBank;
-beforeAll(async () => {
-  bank = await bankFor();
-});
-afterAll(async () => {
-  await bank?.close();
-});
+const sandbox = useBank();
 
 const MIN_SEEN = 5;
 
@@ -68,7 +62,7 @@ describe('startHost › events and the OAuth callback', () => {
       const stream = await fetch(`${t.host.origin}/api/events`, { headers: { 'x-conturi-secret': t.secret } });
       const reader = stream.body!.getReader();
       await readUntil(reader, ': connected');
-      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const { session, bankAnswer, consentId } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('window'), callbackUri());
       await readUntil(reader, `event: authorization:open\ndata: ${JSON.stringify({ url: session.url })}\n\n`);
       await reader.cancel();
 
@@ -88,7 +82,7 @@ describe('startHost › events and the OAuth callback', () => {
     });
 
     it('refuses every probe without our state with 400 and still takes the real answer', async () => {
-      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const { session, bankAnswer, consentId } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('window'), callbackUri());
       for (const query of PROBES) {
         const res = await t.call(`/oauth/callback?${query}`);
         expect(res.status, query).toBe(400);
@@ -103,7 +97,7 @@ describe('startHost › events and the OAuth callback', () => {
     });
 
     it('answers only GET on the callback: a HEAD of the real answer neither spends nor settles it', async () => {
-      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const { session, bankAnswer, consentId } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('window'), callbackUri());
       const real = await bankAnswer();
       const head = await t.call(path(real), { method: 'HEAD' });
       expect(head.status).toBe(404);
@@ -114,7 +108,7 @@ describe('startHost › events and the OAuth callback', () => {
     });
 
     it('says so when the person refused on the bank page', async () => {
-      const { session, bankAnswer } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const { session, bankAnswer } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('window'), callbackUri());
       const res = await t.call(path(await bankAnswer({ decision: 'deny' })));
       expect(res.status).toBe(200);
       expect(res.body).toContain('Autorizarea a fost refuzată.');
@@ -122,7 +116,7 @@ describe('startHost › events and the OAuth callback', () => {
     });
 
     it('says failed, and why, when the code of this request cannot be exchanged', async () => {
-      const { session, redirect } = await startTestSession(bank, t.frontEnd.authorizationPort('window'), callbackUri());
+      const { session, redirect } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('window'), callbackUri());
       const res = await t.call(path(redirect({ code: 'not-issued' })));
       expect(res.status).toBe(200);
       expect(res.body).toContain('Autorizarea nu a reușit.');
@@ -132,7 +126,7 @@ describe('startHost › events and the OAuth callback', () => {
     });
 
     it('system-browser mode: opens the bank page through the OS and catches the same loopback route', async () => {
-      const { session, bankAnswer, consentId } = await startTestSession(bank, t.frontEnd.authorizationPort('system-browser'), callbackUri());
+      const { session, bankAnswer, consentId } = await startTestSession(sandbox.bank, t.frontEnd.authorizationPort('system-browser'), callbackUri());
       expect(t.opened).toEqual([session.url]);
       expect((await t.call(path(await bankAnswer()))).status).toBe(200);
       await expect(outcome(session)).resolves.toEqual({ scope: `AIS:${consentId}` });
@@ -158,7 +152,7 @@ describe('startHost close', () => {
   it('ends an open authorisation as closed and frees the port', async () => {
     let frontEnd!: FrontEnd;
     const host = await startHost({ staticDir: tmpdir(), handlers: (w) => ((frontEnd = w.frontEnd), stubHandlers()) });
-    const { session } = await startTestSession(bank, frontEnd.authorizationPort('window'), `${host.origin}/oauth/callback`);
+    const { session } = await startTestSession(sandbox.bank, frontEnd.authorizationPort('window'), `${host.origin}/oauth/callback`);
     const stream = await fetch(`${host.origin}/api/events`, { headers: { 'x-conturi-secret': new URL(host.url).hash.slice(8) } });
     await host.close();
     await expect(outcome(session)).resolves.toEqual({ error: 'SCA_CANCELLED', reason: 'closed' });

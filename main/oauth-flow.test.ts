@@ -1,21 +1,15 @@
 import { EventEmitter } from 'node:events';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { OAuthFlowController, requestPatterns, type OAuthSurface } from './oauth-flow.js';
 import { outcome, startTestSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
-import { bankFor, type TestBank } from '../test/helpers/bank.js';
 import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
+import { useBank } from '../test/helpers/enrolled-bank.js';
 
 const REDIRECT = 'https://conturi.invalid/oauth/callback';
 const AUTHORIZE = /^http:\/\/127\.0\.0\.1:\d+\/cec\/prod\/oauthcec\/oauth2\/authorize\?/;
 const PROBES = FORGED_CALLBACK_QUERIES;
 
-let bank: TestBank;
-beforeAll(async () => {
-  bank = await bankFor();
-});
-afterAll(async () => {
-  await bank?.close();
-});
+const sandbox = useBank();
 
 /** A window that records what the controller did to it. */
 function fakeSurface() {
@@ -60,7 +54,7 @@ beforeEach(() => {
     log,
   });
 });
-const start = (options?: TestSessionOptions) => startTestSession(bank, controller, REDIRECT, options);
+const start = (options?: TestSessionOptions) => startTestSession(sandbox.bank, controller, REDIRECT, options);
 
 describe('OAuthFlowController.open', () => {
   it("loads the bank's page and watches requests to the redirect's scheme, host and path", async () => {

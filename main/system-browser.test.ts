@@ -1,10 +1,10 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { outcome, startTestSession as startSession, type TestSessionOptions } from '../test/helpers/auth-session.js';
-import { bankFor, type TestBank } from '../test/helpers/bank.js';
 import { DEFAULT_LOOPBACK_PORT, loopbackPort, loopbackRedirectUri, SystemBrowserPort } from './system-browser.js';
 import { FORGED_CALLBACK_QUERIES } from '../test/fixtures/forged-callbacks.js';
+import { useBank } from '../test/helpers/enrolled-bank.js';
 
 /** A port that was free a moment ago. */
 async function freePort(): Promise<number> {
@@ -28,15 +28,9 @@ function get(url: string, host?: string): Promise<{ status: number; body: string
   });
 }
 
-let bank: TestBank;
-beforeAll(async () => {
-  bank = await bankFor();
-});
-afterAll(async () => {
-  await bank?.close();
-});
+const sandbox = useBank();
 
-const startTestSession = (p: SystemBrowserPort, uri: string, options?: TestSessionOptions) => startSession(bank, p, uri, options);
+const startTestSession = (p: SystemBrowserPort, uri: string, options?: TestSessionOptions) => startSession(sandbox.bank, p, uri, options);
 const PROBES = FORGED_CALLBACK_QUERIES;
 
 let openBrowser: Mock<(url: string, until: Promise<unknown>) => Promise<void>>;
