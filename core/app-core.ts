@@ -9,7 +9,7 @@ import type { Keychain } from './keychain/keychain.js';
 import type { Logger } from './logging/logger.js';
 import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environments.js';
 import { ProductionProfiles } from './profiles/production-profiles.js';
-import type { ProfileSettings, ProductionSettings } from './profiles/profile-settings.js';
+import { SANDBOX_PROFILE, type ProfileSettings, type ProductionSettings } from './profiles/profile-settings.js';
 import { ConnectionStore } from './store/connections.js';
 import type { DatabaseKey } from './store/database-encryption.js';
 import { IN_MEMORY, openDatabase, type Db } from './store/database.js';
@@ -38,7 +38,6 @@ export interface CoreWorld {
   tls?: MutualTlsOptions;
 }
 
-export const SANDBOX_PROFILE: ProfileSettings = { kind: 'sandbox', id: 'sandbox' };
 
 export interface AppCore {
   db: Db;

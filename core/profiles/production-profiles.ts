@@ -5,7 +5,7 @@ import type { Db } from '../store/database.js';
 import type { ProfileStore } from '../store/profiles.js';
 import { moveSecretsToKeychain } from '../store/secrets-migration.js';
 import { bindingOf, clientSecretFor, qwacKeyKey, readClientSecret, sameBinding, storeClientSecret } from './profile-secrets.js';
-import { parseProductionInput, settingsOf, type ProductionProfileInput, type ProductionSettings } from './profile-settings.js';
+import { parseProductionInput, SANDBOX_PROFILE, settingsOf, type ProductionProfileInput, type ProductionSettings } from './profile-settings.js';
 
 export interface ProductionProfilesDeps {
   db: Db;
@@ -23,8 +23,6 @@ export interface ProductionCredentials {
   /** The profile's mutual-TLS fetch, when it has a QWAC. */
   fetch?: typeof fetch;
 }
-
-const SANDBOX_PROFILE_ID = 'sandbox';
 
 /**
  * Production profiles with their secrets: settings in the database, the client secret (bound to
@@ -61,7 +59,7 @@ export class ProductionProfiles {
   async check(input: unknown): Promise<ProductionProfileInput> {
     await this.ready();
     const next = parseProductionInput(input);
-    if (next.id === SANDBOX_PROFILE_ID) throw new ValidationError('the id "sandbox" is reserved', 'id');
+    if (next.id === SANDBOX_PROFILE.id) throw new ValidationError('the id "sandbox" is reserved', 'id');
     const previous = this.deps.store.get(next.id);
     const binding = bindingOf(next);
     if (previous !== undefined && !sameBinding(bindingOf(previous), binding) && this.deps.hasConnections(next.id)) {

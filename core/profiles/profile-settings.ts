@@ -13,6 +13,9 @@ export interface SandboxSettings {
   id: 'sandbox';
 }
 
+/** The one sandbox profile; its id is reserved, so no production profile can take it. */
+export const SANDBOX_PROFILE: SandboxSettings = { kind: 'sandbox', id: 'sandbox' };
+
 /**
  * A real CEC registration (or any origin the person types, e.g. a bank simulator of their own),
  * as the database keeps it: certificates and ids, never a secret. The client secret and the

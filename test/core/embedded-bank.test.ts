@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_PROFILE } from '../../core/app-core.js';
+import { SANDBOX_PROFILE } from '../../core/profiles/profile-settings.js';
 import { BugIndicatingError } from '../../core/errors.js';
 import { MemoryKeychain } from '../../core/keychain/memory-keychain.js';
 import { BankEnvironments, clientSecretKey, type EmbeddedBank } from '../../core/profiles/bank-environments.js';
