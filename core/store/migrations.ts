@@ -109,4 +109,112 @@ export const migrations: string[] = [
     SELECT profile_id, consent_id, id, 'renewed', valid_until, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
     FROM connections WHERE replaced_by IS NOT NULL AND consent_status IN ('valid', 'received');
   `,
+  `
+  -- The local copy of the person's money (issue 9): what the sync engine stores and every screen
+  -- reads. Amounts are kept twice: the bank's exact decimal text, for showing and exporting, and
+  -- the same value as an integer of millionths, for sorting and summing exactly in SQL.
+
+  -- Balances as the bank reported them: a history, one row per account, type and reference day
+  -- (the bank's referenceDate, else the Bucharest day it was read). A later read of the same day
+  -- replaces that day's row.
+  CREATE TABLE balances (
+    account_id            TEXT NOT NULL REFERENCES accounts(id),
+    type                  TEXT NOT NULL,
+    reference_date        TEXT NOT NULL,
+    amount                TEXT NOT NULL,
+    amount_micros         INTEGER NOT NULL,
+    currency              TEXT NOT NULL,
+    credit_limit_included INTEGER,
+    read_at               TEXT NOT NULL,
+    PRIMARY KEY (account_id, type, reference_date)
+  ) WITHOUT ROWID;
+
+  -- Booked and pending apart: a booked row is never deleted or rewritten by a sync; the pending
+  -- rows of an account are the bank's latest pending list. bank_key is the bank's id, else the
+  -- content fingerprint (fp:…:n), which counts identical twins. day is what lists sort by: the
+  -- booking date, else the value date, else the day the bank first reported it.
+  CREATE TABLE transactions (
+    id                    INTEGER PRIMARY KEY,
+    account_id            TEXT NOT NULL REFERENCES accounts(id),
+    status                TEXT NOT NULL CHECK (status IN ('booked', 'pending')),
+    bank_key              TEXT NOT NULL,
+    day                   TEXT NOT NULL,
+    booking_date          TEXT,
+    value_date            TEXT,
+    amount                TEXT NOT NULL,
+    amount_micros         INTEGER NOT NULL,
+    currency              TEXT NOT NULL,
+    counterparty_name     TEXT,
+    counterparty_iban     TEXT,
+    remittance            TEXT,
+    entry_reference       TEXT,
+    bank_transaction_code TEXT,
+    first_seen_at         TEXT NOT NULL,
+    UNIQUE (account_id, status, bank_key)
+  );
+  -- All accounts by date (the Transactions screen), one account by date (the Account screen),
+  -- by amount; each ends in id, the keyset's tie-break.
+  CREATE INDEX transactions_by_day ON transactions (day, id);
+  CREATE INDEX transactions_by_account_day ON transactions (account_id, day, id);
+  CREATE INDEX transactions_by_amount ON transactions (amount_micros, id);
+
+  -- Text search over counterparty and remittance: "bucuresti" finds "București".
+  CREATE VIRTUAL TABLE transactions_fts USING fts5(
+    counterparty_name, remittance,
+    content = 'transactions', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER transactions_fts_insert AFTER INSERT ON transactions BEGIN
+    INSERT INTO transactions_fts (rowid, counterparty_name, remittance) VALUES (new.id, new.counterparty_name, new.remittance);
+  END;
+  CREATE TRIGGER transactions_fts_delete AFTER DELETE ON transactions BEGIN
+    INSERT INTO transactions_fts (transactions_fts, rowid, counterparty_name, remittance) VALUES ('delete', old.id, old.counterparty_name, old.remittance);
+  END;
+  CREATE TRIGGER transactions_fts_update AFTER UPDATE OF counterparty_name, remittance ON transactions BEGIN
+    INSERT INTO transactions_fts (transactions_fts, rowid, counterparty_name, remittance) VALUES ('delete', old.id, old.counterparty_name, old.remittance);
+    INSERT INTO transactions_fts (rowid, counterparty_name, remittance) VALUES (new.id, new.counterparty_name, new.remittance);
+  END;
+
+  -- Where each account's history stands. history_from is how far back its first complete sync
+  -- reached; synced_at is null until one completed, so an interrupted first sync starts again.
+  CREATE TABLE account_sync (
+    account_id          TEXT PRIMARY KEY REFERENCES accounts(id),
+    history_from        TEXT,
+    synced_at           TEXT,
+    attempted_at        TEXT,
+    last_error_state    TEXT,
+    last_error_message  TEXT
+  ) WITHOUT ROWID;
+
+  -- One row per sync run, for "last synced" and for the person's and our own diagnosis.
+  CREATE TABLE sync_runs (
+    id              INTEGER PRIMARY KEY,
+    trigger         TEXT NOT NULL CHECK (trigger IN ('person', 'schedule', 'startup')),
+    started_at      TEXT NOT NULL,
+    finished_at     TEXT,
+    outcome         TEXT CHECK (outcome IN ('ok', 'partial', 'failed')),
+    accounts_synced INTEGER NOT NULL DEFAULT 0,
+    accounts_failed INTEGER NOT NULL DEFAULT 0,
+    accounts_deferred INTEGER NOT NULL DEFAULT 0,
+    stored          INTEGER NOT NULL DEFAULT 0,
+    requests        INTEGER NOT NULL DEFAULT 0,
+    detail          TEXT
+  );
+  CREATE INDEX sync_runs_started ON sync_runs (started_at);
+
+  -- The bank's daily budget of reads without the person (PSD2 RTS art. 36): accesses spent per
+  -- connection (one consent), account and Europe/Bucharest day. An access is counted before its
+  -- request goes out, so a crash can only over-count. exhausted: the bank said 429 anyway.
+  CREATE TABLE unattended_accesses (
+    connection_id TEXT NOT NULL,
+    account_id    TEXT NOT NULL,
+    bank_day      TEXT NOT NULL,
+    used          INTEGER NOT NULL DEFAULT 0,
+    exhausted     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (connection_id, account_id, bank_day)
+  ) WITHOUT ROWID;
+
+  -- When each connection's account list was last read: background runs read it once a day.
+  ALTER TABLE connections ADD COLUMN accounts_read_at TEXT;
+  `,
 ];

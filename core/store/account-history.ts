@@ -1,0 +1,216 @@
+import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
+import { toMicros } from './amount-micros.js';
+import type { Db } from './database.js';
+
+/** One account's sync as the engine hands it over: a whole report (every page) and its balances. */
+export interface AccountReport {
+  accountId: string;
+  /** Every booked transaction the bank reported from `dateFrom` on. */
+  booked: readonly Transaction[];
+  /** The bank's complete pending list now: it replaces the stored one. */
+  pending: readonly Transaction[];
+  balances: readonly Balance[];
+  /** The report's first day: on a first sync, how far back the history now reaches. */
+  dateFrom: string;
+  /** The Europe/Bucharest day of the read: a balance without referenceDate, a pending without dates. */
+  today: string;
+  /** ISO instant of the read. */
+  now: string;
+}
+
+export interface StoredReport {
+  /** Booked transactions new to the store. */
+  booked: number;
+  /** Pending transactions new to the store. */
+  pendingAdded: number;
+  /** Stored pending transactions the bank no longer lists. */
+  pendingRemoved: number;
+  /** Of those, the ones found among the newly booked (pending → booked). */
+  pendingBooked: number;
+  /** Items of the report the store cannot keep exactly; the rest is stored. */
+  skipped: SkippedItem[];
+}
+
+interface Row {
+  account_id: string;
+  status: 'booked' | 'pending';
+  bank_key: string;
+  day: string;
+  booking_date: string | null;
+  value_date: string | null;
+  amount: string;
+  amount_micros: bigint;
+  currency: string;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  remittance: string | null;
+  entry_reference: string | null;
+  bank_transaction_code: string | null;
+  first_seen_at: string;
+}
+
+interface StoredPending {
+  id: number;
+  bank_key: string;
+  day: string;
+  amount_micros: bigint;
+  counterparty_name: string | null;
+  remittance: string | null;
+  first_seen_at: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** How many days a booking may lag its pending item and still be recognised as it. */
+const BOOKING_LAG_DAYS = 10;
+
+const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+/**
+ * Writes one account's report, all of it or nothing, in one database transaction: a sync killed
+ * at any point leaves the account as it was, and the next run reads the same window again.
+ *
+ * - Booked transactions are added by (account, bank key); one already stored is left as it is, so
+ *   an overlapping window never doubles anything and a booked row is never lost.
+ * - The pending list is replaced by the bank's: a pending item the bank no longer lists is gone,
+ *   and when a newly booked transaction is that item (same bank id, or the same amount and party
+ *   within {@link BOOKING_LAG_DAYS}), the booked row keeps the day it was first seen. Both changes
+ *   commit together, so the item is never shown twice and never missing in between.
+ * - A pending item the bank also lists as booked in the same report is the booked one.
+ */
+export function storeAccountReport(db: Db, report: AccountReport): StoredReport {
+  const skipped: SkippedItem[] = [];
+  const rows = (list: readonly Transaction[], status: 'booked' | 'pending'): Row[] =>
+    list.flatMap((t, index) => {
+      const row = toRow(t, status, report);
+      if (typeof row === 'string') {
+        skipped.push({ list: status, index, reason: `${status}[${index}]: ${row}` });
+        return [];
+      }
+      return [row];
+    });
+  const booked = rows(report.booked, 'booked');
+  const bookedKeys = new Set(booked.map((r) => r.bank_key));
+  const pending = rows(report.pending, 'pending').filter((r) => !bookedKeys.has(r.bank_key));
+
+  const insert = db.prepare(
+    `INSERT INTO transactions (account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
+       counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, first_seen_at)
+     VALUES (@account_id, @status, @bank_key, @day, @booking_date, @value_date, @amount, @amount_micros, @currency,
+       @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @first_seen_at)
+     ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
+  );
+  const refreshPending = db.prepare(
+    `UPDATE transactions SET booking_date = @booking_date, value_date = @value_date, amount = @amount, amount_micros = @amount_micros,
+       counterparty_name = @counterparty_name, counterparty_iban = @counterparty_iban, remittance = @remittance,
+       entry_reference = @entry_reference, bank_transaction_code = @bank_transaction_code
+     WHERE account_id = @account_id AND status = 'pending' AND bank_key = @bank_key`,
+  );
+  const storedPending = db.prepare(
+    `SELECT id, bank_key, day, amount_micros, counterparty_name, remittance, first_seen_at FROM transactions
+     WHERE account_id = ? AND status = 'pending'`,
+  ).safeIntegers(true);
+  const removePending = db.prepare('DELETE FROM transactions WHERE id = ?');
+  const inheritSeen = db.prepare(`UPDATE transactions SET first_seen_at = ? WHERE account_id = ? AND status = 'booked' AND bank_key = ?`);
+
+  return db.transaction((): StoredReport => {
+    const newlyBooked: Row[] = [];
+    for (const row of booked) if (insert.run(row).changes === 1) newlyBooked.push(row);
+
+    const listed = new Set(pending.map((r) => r.bank_key));
+    const gone = (storedPending.all(report.accountId) as StoredPending[]).filter((p) => !listed.has(p.bank_key));
+    const matched = matchBookings(gone, newlyBooked);
+    for (const p of gone) removePending.run(p.id);
+    for (const [p, b] of matched) inheritSeen.run(p.first_seen_at, report.accountId, b.bank_key);
+
+    let pendingAdded = 0;
+    for (const row of pending) {
+      if (insert.run(row).changes === 1) pendingAdded += 1;
+      else refreshPending.run(row);
+    }
+    skipped.push(...recordBalances(db, report));
+    db.prepare(
+      `INSERT INTO account_sync (account_id, history_from, synced_at, attempted_at, last_error_state, last_error_message)
+       VALUES (@accountId, @dateFrom, @now, @now, NULL, NULL)
+       ON CONFLICT (account_id) DO UPDATE SET history_from = COALESCE(MIN(history_from, excluded.history_from), excluded.history_from),
+         synced_at = excluded.synced_at, attempted_at = excluded.attempted_at, last_error_state = NULL, last_error_message = NULL`,
+    ).run({ accountId: report.accountId, dateFrom: report.dateFrom, now: report.now });
+    return { booked: newlyBooked.length, pendingAdded, pendingRemoved: gone.length, pendingBooked: matched.length, skipped };
+  })();
+}
+
+/**
+ * Pairs pending items that left the list with the bookings that replaced them: the same bank id
+ * first, then the same amount and party (counterparty or remittance) booked on or after the
+ * pending day within the lag. Each booking takes at most one pending item.
+ */
+function matchBookings(gone: readonly StoredPending[], booked: readonly Row[]): [StoredPending, Row][] {
+  const free = new Set(booked);
+  const pairs: [StoredPending, Row][] = [];
+  const take = (p: StoredPending, fits: (b: Row) => boolean): boolean => {
+    for (const b of free) {
+      if (!fits(b)) continue;
+      free.delete(b);
+      pairs.push([p, b]);
+      return true;
+    }
+    return false;
+  };
+  const rest = gone.filter((p) => !take(p, (b) => b.bank_key === p.bank_key));
+  for (const p of rest) {
+    take(p, (b) => {
+      const lag = daysBetween(p.day, b.day);
+      const party = (p.counterparty_name !== null && p.counterparty_name === b.counterparty_name) || (p.remittance !== null && p.remittance === b.remittance);
+      return b.amount_micros === p.amount_micros && party && lag >= 0 && lag <= BOOKING_LAG_DAYS;
+    });
+  }
+  return pairs;
+}
+
+function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountReport): Row | string {
+  const micros = toMicros(t.amount.amount);
+  if (micros === undefined) return `amount ${t.amount.amount} cannot be stored exactly`;
+  for (const [field, value] of [['bookingDate', t.bookingDate], ['valueDate', t.valueDate]] as const) {
+    if (value !== undefined && !ISO_DAY.test(value)) return `${field} ${value} is not an ISO date`;
+  }
+  return {
+    account_id: report.accountId,
+    status,
+    bank_key: t.id,
+    day: t.bookingDate ?? t.valueDate ?? report.today,
+    booking_date: t.bookingDate ?? null,
+    value_date: t.valueDate ?? null,
+    amount: t.amount.amount,
+    amount_micros: micros,
+    currency: t.amount.currency,
+    counterparty_name: t.counterpartyName ?? null,
+    counterparty_iban: t.counterpartyIban ?? null,
+    remittance: t.remittance ?? null,
+    entry_reference: t.entryReference ?? null,
+    bank_transaction_code: t.bankTransactionCode ?? null,
+    first_seen_at: report.now,
+  };
+}
+
+/** A balance per type and reference day; a later read of the same day replaces that day's row. */
+function recordBalances(db: Db, report: AccountReport): SkippedItem[] {
+  const skipped: SkippedItem[] = [];
+  const upsert = db.prepare(
+    `INSERT INTO balances (account_id, type, reference_date, amount, amount_micros, currency, credit_limit_included, read_at)
+     VALUES (@accountId, @type, @day, @amount, @micros, @currency, @limit, @now)
+     ON CONFLICT (account_id, type, reference_date) DO UPDATE SET amount = excluded.amount, amount_micros = excluded.amount_micros,
+       currency = excluded.currency, credit_limit_included = excluded.credit_limit_included, read_at = excluded.read_at`,
+  );
+  report.balances.forEach((b, index) => {
+    const micros = toMicros(b.amount.amount);
+    if (micros === undefined) {
+      skipped.push({ list: 'balances', index, reason: `balances[${index}]: amount ${b.amount.amount} cannot be stored exactly` });
+      return;
+    }
+    upsert.run({
+      accountId: report.accountId, type: b.type, day: b.referenceDate ?? report.today, amount: b.amount.amount, micros,
+      currency: b.amount.currency, limit: b.creditLimitIncluded === undefined ? null : b.creditLimitIncluded ? 1 : 0, now: report.now,
+    });
+  });
+  return skipped;
+}
