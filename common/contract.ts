@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './contract-names.js';
 import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
+import type { SyncProgress, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
 
@@ -142,6 +143,9 @@ export const events = {
   /** Browser mode: the bank's page to show in the popup the renderer opened. */
   'authorization:open': returns<{ url: string }>(),
   'authorization:settled': returns<{ outcome: 'connected' | 'cancelled' | 'failed' }>(),
+  'sync:progress': returns<SyncProgress>(),
+  /** A run ended (any trigger): the local copy changed, lists re-read it. */
+  'sync:finished': returns<SyncSummary>(),
 } as const satisfies Record<EventName, unknown>;
 
 export type Methods = typeof methods;

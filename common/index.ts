@@ -1,5 +1,6 @@
 export * from './result.js';
 export * from './money.js';
 export * from './domain.js';
+export * from './sync.js';
 export * from './contract.js';
 export * from './dispatch.js';
