@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './contract-names.js';
 import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
-import type { SyncProgress, SyncSummary } from './sync.js';
+import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
 
@@ -56,6 +56,8 @@ export interface AccountsView {
 export interface Settings {
   /** `window`: the bank's page in the app's own window; `system-browser`: RFC 8252 loopback. */
   authorizationMode: 'window' | 'system-browser';
+  /** Hours between automatic syncs (each within the bank's daily budget); 0 turns them off. */
+  autoSyncHours: number;
 }
 
 /** What the renderer reads at start: where the person's data lives, and whether it is kept at all. */
@@ -134,8 +136,15 @@ export const methods = {
     }).strict(),
     output: returns<TransactionPage>(),
   },
+  /** A sync the person started: PSU-present, so the bank's daily budget does not apply. Follows a run in progress. */
+  'sync:run': { input: z.object({ connectionId: id.optional() }).strict(), output: returns<SyncSummary>() },
+  'sync:status': { input: none, output: returns<SyncStatus>() },
   'settings:get': { input: none, output: returns<Settings>() },
-  'settings:set': { input: z.object({ authorizationMode: z.enum(['window', 'system-browser']) }).strict(), output: returns<Settings>() },
+  /** Changes the settings given; the others stay. */
+  'settings:set': {
+    input: z.object({ authorizationMode: z.enum(['window', 'system-browser']).optional(), autoSyncHours: z.number().int().min(0).max(24).optional() }).strict(),
+    output: returns<Settings>(),
+  },
 } as const;
 
 export const events = {

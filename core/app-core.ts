@@ -17,6 +17,12 @@ import { PendingTerminationStore } from './store/pending-terminations.js';
 import { ProfileStore } from './store/profiles.js';
 import { RegistrationStore } from './store/registrations.js';
 import { SettingsStore } from './store/settings.js';
+import { SyncRunStore } from './store/sync-runs.js';
+import type { BankPacing } from './sync/bank-run.js';
+import { SyncEngine } from './sync/sync-engine.js';
+import { SyncScheduler } from './sync/sync-scheduler.js';
+import type { WindowPolicy } from './sync/sync-window.js';
+import type { SyncProgress, SyncSummary } from '../common/index.js';
 
 /** The outside world core needs, given by the composition root (Electron main, browser host, a script, a test). */
 export interface CoreWorld {
@@ -36,7 +42,13 @@ export interface CoreWorld {
   newId?: () => string;
   /** Extra CAs a production profile's mutual TLS trusts (a simulator's own); the app passes none. */
   tls?: MutualTlsOptions;
+  /** How a sync treats the bank (request cap, retries); the defaults are CEC's. */
+  pacing?: BankPacing;
+  /** How far back a first sync reads, and how many days later syncs read again. */
+  syncWindow?: WindowPolicy;
 }
+
+export type SyncEvent = { progress: SyncProgress } | { finished: SyncSummary };
 
 
 export interface AppCore {
@@ -50,6 +62,12 @@ export interface AppCore {
   /** Production profiles with their secrets in the keychain. */
   production: ProductionProfiles;
   settings: SettingsStore;
+  /** The sync engine: the one owner of bank reads into the local copy. */
+  sync: SyncEngine;
+  /** Automatic syncs; started by the front ends that stay open (the app, browser mode), not by the CLI. */
+  scheduler: SyncScheduler;
+  /** Subscribes to the sync engine's progress and finished runs; returns the unsubscribe. */
+  onSync(listener: (event: SyncEvent) => void): () => void;
   info: AppInfo;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
@@ -107,6 +125,27 @@ export function createAppCore(world: CoreWorld): AppCore {
   });
   // Consents a previous run let go of but could not end at the bank.
   connections.startPendingTerminations();
+  const settings = new SettingsStore(db);
+  const listeners = new Set<(event: SyncEvent) => void>();
+  const sync = new SyncEngine({
+    db, store, connections, now, logger,
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    ...(world.pacing === undefined ? {} : { pacing: world.pacing }),
+    ...(world.syncWindow === undefined ? {} : { window: world.syncWindow }),
+  });
+  const runs = new SyncRunStore(db);
+  const scheduler = new SyncScheduler({
+    engine: sync,
+    intervalHours: () => settings.get().autoSyncHours,
+    now,
+    lastRunAt: () => {
+      const finished = runs.lastFinished()?.finishedAt;
+      return finished === undefined ? undefined : new Date(finished);
+    },
+    logger,
+  });
   return {
     db,
     now,
@@ -116,7 +155,13 @@ export function createAppCore(world: CoreWorld): AppCore {
     tokens,
     profiles,
     production,
-    settings: new SettingsStore(db),
+    settings,
+    sync,
+    scheduler,
+    onSync: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     info: {
       ephemeral: world.ephemeral !== undefined,
       reason: world.ephemeral?.reason ?? null,
@@ -129,6 +174,7 @@ export function createAppCore(world: CoreWorld): AppCore {
       return production.save(input);
     },
     close: () => {
+      scheduler.stop();
       // Closing an agent waits for calls in flight; the database goes now.
       void production.close();
       db.close();

@@ -13,6 +13,8 @@ export interface FrontEnd {
   authorizationPort(mode: Settings['authorizationMode']): AuthorizationPort;
   /** The person's device address, sent as `PSU-IP-Address` on reads they start. */
   psuIpAddress: string;
+  /** Sync a connection right after it is connected or renewed (default); a one-shot CLI command does not. */
+  syncAfterConnect?: boolean;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
@@ -34,6 +36,21 @@ const profileView = (p: ProfileSettings): ProfileView =>
 export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeof fetch = fetch): Handlers {
   let current: AuthorizationSession | undefined;
   const emitConnections = () => frontEnd.emit('connections:changed', core.connections.list());
+  core.onSync((event) => {
+    if ('progress' in event) frontEnd.emit('sync:progress', event.progress);
+    else {
+      frontEnd.emit('sync:finished', event.finished);
+      core.scheduler.reschedule();
+    }
+  });
+  /** The person just authorised: fill the local copy at once, with them present. */
+  const syncConnected = <T extends { id: string }>(connection: T): T => {
+    if (frontEnd.syncAfterConnect !== false) {
+      core.sync.run({ trigger: 'person', connectionId: connection.id, psuIpAddress: frontEnd.psuIpAddress })
+        .catch((error: unknown) => logFailure(core.logger, error, { during: 'sync after connect', connectionId: connection.id }));
+    }
+    return connection;
+  };
 
   /** Runs one authorisation through the front end's port, keeping hold of its session for cancel. */
   const authorizing = async <T>(run: (port: AuthorizationPort) => Promise<T>): Promise<T> => {
@@ -75,7 +92,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, profileView),
     'connections:list': async () => core.connections.list(),
     'connections:connect': async ({ profileId, label }) =>
-      authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress })),
+      syncConnected(await authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress }))),
     'connections:cancel-authorization': async () => {
       const open = current !== undefined && !current.isSettled;
       current?.cancel('closed');
@@ -92,7 +109,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       return c;
     },
     'connections:renew': async ({ connectionId }) =>
-      authorizing((port) => core.connections.renew(connectionId, port, frontEnd.psuIpAddress)),
+      syncConnected(await authorizing((port) => core.connections.renew(connectionId, port, frontEnd.psuIpAddress))),
     'connections:remove': async ({ connectionId }) => {
       await core.connections.remove(connectionId);
       emitConnections();
@@ -120,7 +137,16 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       const from = dateFrom ?? new Date(Date.parse(`${today}T00:00:00Z`) - DEFAULT_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
       return core.connections.transactions(connectionId, accountId, { bookingStatus, dateFrom: from, dateTo, cursor }, { psuIpAddress: frontEnd.psuIpAddress });
     },
+    'sync:run': async ({ connectionId }) => {
+      if (connectionId !== undefined) core.connections.get(connectionId);
+      return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });
+    },
+    'sync:status': async () => core.sync.status(core.settings.get().autoSyncHours, core.scheduler.nextRunAt()),
     'settings:get': async () => core.settings.get(),
-    'settings:set': async (settings) => core.settings.set(settings),
+    'settings:set': async (patch) => {
+      const settings = core.settings.set(patch);
+      core.scheduler.reschedule();
+      return settings;
+    },
   });
 }

@@ -181,9 +181,18 @@ export class ConnectionService {
    * CONSENT_EXPIRED or CONSENT_INVALID answer is recorded on the connection before it is rethrown.
    */
   async withAis<T>(id: string, call: (bank: ResolvedBank, auth: { accessToken: string; consentId: string }) => Promise<T>): Promise<T> {
+    return this.withAisOn(await this.resolve(id), id, call);
+  }
+
+  /** The bank a connection talks to, resolved once: a sync run shares it across its requests. */
+  async resolve(id: string): Promise<ResolvedBank> {
+    return this.deps.environments.resolve(this.settings(this.get(id).profileId));
+  }
+
+  /** {@link withAis} on a bank already resolved (see {@link resolve}). */
+  async withAisOn<T>(bank: ResolvedBank, id: string, call: (bank: ResolvedBank, auth: { accessToken: string; consentId: string }) => Promise<T>): Promise<T> {
     this.terminator.kick();
     const connection = this.get(id);
-    const bank = await this.deps.environments.resolve(this.settings(connection.profileId));
     try {
       return await this.deps.tokens.withAccessToken(id, bank, (accessToken) => call(bank, { accessToken, consentId: connection.consentId }));
     } catch (error) {
@@ -280,13 +289,23 @@ export class ConnectionService {
    * Learns what was granted. Runs after the person authorised, so an account or card the client
    * cannot read is left out of the grants rather than failing (and so undoing) the connect.
    */
+  /**
+   * Reads again what the consent grants (its information and both account lists, which the bank
+   * does not count as accesses): a sync does on a first run, when the person asks, and once a day.
+   */
+  async refreshGrants(bank: ResolvedBank, id: string, mode: ReadMode): Promise<void> {
+    await this.withAisOn(bank, id, (b, auth) => this.learnGrants(b, id, auth.consentId, auth.accessToken, mode));
+  }
+
   private async learnGrants(bank: ResolvedBank, id: string, consentId: string, accessToken: string, mode: ReadMode): Promise<void> {
     const auth = { accessToken, consentId };
     const info = await processConsentResponse(await getConsentRequest(bank.psd2, consentId, { accessToken }));
     const { accounts } = await readAccountLists(bank, auth, mode, { connectionId: id, withBalance: false });
     const now = this.deps.now().toISOString();
-    this.deps.store.setGrants(id, grantsFrom(info, accounts), now);
-    this.deps.store.update(id, { consentStatus: info.consentStatus, validUntil: info.validUntil }, now);
+    this.deps.store.atomically(() => {
+      this.deps.store.setGrants(id, grantsFrom(info, accounts), now);
+      this.deps.store.update(id, { consentStatus: info.consentStatus, validUntil: info.validUntil, accountsReadAt: now }, now);
+    });
   }
 }
 

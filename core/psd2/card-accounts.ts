@@ -9,7 +9,7 @@ import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
 import { readAccountItems, toBalance, toCardAccount, toCardTransaction, toTransaction, type AccountList, type AccountScope } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, segment, withBalanceQuery } from './ais-request.js';
 import type { AisAuth, Psd2Context, ReadMode } from './psd2-context.js';
-import { readReport, reportUrl, type TransactionListRequest, type TransactionReport } from './transactions.js';
+import { pageAsReport, readReportPage, reportUrl, type ReportPage, type TransactionListRequest, type TransactionReport } from './transactions.js';
 import {
   cardAccountDetails, cardAccountDetailsListWrapper, cardAccountDetailsResponse, cardAccountList, readCardAccountBalanceResponse,
 } from './wire/accounts.js';
@@ -89,11 +89,16 @@ export async function getCardAccountTransactionListRequest(
  * read as a card transaction when it says so (`cardTransactionId`), else as an account one.
  */
 export async function processCardAccountTransactionListResponse(res: Response, scope: { accountId: string }): Promise<TransactionReport> {
+  return pageAsReport(await processCardAccountTransactionListPage(res, scope));
+}
+
+/** One page of a card report, before ids are given (see `ReportPage`). */
+export async function processCardAccountTransactionListPage(res: Response, scope: { accountId: string }): Promise<ReportPage> {
   const body = await readAnswer(res, cardAccountsTransactionsResponse, 'getCardAccountTransactionList');
   const report = body.cardTransactions ?? body.transactions;
   if (report === undefined) throw new BugIndicatingError('getCardAccountTransactionList: the schema let a report without transactions through');
   const cardShaped = (item: unknown) => body.cardTransactions !== undefined || (typeof item === 'object' && item !== null && 'cardTransactionId' in item);
-  return readReport(report, body.balances, (item, what, status) =>
+  return readReportPage(report, body.balances, (item, what, status) =>
     cardShaped(item)
       ? toCardTransaction(validate(cardTransaction, item, what), status, scope.accountId)
       : toTransaction(validate(transaction, item, what), status, scope.accountId));

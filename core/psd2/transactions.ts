@@ -101,25 +101,49 @@ interface WireReport {
 }
 
 /**
- * Reads a report page item by item, booked then pending, each with its status: an unreadable
- * item is skipped and reported with its list and position. Items without a bank id get their
- * content fingerprint, counted within this page.
+ * A page of a report as read, before ids are given: the sync engine gathers every page of a
+ * report and fingerprints them together, so an id-less twin on a later page counts on from the
+ * earlier ones (see `fingerprintTransactions`).
  */
-export function readReport(
+export interface ReportPage {
+  booked: TransactionDraft[];
+  pending: TransactionDraft[];
+  skipped: SkippedItem[];
+  next?: string;
+  balances?: Balance[];
+}
+
+/**
+ * Reads a report page item by item, booked then pending, each with its status: an unreadable
+ * item is skipped and reported with its list and position.
+ */
+export function readReportPage(
   report: WireReport,
   balances: unknown[] | undefined,
   readItem: (item: unknown, what: string, status: Transaction['status']) => TransactionDraft,
-): TransactionReport {
+): ReportPage {
   const booked = readEach(report.booked ?? [], 'booked', (item, what) => readItem(item, what, 'booked'));
   const pending = readEach(report.pending ?? [], 'pending', (item, what) => readItem(item, what, 'pending'));
   const read = balances === undefined ? undefined : toBalances(balances, 'balances');
   const next = report._links?.next?.href;
   return {
-    transactions: fingerprintTransactions([...booked.read, ...pending.read]),
+    booked: booked.read,
+    pending: pending.read,
     skipped: [...booked.skipped, ...pending.skipped, ...(read?.skipped ?? [])],
     ...(next === undefined ? {} : { next }),
     ...(read === undefined ? {} : { balances: read.balances }),
   };
+}
+
+/** One page on its own, its id-less items fingerprinted within the page: a live read of a single page. */
+export function pageAsReport({ booked, pending, ...rest }: ReportPage): TransactionReport {
+  return { transactions: fingerprintTransactions([...booked, ...pending]), ...rest };
+}
+
+/** One page of an account's report, before ids are given (see `ReportPage`). */
+export async function processTransactionListPage(res: Response, scope: { accountId: string }): Promise<ReportPage> {
+  const body = await readAnswer(res, transactionsResponse, 'getTransactionList');
+  return readReportPage(body.transactions, body.balances, (item, what, status) => toTransaction(validate(transaction, item, what), status, scope.accountId));
 }
 
 /**
@@ -127,8 +151,7 @@ export function readReport(
  * `_links.next` href as sent; pass it back as `{accountResourceId, nextHref}`.
  */
 export async function processTransactionListResponse(res: Response, scope: { accountId: string }): Promise<TransactionReport> {
-  const body = await readAnswer(res, transactionsResponse, 'getTransactionList');
-  return readReport(body.transactions, body.balances, (item, what, status) => toTransaction(validate(transaction, item, what), status, scope.accountId));
+  return pageAsReport(await processTransactionListPage(res, scope));
 }
 
 /** `GET /v1/accounts/{account-id}/transactions/{transactionId}`. @see BG getTransactionDetails. */

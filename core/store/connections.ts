@@ -10,6 +10,8 @@ export interface ConnectionRecord {
   validUntil?: string;
   reauthRequired: boolean;
   replacedBy?: string;
+  /** When the consent's grants and account lists were last read (at connect, then by syncs). */
+  accountsReadAt?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,6 +43,7 @@ interface ConnectionRow {
   valid_until: string | null;
   reauth_required: number;
   replaced_by: string | null;
+  accounts_read_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -54,6 +57,7 @@ const toConnection = (r: ConnectionRow): ConnectionRecord => ({
   validUntil: r.valid_until ?? undefined,
   reauthRequired: r.reauth_required === 1,
   replacedBy: r.replaced_by ?? undefined,
+  accountsReadAt: r.accounts_read_at ?? undefined,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -71,16 +75,19 @@ export class ConnectionStore {
       .run({ ...c, validUntil: c.validUntil ?? null, replacedBy: c.replacedBy ?? null, reauth: c.reauthRequired ? 1 : 0 });
   }
 
-  update(id: string, patch: Partial<Pick<ConnectionRecord, 'label' | 'consentStatus' | 'validUntil' | 'reauthRequired' | 'replacedBy'>>, now: string): void {
+  update(id: string, patch: Partial<Pick<ConnectionRecord, 'label' | 'consentStatus' | 'validUntil' | 'reauthRequired' | 'replacedBy' | 'accountsReadAt'>>, now: string): void {
     const current = this.get(id);
     if (current === undefined) return;
     const next = { ...current, ...patch };
     this.db
       .prepare(
         `UPDATE connections SET label = @label, consent_status = @consentStatus, valid_until = @validUntil,
-           reauth_required = @reauth, replaced_by = @replacedBy, updated_at = @now WHERE id = @id`,
+           reauth_required = @reauth, replaced_by = @replacedBy, accounts_read_at = @accountsReadAt, updated_at = @now WHERE id = @id`,
       )
-      .run({ id, label: next.label, consentStatus: next.consentStatus, validUntil: next.validUntil ?? null, reauth: next.reauthRequired ? 1 : 0, replacedBy: next.replacedBy ?? null, now });
+      .run({
+        id, label: next.label, consentStatus: next.consentStatus, validUntil: next.validUntil ?? null, reauth: next.reauthRequired ? 1 : 0,
+        replacedBy: next.replacedBy ?? null, accountsReadAt: next.accountsReadAt ?? null, now,
+      });
   }
 
   get(id: string): ConnectionRecord | undefined {

@@ -1,7 +1,8 @@
 import type { Settings } from '../../common/index.js';
 import type { Db } from './database.js';
 
-const defaults: Settings = { authorizationMode: 'window' };
+/** Every 6 hours: four automatic syncs a day, which the bank's daily budget of four reads allows. */
+const defaults: Settings = { authorizationMode: 'window', autoSyncHours: 6 };
 
 /** The person's settings; unknown or missing keys fall back to the defaults. */
 export class SettingsStore {
@@ -11,12 +12,19 @@ export class SettingsStore {
     const rows = this.db.prepare('SELECT key, value FROM app_settings').all() as { key: string; value: string }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
     const mode = stored['authorizationMode'];
-    return { authorizationMode: mode === 'system-browser' || mode === 'window' ? mode : defaults.authorizationMode };
+    const hours = stored['autoSyncHours'];
+    return {
+      authorizationMode: mode === 'system-browser' || mode === 'window' ? mode : defaults.authorizationMode,
+      autoSyncHours: typeof hours === 'number' && Number.isInteger(hours) && hours >= 0 && hours <= 24 ? hours : defaults.autoSyncHours,
+    };
   }
 
-  set(settings: Settings): Settings {
-    this.db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run('authorizationMode', JSON.stringify(settings.authorizationMode));
+  /** Changes the settings given; the others stay. */
+  set(patch: Partial<Settings>): Settings {
+    const put = this.db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(patch)) if (value !== undefined) put.run(key, JSON.stringify(value));
+    })();
     return this.get();
   }
 }

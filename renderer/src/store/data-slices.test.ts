@@ -97,8 +97,8 @@ describe('transactions › selectAccount and loadTransactions', () => {
 describe('settings', () => {
   it('loads and changes the authorisation mode', async () => {
     const fake = createFakeBridge({
-      'settings:get': () => ({ ok: true, value: { authorizationMode: 'window' } }),
-      'settings:set': (input) => ({ ok: true, value: input }),
+      'settings:get': () => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6 } }),
+      'settings:set': (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, ...input } }),
     });
     const store = createAppStore(fake.bridge);
     await store.getState().loadSettings();

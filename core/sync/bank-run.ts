@@ -1,0 +1,60 @@
+import pLimit from 'p-limit';
+import type { ConnectionService } from '../connections/connection-service.js';
+import type { ResolvedBank } from '../profiles/bank-environments.js';
+
+/** How a run treats each bank's API. */
+export interface BankPacing {
+  /** Requests in flight to one bank at most. */
+  concurrency: number;
+  /** Wraps the bank's fetch for the run (the paced fetch: cap, rate-limit headers, retries). */
+  wrap?: (inner: typeof fetch, concurrency: number) => typeof fetch;
+}
+
+export const DEFAULT_PACING: BankPacing = { concurrency: 4 };
+
+/**
+ * One sync run's view of the banks: each profile is resolved once (its environment, client
+ * secret and TLS agent) and its fetch wrapped once, so every request of the run to that bank
+ * goes through one cap; the requests are counted.
+ */
+export class BankRun {
+  private readonly banks = new Map<string, Promise<ResolvedBank>>();
+  requests = 0;
+
+  constructor(
+    private readonly connections: ConnectionService,
+    private readonly pacing: BankPacing = DEFAULT_PACING,
+  ) {}
+
+  bank(connectionId: string): Promise<ResolvedBank> {
+    const profileId = this.connections.get(connectionId).profileId;
+    let bank = this.banks.get(profileId);
+    if (bank === undefined) {
+      bank = this.connections.resolve(connectionId).then((resolved) => this.paced(resolved));
+      // A failed resolution is not kept: the next connection of the profile tries again.
+      bank.catch(() => this.banks.delete(profileId));
+      this.banks.set(profileId, bank);
+    }
+    return bank;
+  }
+
+  /**
+   * Runs `work` for every job, a few more at once than the request cap: each account's pages
+   * come one after another, so with one spare account every request slot stays busy while the
+   * others parse and store.
+   */
+  async forEachAccount<T>(jobs: readonly T[], work: (job: T) => Promise<void>): Promise<void> {
+    const limit = pLimit(this.pacing.concurrency + 1);
+    await Promise.all(jobs.map((job) => limit(() => work(job))));
+  }
+
+  private paced(bank: ResolvedBank): ResolvedBank {
+    const inner = bank.psd2.fetch;
+    const counted: typeof fetch = (input, init) => {
+      this.requests += 1;
+      return inner(input, init);
+    };
+    const fetchFn = this.pacing.wrap === undefined ? counted : this.pacing.wrap(counted, this.pacing.concurrency);
+    return { ...bank, psd2: { ...bank.psd2, fetch: fetchFn } };
+  }
+}
