@@ -1,3 +1,4 @@
+import type { Transaction } from '../../common/index.js';
 import { BugIndicatingError, ValidationError } from '../errors.js';
 import { chunkWriter, type ChunkWriter } from './chunk-writer.js';
 import { exportAmount, type ExportAccount, type ExportRow, type ExportSink, type ExportSummary } from './export-row.js';
@@ -42,7 +43,8 @@ const SETS = {
  *   that order is a bug of the caller: BugIndicatingError.
  * - LEDGERBAL is written when the account carries `ledgerBalance`. OFX lists it as required, but
  *   no balance is better than an invented one: GnuCash reads it only to offer a reconciliation
- *   at that balance, and its reader (libofx) parses the statement without it.
+ *   at that balance, and its reader libofx (0.10.9, tried with ofxdump) logs the statement as
+ *   unfinished and still reads all of it. A strict validator would refuse such a file.
  */
 export function exportOfx(rows: Iterable<ExportRow>, sink: ExportSink, options: OfxOptions): ExportSummary {
   const dtStart = ofxDate(options.range.from, '000000');
@@ -51,13 +53,7 @@ export function exportOfx(rows: Iterable<ExportRow>, sink: ExportSink, options: 
     throw new ValidationError(`not a date range: ${options.range.from} to ${options.range.to}`, 'range');
   }
   const out = chunkWriter(sink);
-  out.write(HEADER);
-  out.write('<OFX>\n<SIGNONMSGSRSV1>\n<SONRS>\n');
-  out.write(STATUS_OK);
-  out.write(el('DTSERVER', ofxDateTime(options.now)));
-  out.write(el('LANGUAGE', 'ENG'));
-  out.write('</SONRS>\n</SIGNONMSGSRSV1>\n');
-
+  writeSignOn(out, options.now);
   let openSet: ExportAccount['kind'] | undefined;
   let current: ExportAccount | undefined;
   const done = new Set<string>();
@@ -78,30 +74,43 @@ export function exportOfx(rows: Iterable<ExportRow>, sink: ExportSink, options: 
       current = account;
       done.add(account.id);
     }
-    const posted = t.status === 'booked' ? ofxDate(t.bookingDate ?? t.valueDate ?? '') : undefined;
-    if (posted === undefined) {
-      leftOut += 1;
-      continue;
-    }
-    out.write('<STMTTRN>\n');
-    out.write(el('TRNTYPE', trnType(t)));
-    out.write(el('DTPOSTED', posted));
-    const dtUser = t.valueDate === undefined ? undefined : ofxDate(t.valueDate);
-    if (dtUser !== undefined) out.write(el('DTUSER', dtUser));
-    out.write(el('TRNAMT', exportAmount(t.amount)));
-    out.write(el('FITID', fitId(t)));
-    const name = ofxText(t.counterpartyName ?? '', OFX_LIMITS.NAME);
-    if (name !== '') out.write(el('NAME', name));
-    const memo = ofxText(t.remittance ?? '', OFX_LIMITS.MEMO);
-    if (memo !== '') out.write(el('MEMO', memo));
-    out.write('</STMTTRN>\n');
-    written += 1;
+    if (writeStmtTrn(out, t)) written += 1;
+    else leftOut += 1;
   }
   if (current !== undefined) closeStatement(out, current);
   if (openSet !== undefined) out.write(`</${SETS[openSet].set}>\n`);
   out.write('</OFX>\n');
   out.flush();
   return { written, leftOut };
+}
+
+/** The header and the sign-on response a file answered by no server still carries. */
+function writeSignOn(out: ChunkWriter, now: Date): void {
+  out.write(HEADER);
+  out.write('<OFX>\n<SIGNONMSGSRSV1>\n<SONRS>\n');
+  out.write(STATUS_OK);
+  out.write(el('DTSERVER', ofxDateTime(now)));
+  out.write(el('LANGUAGE', 'ENG'));
+  out.write('</SONRS>\n</SIGNONMSGSRSV1>\n');
+}
+
+/** One STMTTRN; false when OFX cannot hold the transaction (pending, or booked without a date). */
+function writeStmtTrn(out: ChunkWriter, t: Transaction): boolean {
+  const posted = t.status === 'booked' ? ofxDate(t.bookingDate ?? t.valueDate ?? '') : undefined;
+  if (posted === undefined) return false;
+  out.write('<STMTTRN>\n');
+  out.write(el('TRNTYPE', trnType(t)));
+  out.write(el('DTPOSTED', posted));
+  const dtUser = t.valueDate === undefined ? undefined : ofxDate(t.valueDate);
+  if (dtUser !== undefined) out.write(el('DTUSER', dtUser));
+  out.write(el('TRNAMT', exportAmount(t.amount)));
+  out.write(el('FITID', fitId(t)));
+  const name = ofxText(t.counterpartyName ?? '', OFX_LIMITS.NAME);
+  if (name !== '') out.write(el('NAME', name));
+  const memo = ofxText(t.remittance ?? '', OFX_LIMITS.MEMO);
+  if (memo !== '') out.write(el('MEMO', memo));
+  out.write('</STMTTRN>\n');
+  return true;
 }
 
 function openStatement(out: ChunkWriter, account: ExportAccount, dtStart: string, dtEnd: string): void {
