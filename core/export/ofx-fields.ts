@@ -76,10 +76,11 @@ const UNKNOWN_BANK = 'UNKNOWN';
 
 /**
  * BANKACCTFROM from the IBAN: BANKID is the IBAN's bank code ("CECE"), ACCTID the IBAN itself when
- * it fits OFX's 22 characters. A Romanian IBAN has 24, and libofx keeps only the first 22 (two
- * accounts differing in their last digits would become one in GnuCash), so a longer IBAN gives
- * the national account number instead, in the OFX way: its BBAN after the bank (and branch) code,
- * 16 characters for RO. Unique per account, and the same in every export.
+ * it fits OFX's 22 characters. A Romanian IBAN has 24, which overruns libofx's 23-byte ACCTID
+ * buffer (ofxdump shows its account number cut to 23 characters, and the id GnuCash matches on
+ * then depends on the memory past the buffer), so a longer IBAN gives the national account number
+ * instead, in the OFX way: its BBAN after the bank (and branch) code, 16 characters for RO.
+ * Unique per account, and the same in every export.
  */
 export function bankAccountFrom(account: ExportAccount): BankAccountFrom {
   const ACCTTYPE = accountType(account);
