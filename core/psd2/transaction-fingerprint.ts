@@ -8,6 +8,12 @@ export type TransactionDraft = Omit<Transaction, 'id'> & { id?: string };
 const FINGERPRINT_PREFIX = 'fp:';
 
 /**
+ * True when `id` is one of our content fingerprints rather than an id the bank gave, so an export
+ * can leave the bank's id empty instead of passing ours off as the bank's.
+ */
+export const isFingerprintId = (id: string): boolean => id.startsWith(FINGERPRINT_PREFIX);
+
+/**
  * Gives every transaction of a list an id: the bank's own where it gave one, else a content
  * fingerprint. The Berlin Group requires only `transactionAmount`, so a bank may send neither
  * `transactionId` nor `entryReference`, yet the app (and the sync engine's deduplication) must
