@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { createAppCore, type AppCore } from '../../core/app-core.js';
+import { createAppCore, type AppCore, type CoreWorld } from '../../core/app-core.js';
 import type { AuthorizationPort } from '../../core/auth/authorization-session.js';
 import type { Keychain } from '../../core/keychain/keychain.js';
 import { OsKeychain } from '../../core/keychain/os-keychain.js';
@@ -90,7 +90,9 @@ export interface CoreWorldForTest {
 }
 
 /** Real parts: the sandbox bank over HTTP, an encrypted SQLite file in a temp dir (its key in the OS keychain, as in the app), the OS keychain. */
-export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch } = {}): Promise<CoreWorldForTest> {
+export async function coreWorld(
+  options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch; core?: Pick<CoreWorld, 'pacing' | 'syncWindow'> } = {},
+): Promise<CoreWorldForTest> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
   const logDir = join(dir, 'logs');
   const logger = await createLogger({ dir: logDir, level: 'debug' });
@@ -106,6 +108,7 @@ export async function coreWorld(options: { sandbox?: SandboxOptions; now?: () =>
     redirectUri: APP_REDIRECT,
     embedded,
     now: options.now,
+    ...options.core,
   });
   return {
     core,
