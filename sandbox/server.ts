@@ -7,6 +7,7 @@ import { installGateway } from './gateway.js';
 import { installHostCheck } from './host-check.js';
 import { accountRoutes } from './routes/accounts.js';
 import { authorizeRoutes } from './routes/authorize.js';
+import { bankActivityRoutes } from './routes/bank-activity.js';
 import { consentRoutes } from './routes/consents.js';
 import { enrolmentRoutes } from './routes/enrolment.js';
 import { fundsRoutes } from './routes/funds.js';
@@ -53,6 +54,7 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
   paymentRoutes(app, ctx);
   fundsRoutes(app, ctx);
   sandboxControlRoutes(app, ctx);
+  bankActivityRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(tpp('RESOURCE_UNKNOWN', `No such resource: ${req.method} ${req.url.split('?')[0]}`));

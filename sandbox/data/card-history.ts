@@ -11,7 +11,7 @@ export interface CardAccountInput extends OwnAccountInput {
 }
 
 /** What people put on a credit card: bigger baskets and things they pay off later. */
-const creditCardSpending: readonly Weighted<readonly CardMerchant[]>[] = [
+export const creditCardSpending: readonly Weighted<readonly CardMerchant[]>[] = [
   { weight: 3, value: groceries },
   { weight: 2, value: restaurants },
   { weight: 2, value: onlineRon },

@@ -8,9 +8,10 @@ import type { Consent } from '../state/records.js';
 import type { BankAccount, BankTransaction } from '../state/types.js';
 import { writeJson } from '../wire-json.js';
 import { unattendedAccess } from './access-limit.js';
-import { accountView, balancesOf, cardAccountView, cardTransactionView, transactionView } from './account-views.js';
+import { accountView, balancesOf, cardAccountView, transactionView } from './account-views.js';
 import { looseAccountReference, looseAccountView, looseBalances, looseTransactionView, looseWireId } from './loose-views.js';
 import { parseReportQuery, ReportPages, selectTransactions, type ReportQuery } from './transaction-report.js';
+import { transactionWire } from './transaction-wire.js';
 
 type Family = 'accounts' | 'card-accounts';
 type Permission = 'accounts' | 'balances' | 'transactions';
@@ -145,9 +146,7 @@ export function accountRoutes(app: FastifyInstance, ctx: BankContext): void {
     }
     const page = pages.page(report, offset, ctx.options.pageSize, owner);
     record();
-    const twins = loose ? twinsOf(a) : new Set<BankTransaction>();
-    const view = (t: BankTransaction): object =>
-      loose ? looseTransactionView(t, twins) : family === 'accounts' ? transactionView(t) : cardTransactionView(t);
+    const view = transactionWire(a, ctx.options.dialect);
     const links: Record<string, { href: string }> = { account: { href: `/v1/${family}/${a.resourceId}` } };
     if (page.next !== undefined) {
       const params = new URLSearchParams({ bookingStatus: q.bookingStatus, pageToken: page.next });

@@ -73,19 +73,63 @@ export class BankState {
     return this.byIban.get(iban);
   }
 
-  /** Appends a transaction to an account, keeping its booked-then-pending order and its balance. */
+  /**
+   * Records a transaction on an account with the next id and entryReference. A booked one goes
+   * after every booked one of its day or earlier (booked by date, then by recording order), before
+   * the pending ones; the balance follows the booked amounts.
+   */
   book(account: BankAccount, tx: Omit<BankTransaction, 'transactionId' | 'entryReference'>): BankTransaction {
     const record: BankTransaction = {
       ...tx,
       transactionId: String(this.data.nextTransactionId++),
       entryReference: String(account.nextEntryReference++),
     };
-    const firstPending = account.transactions.findIndex((t) => t.status === 'pending');
-    if (record.status === 'booked' && firstPending >= 0) account.transactions.splice(firstPending, 0, record);
-    else account.transactions.push(record);
-    if (record.status === 'booked') account.balanceMinor += record.amountMinor;
-    this.changed();
+    this.place(account, record);
     return record;
+  }
+
+  /**
+   * The bank books a pending transaction today. It is recorded anew (the next entryReference, so
+   * `entryReferenceFrom` and `deltaList` deliver the booking) and keeps its id unless `newId`, as
+   * banks differ there.
+   */
+  bookPending(account: BankAccount, pending: BankTransaction, bookingDate: string, newId: boolean): BankTransaction {
+    const at = account.transactions.indexOf(pending);
+    if (at < 0 || pending.status !== 'pending') throw new Error(`transaction ${pending.transactionId} is not pending on ${account.iban}`);
+    account.transactions.splice(at, 1);
+    const record: BankTransaction = {
+      ...pending,
+      status: 'booked',
+      bookingDate,
+      transactionId: newId ? String(this.data.nextTransactionId++) : pending.transactionId,
+      entryReference: String(account.nextEntryReference++),
+    };
+    this.place(account, record);
+    return record;
+  }
+
+  /** The account holding the transaction the bank knows by this id. */
+  transactionById(transactionId: string): (AccountRef & { transaction: BankTransaction }) | undefined {
+    for (const psu of this.data.psus) {
+      for (const account of psu.accounts) {
+        const transaction = account.transactions.find((t) => t.transactionId === transactionId);
+        if (transaction !== undefined) return { psu, account, transaction };
+      }
+    }
+    return undefined;
+  }
+
+  private place(account: BankAccount, record: BankTransaction): void {
+    const list = account.transactions;
+    if (record.status === 'pending') list.push(record);
+    else {
+      const day = record.bookingDate ?? '';
+      let at = list.length;
+      while (at > 0 && (list[at - 1]?.status === 'pending' || (list[at - 1]?.bookingDate ?? '') > day)) at--;
+      list.splice(at, 0, record);
+      account.balanceMinor += record.amountMinor;
+    }
+    this.changed();
   }
 
   private index(psu: Psu, account: BankAccount): void {
