@@ -58,6 +58,15 @@ describe.each(['cec', 'loose'] as const)('GET /sandbox/psus/:userId/ledger (%s d
     if (dialect === 'loose') expect(amounts.some((a) => a.includes('E'))).toBe(true);
   });
 
+  it('holds more than two years of booked history on every account of the demo PSU', async () => {
+    for (const a of await ledger(s.bank)) {
+      const booked = a.transactions.filter((t) => t.status === 'booked').map((t) => t.bookingDate ?? '');
+      expect(booked[0]! <= '2025-01-14').toBe(true);
+      expect(booked.at(-1)! <= WINTER_DAY).toBe(true);
+      expect(booked.length).toBeGreaterThan(24);
+    }
+  });
+
   it('answers 404 RESOURCE_UNKNOWN for a PSU the bank does not have', async () => {
     const res = await call(`${s.bank.origin}/sandbox/psus/nobody/ledger`);
     expect(res.status).toBe(404);
