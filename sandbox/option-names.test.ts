@@ -1,4 +1,3 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { optionNames, optionPairs, sandboxOptionsFrom } from './option-names.js';
 
@@ -47,20 +46,5 @@ describe('optionPairs', () => {
     expect(() => optionPairs(['=7'])).toThrow('sandbox option "=7" must be NAME=VALUE');
     expect(() => optionPairs(['seed'])).toThrow('sandbox option "seed" must be NAME=VALUE');
     expect(() => optionPairs(['seed=1', 'seed=2'])).toThrow('sandbox option "seed" is given twice');
-  });
-});
-
-describe('npm run sandbox', () => {
-  const cli = ['--import', 'tsx', 'sandbox/cli.ts'];
-
-  it('lists every option name in --help', () => {
-    const help = execFileSync(process.execPath, [...cli, '--help'], { encoding: 'utf8' });
-    for (const o of optionNames) expect(help).toMatch(new RegExp(`^  --${o.name}\\b`, 'm'));
-  });
-
-  it('checks its flags through the same parser: a bad value exits 2 with its message', () => {
-    const run = spawnSync(process.execPath, [...cli, '--fault-rate', '2'], { encoding: 'utf8' });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('sandbox bank: fault-rate must be a number between 0 and 1, not "2"');
   });
 });

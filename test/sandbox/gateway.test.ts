@@ -18,6 +18,7 @@ import {
   testClock,
   type TestBank,
 } from '../helpers/bank.js';
+import { optionNames } from '../../sandbox/option-names.js';
 import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { demoCertificate } from '../helpers/certificates.js';
 import { readForm, submit } from '../helpers/forms.js';
@@ -380,7 +381,8 @@ describe('CLI', { timeout: 90_000 }, () => {
   it('exits non-zero with a message for --fault-rate 2', async () => {
     const run = await finish(['--port', '0', '--fault-rate', '2']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--fault-rate must be between 0 and 1');
+    // The same parser as the app's --sandbox-option, so the message names the option, not the flag.
+    expect(run.stderr).toContain('sandbox bank: fault-rate must be a number between 0 and 1, not "2"');
     expect(run.stdout).not.toMatch(/^http:/m);
   });
 
@@ -388,6 +390,6 @@ describe('CLI', { timeout: 90_000 }, () => {
     const run = await finish(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('npm run sandbox -- [options]');
-    for (const flag of ['--port', '--seed', '--fault-rate', '--rate-limit', '--latency-ms', '--data-dir']) expect(run.stdout).toContain(flag);
+    for (const o of optionNames) expect(run.stdout).toMatch(new RegExp(`^  --${o.name}\\b`, 'm'));
   });
 });
