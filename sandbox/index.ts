@@ -8,7 +8,7 @@ import { BankState } from './state/bank-state.js';
 import type { BankSnapshot } from './state/records.js';
 
 export type { SandboxOptions } from './options.js';
-export { optionNames, optionPairs, sandboxOptionsFrom } from './option-names.js';
+export { optionNames, optionPairs, optionUsage, sandboxOptionsFrom } from './option-names.js';
 
 export interface RunningSandbox {
   /** `http://127.0.0.1:<port>/cec/prod`: CEC's production base with only the origin changed. */
