@@ -41,7 +41,10 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost &
         session = storeSession(store, (s) => {
           // The redirect URI is known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
           const core = createAppCore({ fetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
-          return { core, handlers: createHandlers(core, frontEnd) };
+          const handlers = createHandlers(core, frontEnd);
+          // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
+          core.scheduler.start();
+          return { core, handlers };
         });
         return session.handlers;
       },

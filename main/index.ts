@@ -86,7 +86,10 @@ async function start(slot: WindowSlot): Promise<void> {
   };
   const session = storeSession(store, (s) => {
     const core = createAppCore({ fetch: electronFetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
-    return { core, handlers: createHandlers(core, frontEnd, electronFetch) };
+    const handlers = createHandlers(core, frontEnd, electronFetch);
+    // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
+    core.scheduler.start();
+    return { core, handlers };
   });
   const disposeIpc = registerIpc(session.handlers, trusted);
 

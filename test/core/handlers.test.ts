@@ -97,10 +97,12 @@ describe('the contract’s handlers over core and the sandbox bank', () => {
     expect(view.failures).toEqual([expect.objectContaining({ state: 'reauth-required', error: expect.objectContaining({ code: 'CONSENT_INVALID' }) })]);
   });
 
-  it('keeps the authorisation mode setting', async () => {
-    expect(await t.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window' } });
-    expect(await t.call('settings:set', { authorizationMode: 'system-browser' })).toEqual({ ok: true, value: { authorizationMode: 'system-browser' } });
+  it('keeps the authorisation mode and auto-sync settings, each changed on its own', async () => {
+    expect(await t.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6 } });
+    expect(await t.call('settings:set', { authorizationMode: 'system-browser' })).toEqual({ ok: true, value: { authorizationMode: 'system-browser', autoSyncHours: 6 } });
+    expect(await t.call('settings:set', { autoSyncHours: 12 })).toEqual({ ok: true, value: { authorizationMode: 'system-browser', autoSyncHours: 12 } });
     expect(await t.call('settings:set', { authorizationMode: 'carrier-pigeon' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await t.call('settings:set', { autoSyncHours: 0.5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   // Far below the 5-minute authorisation timeout and the 30 s test timeout: a connect that cannot
