@@ -25,6 +25,13 @@ function spoiling(): { fetch: typeof fetch; set(m: Mangle | undefined): void } {
   };
 }
 
+/** The first booked item's amount as "12,50": a comma no exact parser may guess at. */
+function spoilFirstBookedAmount(body: string): string {
+  const at = body.indexOf('"transactionAmount":', body.indexOf('"booked":['));
+  if (at < 0) return body;
+  return body.slice(0, at) + body.slice(at).replace(/"amount":-?[\d.]+/, '"amount":"12,50"');
+}
+
 const stored = (w: CoreWorldForTest) => (w.core.db.prepare('SELECT count(*) AS n FROM transactions').get() as { n: number }).n;
 
 describe('a sync and the bank’s bad pages', () => {
@@ -38,7 +45,7 @@ describe('a sync and the bank’s bad pages', () => {
 
   it('skips and reports an unreadable item on a later page, and stores the rest of the account', async () => {
     // The second page of every report: its first booked amount becomes text no parser may guess at.
-    net.set((url, body) => (url.searchParams.has('pageToken') ? body.replace(/("booked":\[\{[^{}]*"transactionAmount":\{[^{}]*"amount":)(-?[\d.]+)/, '$1"12,50"') : undefined));
+    net.set((url, body) => (url.searchParams.has('pageToken') ? spoilFirstBookedAmount(body) : undefined));
     const summary = await w.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
     net.set(undefined);
     const paged = summary.accounts.filter((a) => a.pages > 1);
