@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
-import { compareWithBank } from '../helpers/ground-truth.js';
+import { compareWithBank } from '../../scripts/ground-truth.js';
 
 const PSU_IP = '192.0.2.10';
 

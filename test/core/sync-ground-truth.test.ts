@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/http.js';
-import { compareWithBank } from '../helpers/ground-truth.js';
+import { compareWithBank } from '../../scripts/ground-truth.js';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
 
 const PSU_IP = '192.0.2.10';

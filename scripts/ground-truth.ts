@@ -1,6 +1,5 @@
-import type { Db } from '../../core/store/database.js';
-import { exactDecimal } from '../../core/money/money.js';
-import { call } from './http.js';
+import type { Db } from '../core/store/database.js';
+import { exactDecimal } from '../core/money/money.js';
 
 interface LedgerTransaction {
   status: 'booked' | 'pending';
@@ -49,7 +48,9 @@ export interface Comparison {
  * account, by id and exact amount: what a sync must converge to whatever the network did.
  */
 export async function compareWithBank(db: Db, bankOrigin: string, userId: string): Promise<Comparison> {
-  const ledger = (await call<Ledger>(`${bankOrigin}/sandbox/psus/${userId}/ledger`)).body;
+  const res = await fetch(`${bankOrigin}/sandbox/psus/${userId}/ledger`);
+  if (!res.ok) throw new Error(`the bank's ledger answered ${res.status}`);
+  const ledger = (await res.json()) as Ledger;
   const result: Comparison = { missing: [], extra: [], atBank: 0 };
   for (const account of ledger.accounts) {
     const ours = db.prepare('SELECT id FROM accounts WHERE currency = ? AND (masked_pan = ? OR (masked_pan IS NULL AND iban = ?))')
