@@ -1,0 +1,198 @@
+import pLimit from 'p-limit';
+import { fullJitterDelay, sleep as realSleep, type BackoffPolicy, type Sleep } from './backoff.js';
+import { readRateLimit } from './rate-limit-headers.js';
+import { RatePacer } from './rate-pacer.js';
+import { retryAfterMs } from './retry-after.js';
+
+export interface PacedFetchOptions {
+  /** Requests in flight at once through this fetch (one bank). */
+  concurrency?: number;
+  /** Attempts of one request, the first included. */
+  maxAttempts?: number;
+  /** Longest one request waits in all before its last answer is returned as it is (429 gates and backoff). */
+  maxWaitMs?: number;
+  backoff?: BackoffPolicy;
+  /** The gateway's window when its answers give no reset (CEC: one minute). */
+  windowMs?: number;
+  /** Share of the quota kept in reserve before pacing starts (at least `concurrency` calls). */
+  reserveShare?: number;
+  sleep?: Sleep;
+  /** In [0, 1): the jitter of backoff and of 429 waits. */
+  random?: () => number;
+  /** Epoch milliseconds; the clock of waits, windows and HTTP-date `Retry-After`s. */
+  now?: () => number;
+}
+
+/** What the sync engine and the benchmarks read of a paced fetch's work. */
+export interface PacedFetchStats {
+  /** Calls made to the paced fetch. */
+  requests: number;
+  /** Attempts handed to the bank's fetch (requests + retries). */
+  sent: number;
+  retries: number;
+  /** 429s with `Retry-After` that were waited out and retried. */
+  rateLimitWaits: number;
+  /** Time requests spent waiting: pacing, 429 gates and backoff (queueing for a slot not included). */
+  waitedMs: number;
+  /** The part of `waitedMs` spent spreading a window's last calls. */
+  pacedMs: number;
+  /** Requests given up while retrying: their last answer or error went back to the caller. */
+  exhausted: number;
+  /** Requests abandoned because the caller's signal aborted. */
+  aborted: number;
+}
+
+export type PacedFetch = typeof fetch & { readonly stats: Readonly<PacedFetchStats> };
+
+const defaults = {
+  concurrency: 4,
+  maxAttempts: 5,
+  maxWaitMs: 120_000,
+  backoff: { baseMs: 250, capMs: 8_000 },
+  windowMs: 60_000,
+  reserveShare: 0.02,
+} as const;
+
+/** Statuses of a server or gateway that may answer differently a moment later. */
+const TRANSIENT = new Set([500, 502, 503, 504]);
+/** Only these are re-sent: a POST that failed may still have reached the bank (a payment must never go twice). */
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+/** A 429's wait gets up to this share on top, capped at a second, so clients that waited together do not return together. */
+const GATE_JITTER_SHARE = 0.1;
+
+type Outcome = { kind: 'answer'; res: Response } | { kind: 'failed'; error: unknown };
+
+/**
+ * The bank's `fetch`, made polite and resilient for a sync run: at most `concurrency` requests
+ * in flight; below the gateway's reserve the remaining calls are spread over the window (see
+ * RatePacer); a 429 with `Retry-After` (the gateway's per-minute limit) is waited out and
+ * retried while the request's wait stays under `maxWaitMs`; a 429 without it (the bank's daily
+ * budget of unattended reads) is returned as it is. Network failures and 500/502/503/504 of a
+ * GET or HEAD are retried with full-jitter backoff (a 503's `Retry-After` honoured), as the same
+ * request with the same headers (its `X-Request-ID` too). Nothing else is ever re-sent.
+ *
+ * A slot is held from sending to the answer's headers; the caller reads the body outside it.
+ * An abort of the caller's signal (send()'s timeout too) stops any wait or queue at once; note
+ * that send()'s timeout therefore spans queueing and waits, not just the exchange.
+ */
+export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {}): PacedFetch {
+  const o = { ...defaults, ...options };
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const limit = pLimit(o.concurrency);
+  const pacer = new RatePacer({ windowMs: o.windowMs, concurrency: o.concurrency, reserveShare: o.reserveShare, now, sleep });
+  const stats: PacedFetchStats = { requests: 0, sent: 0, retries: 0, rateLimitWaits: 0, waitedMs: 0, pacedMs: 0, exhausted: 0, aborted: 0 };
+
+  /** One attempt, in a slot: its turn with the pacer, then the exchange. */
+  const attempt = async (input: Parameters<typeof fetch>[0], init: RequestInit | undefined, signal: AbortSignal | undefined): Promise<Outcome & { gatedMs: number }> => {
+    signal?.throwIfAborted();
+    const waits = await pacer.turn(signal);
+    stats.waitedMs += waits.pacedMs + waits.gatedMs;
+    stats.pacedMs += waits.pacedMs;
+    stats.sent += 1;
+    try {
+      const res = await inner(input, init);
+      pacer.answered(readRateLimit(res.headers, now()), now());
+      return { kind: 'answer', res, gatedMs: waits.gatedMs };
+    } catch (error) {
+      pacer.answered(undefined, now());
+      return { kind: 'failed', error, gatedMs: waits.gatedMs };
+    }
+  };
+
+  const paced = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    stats.requests += 1;
+    const request = input instanceof Request ? input : undefined;
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const signal = init?.signal ?? request?.signal ?? undefined;
+    const retryable = IDEMPOTENT.has(method);
+    let waited = 0;
+    try {
+      for (let n = 1; ; n++) {
+        const outcome = await inSlot(limit, () => attempt(input, init, signal), signal);
+        waited += outcome.gatedMs;
+        const last = !retryable || n >= o.maxAttempts;
+        let delay: number | undefined;
+        if (outcome.kind === 'failed') {
+          if (signal?.aborted === true || !retryable) throw outcome.error;
+          delay = fullJitterDelay(n, o.backoff, random);
+          if (last || waited + delay > o.maxWaitMs) {
+            stats.exhausted += 1;
+            throw outcome.error;
+          }
+        } else {
+          const { res } = outcome;
+          const after = retryAfterMs(res.headers.get('retry-after'), now());
+          if (res.status === 429) {
+            // Without Retry-After it is the bank's daily budget, which no wait within a sync can cure.
+            if (after === undefined || after > o.maxWaitMs) return res;
+            const wait = after + random() * Math.min(1000, after * GATE_JITTER_SHARE);
+            pacer.closeUntil(now() + wait);
+            if (last || waited + wait > o.maxWaitMs) return giveUp(res, retryable);
+            stats.rateLimitWaits += 1;
+            // The wait itself happens at the gate, in the next attempt's turn.
+            delay = 0;
+          } else if (TRANSIENT.has(res.status) && retryable) {
+            delay = Math.max(fullJitterDelay(n, o.backoff, random), res.status === 503 && after !== undefined ? after : 0);
+            if (last || waited + delay > o.maxWaitMs) return giveUp(res, true);
+          } else {
+            return res;
+          }
+          await discard(res);
+        }
+        stats.retries += 1;
+        if (delay > 0) {
+          const t = now();
+          await sleep(delay, signal);
+          const slept = Math.max(0, now() - t);
+          waited += slept;
+          stats.waitedMs += slept;
+        }
+      }
+    } catch (error) {
+      if (signal?.aborted === true) stats.aborted += 1;
+      throw error;
+    }
+  };
+
+  const giveUp = (res: Response, counted: boolean): Response => {
+    if (counted) stats.exhausted += 1;
+    return res;
+  };
+
+  return Object.defineProperty(paced, 'stats', { get: () => ({ ...stats }), enumerable: true }) as PacedFetch;
+}
+
+/**
+ * Runs `fn` in a slot of `limit`, leaving the queue the moment `signal` aborts (p-limit has no
+ * signal of its own). An answer that lands after the abort is discarded so its socket is freed.
+ */
+function inSlot(limit: ReturnType<typeof pLimit>, fn: () => Promise<Outcome & { gatedMs: number }>, signal: AbortSignal | undefined): Promise<Outcome & { gatedMs: number }> {
+  const run = limit(fn);
+  if (signal === undefined) return run;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    run.then(
+      (outcome) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted && outcome.kind === 'answer') void discard(outcome.res);
+        resolve(outcome);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Reads an answer that is being retried to its end, so its connection goes back to the pool. */
+async function discard(res: Response): Promise<void> {
+  try {
+    await res.arrayBuffer();
+  } catch {
+    // The answer is thrown away; a body that failed mid-way has already let its connection go.
+  }
+}
