@@ -162,8 +162,9 @@ describe('pacedFetch under the gateway limit (20 calls a minute)', () => {
     expect(rec.sent.filter((s) => s.outcome !== 200)).toEqual([]);
     expect(paced.stats).toMatchObject({ requests: 45, sent: 45, retries: 0, rateLimitWaits: 0 });
     expect(paced.stats.pacedMs).toBeGreaterThan(0);
-    // 45 calls at 20 a minute need two full windows and part of a third.
+    // 45 calls at 20 a minute need two full windows and part of a third, and no more.
     expect(time.elapsed()).toBeGreaterThanOrEqual(120_000);
+    expect(time.elapsed()).toBeLessThan(180_000);
   });
 
   it('waits out a 429 with Retry-After when another client spent the window, then gets through', async () => {

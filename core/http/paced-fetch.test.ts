@@ -1,6 +1,7 @@
 /**
  * The paced fetch's concurrency cap, counted where it matters: at a real HTTP server on
- * 127.0.0.1 that holds each request a moment and notes how many it holds at once.
+ * 127.0.0.1 that holds each request a moment and notes how many it holds at once; and how an
+ * abort ends its waits.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -21,8 +22,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Answers every request with 200 after `holdMs`. */
-async function countingServer(holdMs: number): Promise<CountingServer> {
+/** Answers the n-th request (from 1) after `holdMs`: 200 "ok", or what `answer` says. */
+async function countingServer(holdMs: number | ((n: number) => number), answer: { status: number; headers: Record<string, string> } = { status: 200, headers: {} }): Promise<CountingServer> {
   let current = 0;
   const s: Server = createServer((req, res) => {
     state.received += 1;
@@ -30,15 +31,20 @@ async function countingServer(holdMs: number): Promise<CountingServer> {
     state.maxConcurrent = Math.max(state.maxConcurrent, current);
     setTimeout(() => {
       current -= 1;
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    }, holdMs);
+      res.writeHead(answer.status, { 'content-type': 'text/plain', ...answer.headers }).end('ok');
+    }, typeof holdMs === 'number' ? holdMs : holdMs(state.received));
   });
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
   const state: CountingServer = {
     url: `http://127.0.0.1:${(s.address() as AddressInfo).port}/`,
     received: 0,
     maxConcurrent: 0,
-    close: () => new Promise((resolve) => s.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        s.close(() => resolve());
+        // A request still held (the one a test gave up on) must not keep the server open.
+        s.closeAllConnections();
+      }),
   };
   return state;
 }
@@ -74,5 +80,27 @@ describe('pacedFetch concurrency cap', () => {
     expect(await first).toBe('ok');
     expect(server.received).toBe(1);
     expect(paced.stats).toMatchObject({ requests: 2, sent: 1, aborted: 1 });
+  });
+
+  it('stops a backoff wait (a 503 asking for 5 s) the moment the signal aborts', async () => {
+    server = await countingServer(0, { status: 503, headers: { 'retry-after': '5' } });
+    const paced = pacedFetch(fetch);
+    const t0 = performance.now();
+
+    await expect(paced(server.url, { signal: AbortSignal.timeout(100) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(server.received).toBe(1);
+    expect(paced.stats).toMatchObject({ sent: 1, retries: 1, aborted: 1 });
+  });
+
+  it('retries a GET whose answer does not come within attemptTimeoutMs, as a network failure', async () => {
+    server = await countingServer((n) => (n === 1 ? 2_000 : 0));
+    const paced = pacedFetch(fetch, { attemptTimeoutMs: 150, backoff: { baseMs: 1, capMs: 1 } });
+    const t0 = performance.now();
+
+    expect(await (await paced(server.url)).text()).toBe('ok');
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(server.received).toBe(2);
+    expect(paced.stats).toMatchObject({ sent: 2, retries: 1 });
   });
 });

@@ -9,6 +9,8 @@ export interface PacedFetchOptions {
   concurrency?: number;
   /** Attempts of one request, the first included. */
   maxAttempts?: number;
+  /** Longest one attempt waits for its answer's headers before it counts as a network failure. */
+  attemptTimeoutMs?: number;
   /** Longest one request waits in all before its last answer is returned as it is (429 gates and backoff). */
   maxWaitMs?: number;
   backoff?: BackoffPolicy;
@@ -47,6 +49,7 @@ export type PacedFetch = typeof fetch & { readonly stats: Readonly<PacedFetchSta
 const defaults = {
   concurrency: 4,
   maxAttempts: 5,
+  attemptTimeoutMs: 30_000,
   maxWaitMs: 120_000,
   backoff: { baseMs: 250, capMs: 8_000 },
   windowMs: 60_000,
@@ -72,8 +75,9 @@ type Outcome = { kind: 'answer'; res: Response } | { kind: 'failed'; error: unkn
  * request with the same headers (its `X-Request-ID` too). Nothing else is ever re-sent.
  *
  * A slot is held from sending to the answer's headers; the caller reads the body outside it.
- * An abort of the caller's signal (send()'s timeout too) stops any wait or queue at once; note
- * that send()'s timeout therefore spans queueing and waits, not just the exchange.
+ * An abort of the caller's signal stops any wait or queue at once. send()'s timeout is such a
+ * signal, so it spans the queue and the waits too: a sync run should give send() a `timeoutMs`
+ * that covers them (`maxWaitMs` and more) and leave hung exchanges to `attemptTimeoutMs`.
  */
 export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {}): PacedFetch {
   const o = { ...defaults, ...options };
@@ -91,13 +95,19 @@ export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {})
     stats.waitedMs += waits.pacedMs + waits.gatedMs;
     stats.pacedMs += waits.pacedMs;
     stats.sent += 1;
+    // The exchange's own deadline, to its headers: a hung attempt is a failure to retry, while the
+    // caller's signal (send()'s timeout) may be set long enough to cover the waits between attempts.
+    const headersDue = new AbortController();
+    const timer = setTimeout(() => headersDue.abort(new DOMException(`no answer within ${o.attemptTimeoutMs} ms`, 'TimeoutError')), o.attemptTimeoutMs);
     try {
-      const res = await inner(input, init);
+      const res = await inner(input, { ...init, signal: signal === undefined ? headersDue.signal : AbortSignal.any([signal, headersDue.signal]) });
       pacer.answered(readRateLimit(res.headers, now()), now());
       return { kind: 'answer', res, gatedMs: waits.gatedMs };
     } catch (error) {
       pacer.answered(undefined, now());
       return { kind: 'failed', error, gatedMs: waits.gatedMs };
+    } finally {
+      clearTimeout(timer);
     }
   };
 
