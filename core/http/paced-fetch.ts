@@ -64,6 +64,11 @@ const IDEMPOTENT = new Set(['GET', 'HEAD']);
 const GATE_JITTER_SHARE = 0.1;
 
 type Outcome = { kind: 'answer'; res: Response } | { kind: 'failed'; error: unknown };
+/** `exhausted`: retries were allowed but the attempts or the wait ran out. */
+type Decision =
+  | { kind: 'return'; res: Response; exhausted?: boolean }
+  | { kind: 'throw'; error: unknown; exhausted?: boolean }
+  | { kind: 'retry'; delayMs: number; rateLimited?: boolean };
 
 /**
  * The bank's `fetch`, made polite and resilient for a sync run: at most `concurrency` requests
@@ -111,6 +116,31 @@ export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {})
     }
   };
 
+  /** What to do after attempt `n`: hand its answer or error back, or try again after `delayMs`. */
+  const decide = (outcome: Outcome, n: number, waited: number, retryable: boolean, signal: AbortSignal | undefined): Decision => {
+    const last = !retryable || n >= o.maxAttempts;
+    if (outcome.kind === 'failed') {
+      if (signal?.aborted === true || !retryable) return { kind: 'throw', error: outcome.error };
+      const delayMs = fullJitterDelay(n, o.backoff, random);
+      return last || waited + delayMs > o.maxWaitMs ? { kind: 'throw', error: outcome.error, exhausted: true } : { kind: 'retry', delayMs };
+    }
+    const { res } = outcome;
+    const after = retryAfterMs(res.headers.get('retry-after'), now());
+    if (res.status === 429) {
+      // Without Retry-After it is the bank's daily budget, which no wait within a sync can cure.
+      if (after === undefined || after > o.maxWaitMs) return { kind: 'return', res };
+      const wait = after + random() * Math.min(1000, after * GATE_JITTER_SHARE);
+      // Every request of this bank waits, this one or not: the gateway counts them all.
+      pacer.closeUntil(now() + wait);
+      if (last || waited + wait > o.maxWaitMs) return { kind: 'return', res, exhausted: retryable };
+      // The wait itself happens at the gate, in the next attempt's turn.
+      return { kind: 'retry', delayMs: 0, rateLimited: true };
+    }
+    if (!TRANSIENT.has(res.status) || !retryable) return { kind: 'return', res };
+    const delayMs = Math.max(fullJitterDelay(n, o.backoff, random), res.status === 503 && after !== undefined ? after : 0);
+    return last || waited + delayMs > o.maxWaitMs ? { kind: 'return', res, exhausted: true } : { kind: 'retry', delayMs };
+  };
+
   const paced = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
     stats.requests += 1;
     const request = input instanceof Request ? input : undefined;
@@ -122,39 +152,18 @@ export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {})
       for (let n = 1; ; n++) {
         const outcome = await inSlot(limit, () => attempt(input, init, signal), signal);
         waited += outcome.gatedMs;
-        const last = !retryable || n >= o.maxAttempts;
-        let delay: number | undefined;
-        if (outcome.kind === 'failed') {
-          if (signal?.aborted === true || !retryable) throw outcome.error;
-          delay = fullJitterDelay(n, o.backoff, random);
-          if (last || waited + delay > o.maxWaitMs) {
-            stats.exhausted += 1;
-            throw outcome.error;
-          }
-        } else {
-          const { res } = outcome;
-          const after = retryAfterMs(res.headers.get('retry-after'), now());
-          if (res.status === 429) {
-            // Without Retry-After it is the bank's daily budget, which no wait within a sync can cure.
-            if (after === undefined || after > o.maxWaitMs) return res;
-            const wait = after + random() * Math.min(1000, after * GATE_JITTER_SHARE);
-            pacer.closeUntil(now() + wait);
-            if (last || waited + wait > o.maxWaitMs) return giveUp(res, retryable);
-            stats.rateLimitWaits += 1;
-            // The wait itself happens at the gate, in the next attempt's turn.
-            delay = 0;
-          } else if (TRANSIENT.has(res.status) && retryable) {
-            delay = Math.max(fullJitterDelay(n, o.backoff, random), res.status === 503 && after !== undefined ? after : 0);
-            if (last || waited + delay > o.maxWaitMs) return giveUp(res, true);
-          } else {
-            return res;
-          }
-          await discard(res);
+        const next = decide(outcome, n, waited, retryable, signal);
+        if (next.kind !== 'retry') {
+          if (next.exhausted === true) stats.exhausted += 1;
+          if (next.kind === 'throw') throw next.error;
+          return next.res;
         }
+        if (outcome.kind === 'answer') await discard(outcome.res);
         stats.retries += 1;
-        if (delay > 0) {
+        if (next.rateLimited === true) stats.rateLimitWaits += 1;
+        if (next.delayMs > 0) {
           const t = now();
-          await sleep(delay, signal);
+          await sleep(next.delayMs, signal);
           const slept = Math.max(0, now() - t);
           waited += slept;
           stats.waitedMs += slept;
@@ -164,11 +173,6 @@ export function pacedFetch(inner: typeof fetch, options: PacedFetchOptions = {})
       if (signal?.aborted === true) stats.aborted += 1;
       throw error;
     }
-  };
-
-  const giveUp = (res: Response, counted: boolean): Response => {
-    if (counted) stats.exhausted += 1;
-    return res;
   };
 
   return Object.defineProperty(paced, 'stats', { get: () => ({ ...stats }), enumerable: true }) as PacedFetch;

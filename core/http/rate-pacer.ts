@@ -15,6 +15,9 @@ export interface RatePacerOptions {
   sleep: Sleep;
 }
 
+/** Longest a waiting request sleeps before it looks again: a 429 may have moved the window meanwhile. */
+const RECHECK_MS = 1_000;
+
 /** Time one request spent waiting for its turn. */
 export interface TurnWaits {
   /** Spreading the last calls of a window. */
@@ -33,7 +36,9 @@ export interface TurnWaits {
  * gateway's: a window is taken to start at the first answer seen in it (the gateway started it
  * earlier, when it counted the call) and to last `windowMs`, unless the answer gives a reset.
  * A new window is recognised by the estimate running out, or by the count rising by more than
- * the answers in flight could reorder. A 429 with `Retry-After` closes a gate nothing passes.
+ * the answers in flight could reorder. A 429 with `Retry-After` closes a gate nothing passes
+ * and starts a new window when it opens. Waiting requests look again every second, so a gate or
+ * a new window takes effect for them too.
  */
 export class RatePacer {
   private remaining: number | undefined;
@@ -55,7 +60,7 @@ export class RatePacer {
       const hold = Math.max(this.nextAt - t, this.noneLeftFor(t));
       if (gate <= 0 && hold <= 0) break;
       const kind = gate > 0 ? 'gatedMs' : 'pacedMs';
-      await sleep(Math.max(gate, hold), signal);
+      await sleep(Math.min(Math.max(gate, hold), RECHECK_MS), signal);
       waits[kind] += Math.max(0, now() - t);
     }
     const t = now();
