@@ -73,11 +73,12 @@ type Decision =
 /**
  * The bank's `fetch`, made polite and resilient for a sync run: at most `concurrency` requests
  * in flight; below the gateway's reserve the remaining calls are spread over the window (see
- * RatePacer); a 429 with `Retry-After` (the gateway's per-minute limit) is waited out and
- * retried while the request's wait stays under `maxWaitMs`; a 429 without it (the bank's daily
- * budget of unattended reads) is returned as it is. Network failures and 500/502/503/504 of a
- * GET or HEAD are retried with full-jitter backoff (a 503's `Retry-After` honoured), as the same
- * request with the same headers (its `X-Request-ID` too). Nothing else is ever re-sent.
+ * RatePacer); a 429 with `Retry-After` (the gateway's per-minute limit) holds every request
+ * until then, and a GET or HEAD that met it is sent again while its wait stays under
+ * `maxWaitMs`; a 429 without it (the bank's daily budget of unattended reads) is returned as it
+ * is. Network failures and 500/502/503/504 of a GET or HEAD are retried with full-jitter backoff
+ * (a 503's `Retry-After` honoured), as the same request with the same headers (its
+ * `X-Request-ID` too). No other method is ever re-sent.
  *
  * A slot is held from sending to the answer's headers; the caller reads the body outside it.
  * An abort of the caller's signal stops any wait or queue at once. send()'s timeout is such a
