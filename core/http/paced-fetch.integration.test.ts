@@ -241,7 +241,8 @@ describe('pacedFetch and the caller’s signal', () => {
     const error = await listAccounts({ ...c.context(paced), timeoutMs: 300 }, c.auth).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(NetworkError);
-    expect(performance.now() - t0).toBeLessThan(1_500);
+    // The gate was a minute long.
+    expect(performance.now() - t0).toBeLessThan(5_000);
     expect(rec.sent.map((s) => s.outcome)).toEqual([429]);
     expect(paced.stats).toMatchObject({ rateLimitWaits: 1, aborted: 1 });
   });
