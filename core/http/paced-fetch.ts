@@ -34,7 +34,7 @@ export interface PacedFetchStats {
   retries: number;
   /** 429s with `Retry-After` that were waited out and retried. */
   rateLimitWaits: number;
-  /** Time requests spent waiting: pacing, 429 gates and backoff (queueing for a slot not included). */
+  /** Time spent waiting, summed over requests (concurrent waits each count): pacing, 429 gates, backoff; not queueing for a slot. */
   waitedMs: number;
   /** The part of `waitedMs` spent spreading a window's last calls. */
   pacedMs: number;
