@@ -3,6 +3,7 @@ import type { SkippedItem } from '../../common/index.js';
 import { BankError, ProtocolError, ValidationError, type TppMessage } from '../errors.js';
 import { exactDecimal } from '../money/money.js';
 import { JsonNumber, parseJsonLossless } from './json-number.js';
+import { parseRetryAfter } from './retry-after.js';
 
 const tppMessages = z.object({
   tppMessages: z.array(z.object({ category: z.string(), code: z.string(), text: z.string().optional(), path: z.string().optional() }).loose()).min(1),
@@ -58,10 +59,8 @@ export async function throwIfBankError(res: Response, what: string): Promise<voi
  */
 export function answerReference(res: Response): { requestId?: string; retryAfter?: number | string } {
   const requestId = res.headers.get('x-request-id') ?? undefined;
-  const header = res.headers.get('retry-after')?.trim();
-  let retryAfter: number | string | undefined;
-  if (header !== undefined && /^\d+$/.test(header)) retryAfter = Number(header);
-  else if (header !== undefined && !Number.isNaN(Date.parse(header))) retryAfter = new Date(header).toISOString();
+  const parsed = parseRetryAfter(res.headers.get('retry-after'));
+  const retryAfter = parsed === undefined ? undefined : parsed.kind === 'seconds' ? parsed.seconds : parsed.at.toISOString();
   return { ...(requestId !== undefined && { requestId }), ...(retryAfter !== undefined && { retryAfter }) };
 }
 
