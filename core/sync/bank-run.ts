@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import type { ConnectionService } from '../connections/connection-service.js';
+import { pacedFetch, type PacedFetchOptions } from '../http/paced-fetch.js';
 import type { ResolvedBank } from '../profiles/bank-environments.js';
 
 /** How a run treats each bank's API. */
@@ -10,7 +11,21 @@ export interface BankPacing {
   wrap?: (inner: typeof fetch, concurrency: number) => typeof fetch;
 }
 
-export const DEFAULT_PACING: BankPacing = { concurrency: 4 };
+/**
+ * CEC's: four requests in flight, the gateway's per-minute limit paced and its 429s waited out,
+ * idempotent reads retried with backoff (core/http/paced-fetch.ts). `options` tunes the pacer.
+ */
+export function pacedBank(concurrency = 4, options: Omit<PacedFetchOptions, 'concurrency'> = {}): BankPacing {
+  return { concurrency, wrap: (inner, cap) => pacedFetch(inner, { ...options, concurrency: cap }) };
+}
+
+export const DEFAULT_PACING: BankPacing = pacedBank();
+
+/**
+ * A request's whole time, its waits included: longer than the pacer's longest 429 wait (120 s),
+ * so a wait is not cut short as "offline"; a hung exchange is the pacer's to retry (30 s).
+ */
+const REQUEST_TIMEOUT_MS = 150_000;
 
 /**
  * One sync run's view of the banks: each profile is resolved once (its environment, client
@@ -55,6 +70,6 @@ export class BankRun {
       return inner(input, init);
     };
     const fetchFn = this.pacing.wrap === undefined ? counted : this.pacing.wrap(counted, this.pacing.concurrency);
-    return { ...bank, psd2: { ...bank.psd2, fetch: fetchFn } };
+    return { ...bank, psd2: { ...bank.psd2, fetch: fetchFn, timeoutMs: this.pacing.wrap === undefined ? bank.psd2.timeoutMs : REQUEST_TIMEOUT_MS } };
   }
 }
