@@ -1,10 +1,14 @@
-import { BankError, OAuthError, ReauthRequiredError } from '../errors.js';
+import { BankError, NetworkError, OAuthError, ReauthRequiredError } from '../errors.js';
 import type { Keychain } from '../keychain/keychain.js';
 import { processTokenResponse, refreshTokenGrantRequest } from '../oauth/token.js';
 import type { ResolvedBank } from '../profiles/bank-environments.js';
 
 /** Refresh a little before the bank's expiry so a slow call does not land on a dead token. */
 const EARLY_REFRESH_MS = 30_000;
+
+/** A refresh is sent at most this often in a row when the token endpoint fails transiently. */
+const REFRESH_ATTEMPTS = 3;
+const REFRESH_BACKOFF_MS = 200;
 
 interface AccessToken {
   value: string;
@@ -77,7 +81,24 @@ export class TokenManager {
     return running;
   }
 
+  /**
+   * One refresh, tried again on a transient failure (the token endpoint answered 5xx, or no answer
+   * came): a sync's requests share the token, so one flaky POST must not fail every account. A
+   * refresh the bank answered at all otherwise stands.
+   */
   private async doRefresh(connectionId: string, bank: ResolvedBank): Promise<AccessToken> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.refreshOnce(connectionId, bank);
+      } catch (error) {
+        const transient = error instanceof NetworkError || (error instanceof OAuthError && error.status !== undefined && error.status >= 500);
+        if (!transient || attempt >= REFRESH_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, REFRESH_BACKOFF_MS * attempt));
+      }
+    }
+  }
+
+  private async refreshOnce(connectionId: string, bank: ResolvedBank): Promise<AccessToken> {
     const refreshToken = await this.keychain.get(refreshTokenKey(connectionId));
     if (refreshToken === undefined) {
       this.onReauthRequired(connectionId);
