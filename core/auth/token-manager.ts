@@ -10,6 +10,9 @@ const EARLY_REFRESH_MS = 30_000;
 const REFRESH_ATTEMPTS = 3;
 const REFRESH_BACKOFF_MS = 200;
 
+/** Fresh tokens tried on one call when each expired before the bank saw it. */
+const FRESH_TOKEN_TRIES = 3;
+
 interface AccessToken {
   value: string;
   expiresAt: Date;
@@ -46,21 +49,20 @@ export class TokenManager {
   }
 
   async withAccessToken<T>(connectionId: string, bank: ResolvedBank, call: (accessToken: string) => Promise<T>): Promise<T> {
-    const first = await this.current(connectionId, bank);
-    try {
-      return await call(first.value);
-    } catch (error) {
-      if (!(error instanceof BankError) || error.status !== 401 || (error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_INVALID')) throw error;
-      this.tokens.delete(connectionId);
-      const second = await this.refresh(connectionId, bank);
+    for (let attempt = 0; ; attempt++) {
+      const token = attempt === 0 ? await this.current(connectionId, bank) : await this.refresh(connectionId, bank);
       try {
-        return await call(second.value);
-      } catch (retryError) {
-        if (retryError instanceof BankError && retryError.status === 401 && (retryError.code === 'TOKEN_EXPIRED' || retryError.code === 'TOKEN_INVALID')) {
-          this.onReauthRequired(connectionId);
-          throw new ReauthRequiredError('the bank refused a freshly refreshed token', { cause: retryError });
-        }
-        throw retryError;
+        return await call(token.value);
+      } catch (error) {
+        if (!(error instanceof BankError) || error.status !== 401 || (error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_INVALID')) throw error;
+        // Another caller may hold a newer token by now: only the refused one is dropped.
+        if (this.tokens.get(connectionId) === token) this.tokens.delete(connectionId);
+        if (attempt === 0) continue;
+        // A fresh token can expire before it is used when the call waited long (a rate-limit
+        // pause): that is no reason to bother the person. A fresh token refused as invalid is.
+        if (error.code === 'TOKEN_EXPIRED' && attempt < FRESH_TOKEN_TRIES) continue;
+        this.onReauthRequired(connectionId);
+        throw new ReauthRequiredError('the bank refused a freshly refreshed token', { cause: error });
       }
     }
   }

@@ -36,16 +36,22 @@ export class BankRun {
   private readonly banks = new Map<string, Promise<ResolvedBank>>();
   requests = 0;
 
+  /**
+   * @param pacedFor the paced fetch of a profile, kept by the engine across runs: what the pacer
+   *   learned of the gateway's window (a 429's Retry-After, the calls left) outlives one run, so a
+   *   run that starts right after another does not run into the limit again.
+   */
   constructor(
     private readonly connections: ConnectionService,
     private readonly pacing: BankPacing = DEFAULT_PACING,
+    private readonly pacedFor: (profileId: string, inner: typeof fetch) => typeof fetch = (_, inner) => inner,
   ) {}
 
   bank(connectionId: string): Promise<ResolvedBank> {
     const profileId = this.connections.get(connectionId).profileId;
     let bank = this.banks.get(profileId);
     if (bank === undefined) {
-      bank = this.connections.resolve(connectionId).then((resolved) => this.paced(resolved));
+      bank = this.connections.resolve(connectionId).then((resolved) => this.paced(profileId, resolved));
       // A failed resolution is not kept: the next connection of the profile tries again.
       bank.catch(() => this.banks.delete(profileId));
       this.banks.set(profileId, bank);
@@ -63,13 +69,13 @@ export class BankRun {
     await Promise.all(jobs.map((job) => limit(() => work(job))));
   }
 
-  private paced(bank: ResolvedBank): ResolvedBank {
-    const inner = bank.psd2.fetch;
-    const counted: typeof fetch = (input, init) => {
+  private paced(profileId: string, bank: ResolvedBank): ResolvedBank {
+    const paced = this.pacedFor(profileId, bank.psd2.fetch);
+    // Counted outside the pacer: requests the run asked for, not the attempts retries made of them.
+    const fetchFn: typeof fetch = (input, init) => {
       this.requests += 1;
-      return inner(input, init);
+      return paced(input, init);
     };
-    const fetchFn = this.pacing.wrap === undefined ? counted : this.pacing.wrap(counted, this.pacing.concurrency);
     return { ...bank, psd2: { ...bank.psd2, fetch: fetchFn, timeoutMs: this.pacing.wrap === undefined ? bank.psd2.timeoutMs : REQUEST_TIMEOUT_MS } };
   }
 }

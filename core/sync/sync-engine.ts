@@ -14,7 +14,7 @@ import { SyncRunStore } from '../store/sync-runs.js';
 import { syncAccount } from './account-sync.js';
 import { addDays, bankDay, nextBankDayStart } from './bank-calendar.js';
 import { DEFAULT_WINDOW, type WindowPolicy } from './sync-window.js';
-import { BankRun, type BankPacing } from './bank-run.js';
+import { BankRun, DEFAULT_PACING, type BankPacing } from './bank-run.js';
 
 /** PSD2 RTS art. 36: reads a day per account and consent without the person, unless agreed otherwise. */
 export const UNATTENDED_READS_PER_DAY = 4;
@@ -63,6 +63,8 @@ export class SyncEngine {
   private readonly runs: SyncRunStore;
   private readonly accountSync: AccountSyncStore;
   private readonly ledger: AccessLedger;
+  /** One paced fetch per profile and bank fetch, for the engine's life (see BankRun). */
+  private readonly paced = new Map<string, { inner: typeof fetch; paced: typeof fetch }>();
 
   constructor(private readonly deps: SyncEngineDeps) {
     this.runs = new SyncRunStore(deps.db);
@@ -123,7 +125,7 @@ export class SyncEngine {
       return state === undefined ? [] : [{ connectionId: c.id, state }];
     });
     const readable = all.filter((c) => isReadable(c.status));
-    const bankRun = new BankRun(this.deps.connections, this.deps.pacing);
+    const bankRun = new BankRun(this.deps.connections, this.deps.pacing, (profileId, inner) => this.pacedFetchFor(profileId, inner));
     const results: AccountSyncResult[] = [];
     const jobs: Job[] = [];
     const seen = new Set<string>();
@@ -138,6 +140,7 @@ export class SyncEngine {
       } catch (error) {
         const failed = logFailure(logger, error, { during: 'sync: reading the account list', connectionId: c.id });
         for (const g of this.deps.store.grants(c.id)) {
+          this.accountSync.failed(g.id, failed.state, failed.message, now().toISOString());
           results.push({ connectionId: c.id, accountId: g.id, outcome: 'failed', stored: 0, skipped: [], pages: 0, state: failed.state, message: failed.message });
         }
         continue;
@@ -227,6 +230,16 @@ export class SyncEngine {
     }, summary.finishedAt);
     this.deps.emit({ finished: summary });
     return summary;
+  }
+
+  private pacedFetchFor(profileId: string, inner: typeof fetch): typeof fetch {
+    const pacing = this.deps.pacing ?? DEFAULT_PACING;
+    const known = this.paced.get(profileId);
+    // A profile whose bank was resolved anew with another fetch (a new TLS agent) gets a new pacer.
+    if (known !== undefined && known.inner === inner) return known.paced;
+    const paced = pacing.wrap === undefined ? inner : pacing.wrap(inner, pacing.concurrency);
+    this.paced.set(profileId, { inner, paced });
+    return paced;
   }
 
   /** A second access of an account in one unattended run, if its budget still allows it. */
