@@ -44,7 +44,7 @@ export const strings = {
   accountsLoading: 'Se incarca conturile…',
   accountsNone: 'Niciun cont in aceasta conexiune.',
   reauthorize: 'Autorizati din nou',
-  noAccess: 'Conexiunea nu are acces la conturi in aceasta stare.',
+  noAccess: 'Banca nu mai poate fi citita prin aceasta conexiune; se arata datele salvate.',
   card: 'Card',
   account: 'Cont',
 
