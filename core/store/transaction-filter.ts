@@ -20,6 +20,21 @@ const amount = (text: string | undefined, field: string): bigint | undefined => 
   return micros;
 };
 
+/** Below this many matches a search sorts its matches; from it on, it walks the list's index. */
+const FEW_MATCHES = 2000;
+
+/**
+ * Whether a search matches few rows (counting stops at {@link FEW_MATCHES}, so asking is cheap).
+ * Few: the rows are looked up by id and only they are sorted. Many: the list's own index is
+ * walked in order and each row checked against the matches (`+id` keeps the planner off the
+ * rowid lookups), which finds a page early because matches are dense. Either way no search
+ * costs a sort of many rows or a walk past many rows that do not match.
+ */
+function fewMatches(db: Db, match: string): boolean {
+  const found = db.prepare('SELECT count(*) FROM (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ? LIMIT ?)').pluck().get(match, FEW_MATCHES) as number;
+  return found < FEW_MATCHES;
+}
+
 /**
  * The conditions a filter puts on stored transactions, written so the lists' indexes serve
  * them: one account is an equality (the `(account_id, day, id)` index), amounts compare as
@@ -51,6 +66,6 @@ export function filterConditions(db: Db, filter: TransactionFilter): Conditions 
   if (filter.direction === 'out') add('+amount_micros < 0');
   if (filter.status !== undefined) add('status = ?', filter.status);
   const match = filter.text === undefined ? undefined : toFtsMatch(filter.text);
-  if (match !== undefined) add('+id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)', match);
+  if (match !== undefined) add(`${fewMatches(db, match) ? '' : '+'}id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)`, match);
   return { where, params };
 }
