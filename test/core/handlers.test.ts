@@ -21,12 +21,13 @@ interface HandlersWorld {
   connect(label: string, user?: string): Promise<{ consentId: string }>;
 }
 
-async function handlersWorld(): Promise<HandlersWorld> {
+async function handlersWorld(options: { syncAfterConnect?: boolean } = {}): Promise<HandlersWorld> {
   const w = await coreWorld({ sandbox: { pageSize: 30 } });
   const t = { w, events: [], port: psuPort({ user: 'demo', decision: 'allow' }) } as unknown as HandlersWorld;
   const handlers: Handlers = createHandlers(w.core, {
     authorizationPort: () => t.port,
     psuIpAddress: '192.0.2.1',
+    ...options,
     emit: (name, payload) => t.events.push({ name, payload }),
   });
   t.call = (method, input = {}) => dispatch(handlers, method, input, toAppError);
@@ -48,11 +49,12 @@ describe('the contract’s handlers over core and the sandbox bank', () => {
     expect(await t.call('profiles:list')).toEqual({ ok: true, value: [{ id: 'sandbox', kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }] });
   });
 
-  it('connects, announces it, then lists the granted accounts from the store without asking the bank', async () => {
+  it('connects, announces it, syncs at once, then lists the accounts from the store without asking the bank', async () => {
     const connected = await t.call('connections:connect', { profileId: 'sandbox', label: 'Personal' });
     expect(connected).toMatchObject({ ok: true, value: { label: 'Personal', status: 'active' } });
-    expect(t.events.map((e) => e.name)).toEqual(['authorization:settled', 'connections:changed']);
+    expect(t.events.slice(0, 2).map((e) => e.name)).toEqual(['authorization:settled', 'connections:changed']);
     expect(t.events[0]?.payload).toEqual({ outcome: 'connected' });
+    await expect.poll(() => t.events.some((e) => e.name === 'sync:finished'), { timeout: 20_000 }).toBe(true);
 
     const before = t.w.bankRequests();
     const accounts = await t.call('accounts:list');
@@ -62,12 +64,14 @@ describe('the contract’s handlers over core and the sandbox bank', () => {
     expect(view.failures).toEqual([]);
     expect(view.skipped).toEqual([]);
     expect(view.accounts).toHaveLength(4);
-    // Nothing synced yet: the accounts are there, their balances come with the first sync.
-    expect(view.accounts.every((a) => a.readable && a.balances.length === 0 && a.syncedAt === undefined)).toBe(true);
-    expect(view.syncedAt).toBeUndefined();
+    expect(view.accounts.every((a) => a.readable && a.balances.length > 0 && a.syncedAt !== undefined)).toBe(true);
+    expect(view.syncedAt).toEqual(expect.any(String));
   });
 
   it('answers transactions and insights from the store, each saying when it was synced, and never asks the bank', async () => {
+    // The store holds only the report below: no sync after the connect.
+    await t.w.close();
+    t = await handlersWorld({ syncAfterConnect: false });
     await t.connect('Personal');
     const view = (await t.call('accounts:list')) as { ok: true; value: AccountsView };
     const ron = view.value.accounts.find((a) => a.kind === 'account' && a.currency === 'RON') as StoredAccount;
@@ -129,18 +133,25 @@ describe('the contract’s handlers over core and the sandbox bank', () => {
     expect(list.ok && (list.value as { label: string }[]).map((c) => c.label)).toEqual(['Personal']);
   });
 
-  // Needs the sync engine (sync:run): accounts:list reads the store, so a consent the bank no
-  // longer honours shows up as the failure of the sync that tried it.
-  it('reports a per-connection failure as a UI state while other connections still answer (needs sync:run)', async () => {
+  // accounts:list reads the store: a consent the bank no longer honours is met by the sync, which
+  // records the consent's end; its accounts stay listed with what was stored, marked unreadable.
+  it('after a sync meets a consent the PSU revoked at the bank, lists its accounts as unreadable while the others still read', async () => {
     await t.connect('Personal', 'demo');
     const { consentId } = await t.connect('Maria', 'demo2');
     await fetch(`${t.w.bankOrigin}/sandbox/consents/${consentId}/revoke`, { method: 'POST' });
     await t.call('sync:run', {});
+    const connections = (await t.call('connections:list')) as { ok: true; value: { id: string; label: string; status: string }[] };
+    const maria = connections.value.find((c) => c.label === 'Maria');
+    expect(maria?.status).toBe('revoked');
     const accounts = await t.call('accounts:list');
     if (!accounts.ok) throw new Error(accounts.error.message);
     const view = accounts.value as AccountsView;
-    expect(view.accounts.length).toBeGreaterThan(4);
-    expect(view.failures).toEqual([expect.objectContaining({ state: 'reauth-required' })]);
+    const mine = view.accounts.filter((a) => a.connectionId !== maria?.id);
+    const hers = view.accounts.filter((a) => a.connectionId === maria?.id);
+    expect(mine).toHaveLength(4);
+    expect(mine.every((a) => a.readable && a.syncedAt !== undefined && a.balances.length > 0)).toBe(true);
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.every((a) => !a.readable)).toBe(true);
   });
 
   it('keeps the authorisation mode and auto-sync settings, each changed on its own', async () => {

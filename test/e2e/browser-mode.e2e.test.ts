@@ -228,9 +228,9 @@ describe('browser mode in Chromium', () => {
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).length, { timeout: 15_000 }).toBe(0);
   });
 
-  // Needs the sync engine: balances and transactions reach the store through the sync that runs
-  // right after a connect; until then the accounts show without amounts.
-  it('connects demo through the popup and lists the accounts with balances and an account’s transactions from the store (needs the sync engine)', async () => {
+  // Balances and transactions reach the store through the sync that runs right after a connect;
+  // until it ends the accounts show without amounts.
+  it('connects demo through the popup and lists the accounts with balances and an account’s transactions from the store', async () => {
     const { context, page, violations } = await openApp();
     const popup = await connectPopup(context, page);
     await login(popup);
@@ -256,7 +256,8 @@ describe('browser mode in Chromium', () => {
         : new RegExp(`(?<!\\d)${(account.maskedPan ?? '').slice(-4)}(?!\\d)`);
       const row = rows.filter({ hasText: spelled }).first();
       await expect.poll(() => row.isVisible(), { timeout: 20_000 }).toBe(true);
-      expect(await row.innerText()).toMatch(/\d,\d{2}/);
+      // The balances come with the sync that follows the connect; the list re-reads the store when it ends.
+      await expect.poll(async () => /\d,\d{2}/.test(await row.innerText()), { timeout: 20_000 }).toBe(true);
     }
     expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
 
