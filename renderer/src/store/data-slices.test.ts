@@ -130,9 +130,9 @@ describe('settings', () => {
     });
     const store = createAppStore(fake.bridge);
     await store.getState().loadSettings();
-    expect(store.getState().settings).toEqual({ authorizationMode: 'window' });
+    expect(store.getState().settings).toEqual({ authorizationMode: 'window', autoSyncHours: 6 });
     expect(await store.getState().setAuthorizationMode('system-browser')).toBe(true);
     expect(fake.inputsOf('settings:set')).toEqual([{ authorizationMode: 'system-browser' }]);
-    expect(store.getState().settings).toEqual({ authorizationMode: 'system-browser' });
+    expect(store.getState().settings).toEqual({ authorizationMode: 'system-browser', autoSyncHours: 6 });
   });
 });
