@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { EventName } from './contract-names.js';
-import type { AccountWithBalances, Connection, SkippedItem, TransactionPage, UiErrorState } from './domain.js';
+import type { Connection, SkippedItem, UiErrorState } from './domain.js';
+import type {
+  BalanceHistoryView, CounterpartiesView, MonthlyView, StoredAccount, TotalsView, TransactionsView,
+} from './queries.js';
 import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
@@ -18,6 +21,23 @@ const returns = <T>() => undefined as unknown as T;
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const none = z.object({}).strict();
+const accountId = z.string().min(1).max(200);
+const accountIds = z.array(accountId).max(200);
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** A signed decimal the store compares exactly (millionths; see core's amount-micros). */
+const decimal = z.string().regex(/^-?\d{1,13}(\.\d{1,6})?$/);
+
+/** The filters of `transactions:query`; see TransactionFilter for each. */
+const transactionFilter = {
+  accountIds: accountIds.optional(),
+  dateFrom: isoDate.optional(),
+  dateTo: isoDate.optional(),
+  amountMin: decimal.optional(),
+  amountMax: decimal.optional(),
+  direction: z.enum(['in', 'out']).optional(),
+  status: z.enum(['booked', 'pending']).optional(),
+  text: z.string().max(200).optional(),
+};
 
 export interface ProfileView {
   id: string;
@@ -45,12 +65,16 @@ export interface EnrolmentResult {
   problem?: AppError;
 }
 
+/** The accounts from the local copy: the bank is not asked, so it answers offline too. */
 export interface AccountsView {
-  accounts: AccountWithBalances[];
-  /** Connections whose read failed, with the state to show; the others still answer. */
+  /** Every account of the connections not replaced by a renewal, readable or not, with its stored data. */
+  accounts: StoredAccount[];
+  /** Connections whose last sync failed, with the state to show; their stored accounts still show. */
   failures: { connectionId: string; state: UiErrorState; error: AppError }[];
   /** Accounts or cards the bank listed but that could not be read, by connection; the rest still show. */
   skipped: (SkippedItem & { connectionId: string })[];
+  /** The oldest last sync of the accounts listed; absent while one of them has never synced. */
+  syncedAt?: string;
 }
 
 export interface Settings {
@@ -124,17 +148,38 @@ export const methods = {
   'connections:renew': { input: z.object({ connectionId: id }).strict(), output: returns<Connection>() },
   'connections:remove': { input: z.object({ connectionId: id }).strict(), output: returns<{ removed: true }>() },
   'accounts:list': { input: none, output: returns<AccountsView>() },
-  'transactions:list': {
+  /**
+   * Stored transactions across every account (or those named), filtered and sorted, a page at a
+   * time by keyset: the `cursor` of the previous page, with the same filter and sort, goes on.
+   */
+  'transactions:query': {
     input: z.object({
-      connectionId: id,
-      accountId: z.string().min(1).max(200),
-      bookingStatus: z.enum(['booked', 'pending', 'both']).default('both'),
-      dateFrom: isoDate.optional(),
-      dateTo: isoDate.optional(),
-      /** The `cursor` of a previous page of this account. */
-      cursor: id.optional(),
+      ...transactionFilter,
+      sort: z.enum(['date', 'amount']).default('date'),
+      order: z.enum(['asc', 'desc']).default('desc'),
+      limit: z.number().int().min(1).max(500).default(100),
+      cursor: z.string().regex(/^[A-Za-z0-9_-]+$/).max(400).optional(),
     }).strict(),
-    output: returns<TransactionPage>(),
+    output: returns<TransactionsView>(),
+  },
+  /** Per currency, the sum of each account's current balance (interimAvailable first; see core's balance-queries). */
+  'insights:totals': { input: none, output: returns<TotalsView>() },
+  /** One account's balance by reference day; `type` absent: closingBooked where there is one. */
+  'insights:balance-history': {
+    input: z.object({ accountId, type: z.string().min(1).max(40).optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional() }).strict(),
+    output: returns<BalanceHistoryView>(),
+  },
+  /** Booked income and spending per calendar month and currency. */
+  'insights:monthly': {
+    input: z.object({ accountIds: accountIds.optional(), monthFrom: isoMonth.optional(), monthTo: isoMonth.optional() }).strict(),
+    output: returns<MonthlyView>(),
+  },
+  /** The counterparties that booked spending went to, the largest `limit` per currency. */
+  'insights:counterparties': {
+    input: z.object({
+      accountIds: accountIds.optional(), dateFrom: isoDate.optional(), dateTo: isoDate.optional(), limit: z.number().int().min(1).max(100).default(10),
+    }).strict(),
+    output: returns<CounterpartiesView>(),
   },
   /** A sync the person started: PSU-present, so the bank's daily budget does not apply. Follows a run in progress. */
   'sync:run': { input: z.object({ connectionId: id.optional() }).strict(), output: returns<SyncSummary>() },

@@ -9,7 +9,7 @@ const toAppError = (e: unknown) => ({ code: 'X', state: 'failed' as const, messa
 const handlers = new Proxy({} as Handlers, {
   get: (_t, name) => {
     if (name === 'connections:revoke') return async (input: { connectionId: string }) => ({ id: input.connectionId });
-    if (name === 'transactions:list') return async (input: unknown) => input;
+    if (name === 'transactions:query') return async (input: unknown) => input;
     if (name === 'connections:list') return async () => { throw new Error('bank down'); };
     return undefined;
   },
@@ -34,8 +34,17 @@ describe('dispatch', () => {
 
   it('passes parsed input (defaults applied) and wraps the value', async () => {
     expect(await dispatch(handlers, 'connections:revoke', { connectionId: 'c-1' }, toAppError)).toEqual({ ok: true, value: { id: 'c-1' } });
-    const r = await dispatch(handlers, 'transactions:list', { connectionId: 'c', accountId: 'RO1:RON' }, toAppError);
-    expect(r).toEqual({ ok: true, value: { connectionId: 'c', accountId: 'RO1:RON', bookingStatus: 'both' } });
+    const r = await dispatch(handlers, 'transactions:query', { accountIds: ['RO1:RON'] }, toAppError);
+    expect(r).toEqual({ ok: true, value: { accountIds: ['RO1:RON'], sort: 'date', order: 'desc', limit: 100 } });
+  });
+
+  it('holds a page to at most 500 rows and amounts to exact decimals', async () => {
+    expect(await dispatch(handlers, 'transactions:query', { limit: 501 }, toAppError)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(handlers, 'transactions:query', { limit: 500 }, toAppError)).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'transactions:query', { amountMin: 12.5 }, toAppError)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(handlers, 'transactions:query', { amountMin: '1e3' }, toAppError)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch(handlers, 'transactions:query', { amountMin: '-90071992547.409921' }, toAppError)).toMatchObject({ ok: true });
+    expect(await dispatch(handlers, 'transactions:query', { cursor: 'a b' }, toAppError)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('turns a thrown error into a Result error', async () => {

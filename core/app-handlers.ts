@@ -1,11 +1,11 @@
-import { isReadable, type AccountsView, type EventName, type EventPayload, type Handlers, type ProfileView, type Settings } from '../common/index.js';
+import { type EventName, type EventPayload, type Handlers, type ProfileView, type Settings } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { AuthorizationPort, AuthorizationSession } from './auth/authorization-session.js';
 import { createProductionApp, registerDeveloper } from './enrolment/production-enrolment.js';
 import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
-import { bankDay } from './connections/connection-status.js';
+import { queryHandlers } from './query-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -17,9 +17,6 @@ export interface FrontEnd {
   syncAfterConnect?: boolean;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
-
-/** How far back the first page of transactions reaches when the caller names no start. */
-const DEFAULT_WINDOW_DAYS = 90;
 
 const profileView = (p: ProfileSettings): ProfileView =>
   p.kind === 'sandbox'
@@ -115,28 +112,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       emitConnections();
       return { removed: true as const };
     },
-    'accounts:list': async () => {
-      const live = core.connections.list().filter((c) => isReadable(c.status));
-      const results = await Promise.allSettled(live.map((c) => core.connections.accounts(c.id, { psuIpAddress: frontEnd.psuIpAddress })));
-      const view: AccountsView = { accounts: [], failures: [], skipped: [] };
-      results.forEach((r, i) => {
-        const connectionId = (live[i] as { id: string }).id;
-        if (r.status === 'fulfilled') {
-          view.accounts.push(...r.value.accounts);
-          view.skipped.push(...r.value.skipped.map((s) => ({ connectionId, ...s })));
-        } else {
-          const error = logFailure(core.logger, r.reason, { method: 'accounts:list', connectionId });
-          view.failures.push({ connectionId, state: error.state, error });
-        }
-      });
-      if (view.failures.length > 0) emitConnections();
-      return view;
-    },
-    'transactions:list': async ({ connectionId, accountId, bookingStatus, dateFrom, dateTo, cursor }) => {
-      const today = bankDay(core.now());
-      const from = dateFrom ?? new Date(Date.parse(`${today}T00:00:00Z`) - DEFAULT_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
-      return core.connections.transactions(connectionId, accountId, { bookingStatus, dateFrom: from, dateTo, cursor }, { psuIpAddress: frontEnd.psuIpAddress });
-    },
+    ...queryHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

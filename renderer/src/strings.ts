@@ -44,14 +44,14 @@ export const strings = {
   accountsLoading: 'Se incarca conturile…',
   accountsNone: 'Niciun cont in aceasta conexiune.',
   reauthorize: 'Autorizati din nou',
-  noAccess: 'Conexiunea nu are acces la conturi in aceasta stare.',
+  noAccess: 'Banca nu mai poate fi citita prin aceasta conexiune; se arata datele salvate.',
   card: 'Card',
   account: 'Cont',
 
   transactionsHeading: 'Tranzactii',
   transactionsPick: 'Alegeti un cont pentru a vedea ultimele tranzactii.',
   transactionsLoading: 'Se incarca tranzactiile…',
-  transactionsEmpty: 'Nicio tranzactie in perioada afisata.',
+  transactionsEmpty: 'Nicio tranzactie salvata pentru acest cont.',
   pending: 'in asteptare',
   more: 'Mai multe',
   retry: 'Reincearca',
@@ -85,6 +85,11 @@ export function skippedText(n: number, what: keyof typeof skippedWords): string 
   const category = roPlural.select(n);
   return category === 'one' ? `${n} ${one}` : `${n} ${category === 'few' ? '' : 'de '}${many}`;
 }
+
+const syncedFormat = new Intl.DateTimeFormat('ro-RO', { dateStyle: 'short', timeStyle: 'short' });
+
+/** "Sincronizat: 20.11.2025, 12:05": when the local copy last heard from the bank, in the person's own time. */
+export const syncedText = (at: string): string => `Sincronizat: ${syncedFormat.format(new Date(at))}`;
 
 /** The Berlin Group balance type in words; an unknown type is shown as the bank named it. */
 export const balanceLabel = (type: string): string => balanceLabels[type] ?? type;

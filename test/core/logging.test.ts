@@ -52,19 +52,15 @@ describe('the app log', () => {
     });
     afterAll(async () => { await w.close(); });
 
-    it('holds no access token, refresh token, client secret, code or code_verifier', async () => {
+    // The bank is read, and a read fails, only in a sync now.
+    it('holds no access token, refresh token, client secret, code or code_verifier, through a sync and a failed one', async () => {
       const connected = await call('connections:connect', { profileId: 'sandbox', label: 'Log' });
       if (!connected.ok) throw new Error(connected.error.message);
       const connection = connected.value as { id: string; consentId: string };
-      const accounts = await call('accounts:list');
-      if (!accounts.ok) throw new Error(accounts.error.message);
-      const [account] = (accounts.value as { accounts: { id: string }[] }).accounts;
-      expect(await call('transactions:list', { connectionId: connection.id, accountId: (account as { id: string }).id, dateFrom: '2026-01-01' })).toMatchObject({ ok: true });
-      // And a failure, logged with its exchanges: the PSU revokes at the bank.
+      expect(await call('sync:run', {})).toMatchObject({ ok: true });
+      // And a failure, logged with its exchanges: the PSU revokes at the bank, the next sync meets it.
       await fetch(`${w.bankOrigin}/sandbox/consents/${connection.consentId}/revoke`, { method: 'POST' });
-      expect(await call('accounts:list')).toMatchObject({
-        ok: true, value: { failures: [{ state: 'reauth-required', error: { code: 'CONSENT_INVALID', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }] },
-      });
+      expect(await call('sync:run', {})).toMatchObject({ ok: true, value: { outcome: 'failed' } });
 
       const kept = [await w.keychain.get(clientSecretKey('sandbox')), await w.keychain.get(refreshTokenKey(connection.id))];
       for (const secret of kept) if (secret !== undefined) wire.secrets.add(secret);
@@ -91,11 +87,12 @@ describe('the app log', () => {
     it('reaches the UI state as rate-limited with its Retry-After and request id, and is logged', async () => {
       const connected = await dispatch(handlers, 'connections:connect', { profileId: 'sandbox', label: 'Busy' }, toAppError);
       if (!connected.ok) throw new Error(connected.error.message);
+      const connectionId = (connected.value as { id: string }).id;
+      // accounts:list reads the store; a consent-status read is the person's own call to the bank.
       let failure: unknown;
       for (let i = 0; i < 30 && failure === undefined; i++) {
-        const r = await dispatch(handlers, 'accounts:list', {}, toAppError);
-        if (!r.ok) throw new Error(r.error.message);
-        failure = (r.value as { failures: { error: unknown }[] }).failures[0]?.error;
+        const r = await dispatch(handlers, 'connections:refresh-status', { connectionId }, toAppError);
+        if (!r.ok) failure = r.error;
       }
       expect(failure).toMatchObject({
         code: 'ACCESS_EXCEEDED', state: 'rate-limited', retryable: true,

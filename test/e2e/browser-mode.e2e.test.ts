@@ -228,7 +228,9 @@ describe('browser mode in Chromium', () => {
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).length, { timeout: 15_000 }).toBe(0);
   });
 
-  it('connects demo through the popup and lists the accounts with balances', async () => {
+  // Balances and transactions reach the store through the sync that runs right after a connect;
+  // until it ends the accounts show without amounts.
+  it('connects demo through the popup and lists the accounts with balances and an account’s transactions from the store', async () => {
     const { context, page, violations } = await openApp();
     const popup = await connectPopup(context, page);
     await login(popup);
@@ -254,9 +256,19 @@ describe('browser mode in Chromium', () => {
         : new RegExp(`(?<!\\d)${(account.maskedPan ?? '').slice(-4)}(?!\\d)`);
       const row = rows.filter({ hasText: spelled }).first();
       await expect.poll(() => row.isVisible(), { timeout: 20_000 }).toBe(true);
-      expect(await row.innerText()).toMatch(/\d,\d{2}/);
+      // The balances come with the sync that follows the connect; the list re-reads the store when it ends.
+      await expect.poll(async () => /\d,\d{2}/.test(await row.innerText()), { timeout: 20_000 }).toBe(true);
     }
     expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
+
+    // An account's latest transactions come from the store, a keyset page at a time.
+    const current = accounts.find((a) => a.kind === 'account' && a.currency === 'RON') as AccountsView['accounts'][number];
+    await rows.filter({ hasText: new RegExp((current.iban ?? '').split('').join('\\s?')) }).first().getByRole('button').click();
+    const list = page.getByRole('list', { name: 'Tranzactii' }).getByRole('listitem');
+    await expect.poll(() => list.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const firstPage = await list.count();
+    await page.getByRole('button', { name: 'Mai multe' }).click();
+    await expect.poll(() => list.count(), { timeout: 20_000 }).toBeGreaterThan(firstPage);
 
     // Revoking asks once more before the bank's access ends; "Anuleaza" changes nothing.
     await page.getByRole('button', { name: 'Revoca' }).click();
@@ -266,6 +278,9 @@ describe('browser mode in Chromium', () => {
     await page.getByRole('button', { name: 'Da, revoca accesul' }).click();
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['revoked']);
     await expect.poll(() => page.getByText('revocat', { exact: true }).first().isVisible(), { timeout: 20_000 }).toBe(true);
+    // The consent ended; the person's stored history did not.
+    expect(await list.count()).toBeGreaterThan(firstPage);
+    expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
     expect(violations).toEqual([]);
   });
 });

@@ -84,6 +84,8 @@ export interface CoreWorldForTest {
   keychain: TestKeychain;
   bankUrl: string;
   bankOrigin: string;
+  /** How many requests core has sent (to the bank) so far: reads from the store send none. */
+  bankRequests(): number;
   /** Everything core logged so far (at `debug`: every bank exchange too), as the app's log file holds it. */
   logText(): string;
   close(): Promise<void>;
@@ -99,8 +101,14 @@ export async function coreWorld(
   const embedded = embeddedSandbox({ port: 0, ...options.sandbox }, demoCertificatePem);
   const bank = await embedded.start();
   const keychain = new TestKeychain();
+  let requests = 0;
+  const base = options.fetch ?? fetch;
+  const counted: typeof fetch = (input, init) => {
+    requests += 1;
+    return base(input, init);
+  };
   const core = createAppCore({
-    fetch: options.fetch ?? fetch,
+    fetch: counted,
     keychain,
     logger,
     databasePath: join(dir, 'conturi.sqlite'),
@@ -115,6 +123,7 @@ export async function coreWorld(
     keychain,
     bankUrl: bank.url,
     bankOrigin: bank.origin,
+    bankRequests: () => requests,
     logText: () => logFiles(logDir).map((file) => readFileSync(file, 'utf8')).join(''),
     async close() {
       core.close();

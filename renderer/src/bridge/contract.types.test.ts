@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AccountsView, Bridge, ProfileView, Settings } from '../../../common/contract.js';
-import type { Connection, TransactionPage, UiErrorState } from '../../../common/domain.js';
+import type { Connection, UiErrorState } from '../../../common/domain.js';
+import type { TransactionsView } from '../../../common/queries.js';
 import type { Result } from '../../../common/result.js';
 import { createFakeBridge } from './fake-bridge.js';
 
@@ -27,11 +28,16 @@ describe('Bridge.invoke types', () => {
     void bridge.invoke('connections:connect', { profileId: 'sandbox' });
     // @ts-expect-error — only the two modes exist
     void bridge.invoke('settings:set', { authorizationMode: 'popup' });
+    // @ts-expect-error — the live read is gone: the renderer reads the store
+    void bridge.invoke('transactions:list', { connectionId: 'c1', accountId: 'a1' });
+    // @ts-expect-error — an amount is exact decimal text, never a number
+    void bridge.invoke('transactions:query', { amountMin: 12.5 });
   });
 
   it('accepts correct calls, optional fields left out', () => {
     expectTypeOf(bridge.invoke('connections:revoke', { connectionId: 'c1' })).toEqualTypeOf<Promise<Result<Connection>>>();
-    expectTypeOf(bridge.invoke('transactions:list', { connectionId: 'c1', accountId: 'a1' })).toEqualTypeOf<Promise<Result<TransactionPage>>>();
+    expectTypeOf(bridge.invoke('transactions:query', {})).toEqualTypeOf<Promise<Result<TransactionsView>>>();
+    expectTypeOf(bridge.invoke('transactions:query', { accountIds: ['a1'], text: 'kauf', sort: 'amount', order: 'asc' })).toEqualTypeOf<Promise<Result<TransactionsView>>>();
     expectTypeOf(bridge.invoke('settings:set', { authorizationMode: 'system-browser' })).toEqualTypeOf<Promise<Result<Settings>>>();
   });
 

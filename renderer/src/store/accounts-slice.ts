@@ -1,11 +1,12 @@
 import type { AccountsView } from '../../../common/contract.js';
-import type { AccountWithBalances } from '../../../common/domain.js';
+import type { StoredAccount } from '../../../common/queries.js';
 import type { SliceCreator } from './types.js';
 import { tracked } from './ui-slice.js';
 
 export interface AccountsSlice {
-  accounts: AccountWithBalances[];
-  /** Connections whose last read failed, with the state to show; their accounts are absent. */
+  /** From the local copy: every account of the person's connections, with its stored balances and last sync. */
+  accounts: StoredAccount[];
+  /** Connections whose last sync failed, with the state to show; their stored accounts still show. */
   accountFailures: AccountsView['failures'];
   /** Accounts, cards or balances the bank listed that could not be read, by connection. */
   accountsSkipped: AccountsView['skipped'];

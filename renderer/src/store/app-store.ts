@@ -33,5 +33,10 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
   }));
   // Lives as long as the window: the store is created once per page.
   bridge.on('connections:changed', (connections) => store.getState().applyConnections(connections));
+  // A sync changed the local copy: what the screens show is read from it again.
+  bridge.on('sync:finished', () => {
+    const s = store.getState();
+    void Promise.all([s.loadAccounts(), s.reloadTransactions()]);
+  });
   return store;
 }

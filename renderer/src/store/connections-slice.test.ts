@@ -119,14 +119,26 @@ describe('connections › browser-mode popup', () => {
 });
 
 describe('connections › per-connection actions', () => {
-  it('revoke keeps the revoked connection and drops its accounts and transactions', async () => {
+  it('revoke keeps the revoked connection, its stored accounts and their transactions: the history does not vanish', async () => {
     const fake = createFakeBridge({ 'connections:revoke': ({ connectionId }) => ({ ok: true, value: connection({ id: connectionId, status: 'revoked' }) }) });
     const store = createAppStore(fake.bridge);
     const ref = { connectionId: 'c1', accountId: account().id };
-    store.setState({ connections: [connection()], accounts: [account()], selectedAccount: ref, transactionLists: { [`c1/${ref.accountId}`]: { transactions: [transaction()], skipped: 0, loading: false, error: null } } });
+    const lists = { [`c1/${ref.accountId}`]: { transactions: [transaction()], loading: false, error: null } };
+    store.setState({ connections: [connection()], accounts: [account()], selectedAccount: ref, transactionLists: lists });
     expect(await store.getState().revoke('c1')).toBe(true);
     expect(fake.inputsOf('connections:revoke')).toEqual([{ connectionId: 'c1' }]);
     expect(store.getState().connections[0]?.status).toBe('revoked');
+    expect(store.getState().accounts).toEqual([account()]);
+    expect(store.getState().selectedAccount).toEqual(ref);
+    expect(store.getState().transactionLists).toEqual(lists);
+  });
+
+  it('remove drops the connection’s accounts, transactions and selection', async () => {
+    const fake = createFakeBridge({ 'connections:remove': () => ({ ok: true, value: { removed: true } }) });
+    const store = createAppStore(fake.bridge);
+    const ref = { connectionId: 'c1', accountId: account().id };
+    store.setState({ connections: [connection()], accounts: [account()], selectedAccount: ref, transactionLists: { [`c1/${ref.accountId}`]: { transactions: [transaction()], loading: false, error: null } } });
+    expect(await store.getState().remove('c1')).toBe(true);
     expect(store.getState().accounts).toEqual([]);
     expect(store.getState().selectedAccount).toBeNull();
     expect(store.getState().transactionLists).toEqual({});

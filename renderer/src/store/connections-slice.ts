@@ -1,5 +1,5 @@
 import type { ProfileView } from '../../../common/contract.js';
-import { isReadable, type Connection } from '../../../common/domain.js';
+import type { Connection } from '../../../common/domain.js';
 import type { AppError, Result } from '../../../common/result.js';
 import { dropTransactionsOf } from './transactions-slice.js';
 import type { AppState, SliceCreator } from './types.js';
@@ -11,7 +11,7 @@ export interface ConnectionsSlice {
   connectionsLoaded: boolean;
   loadProfiles(): Promise<void>;
   loadConnections(): Promise<void>;
-  /** Replaces the list with the host's (from `connections:changed`) and drops what no longer reads. */
+  /** Replaces the list with the host's (from `connections:changed`) and drops what belonged to connections now gone. */
   applyConnections(connections: Connection[]): void;
   /** Starts the bank's authorisation; in browser mode call it straight from the click handler. */
   connect(profileId: string, label: string): Promise<boolean>;
@@ -73,14 +73,15 @@ export const createConnectionsSlice: SliceCreator<ConnectionsSlice> = ({ bridge,
       }
     },
     applyConnections(connections) {
-      const live = new Set(connections.filter((c) => isReadable(c.status)).map((c) => c.id));
+      // A consent that ended leaves its accounts' stored history readable: only a connection
+      // that is gone takes its accounts and lists with it.
       const known = new Set(connections.map((c) => c.id));
       set((s: AppState) => ({
         connections,
-        accounts: s.accounts.filter((a) => live.has(a.connectionId)),
+        accounts: s.accounts.filter((a) => known.has(a.connectionId)),
         accountFailures: s.accountFailures.filter((f) => known.has(f.connectionId)),
-        accountsSkipped: s.accountsSkipped.filter((k) => live.has(k.connectionId)),
-        ...dropTransactionsOf(s, (id) => !live.has(id)),
+        accountsSkipped: s.accountsSkipped.filter((k) => known.has(k.connectionId)),
+        ...dropTransactionsOf(s, (id) => !known.has(id)),
       }));
     },
     connect: (profileId, label) => authorize(() => bridge.invoke('connections:connect', { profileId, label })),

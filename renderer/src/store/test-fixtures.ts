@@ -1,4 +1,5 @@
-import type { Account, AccountWithBalances, Connection, Transaction } from '../../../common/domain.js';
+import type { Account, Connection } from '../../../common/domain.js';
+import type { StoredAccount, StoredTransaction } from '../../../common/queries.js';
 
 /** Shapes as the host sends them; only what a test names differs. */
 export const connection = (over: Partial<Connection> = {}): Connection => ({
@@ -15,7 +16,7 @@ export const connection = (over: Partial<Connection> = {}): Connection => ({
   ...over,
 });
 
-export const account = (over: Partial<Account> = {}): AccountWithBalances => ({
+export const account = (over: Partial<Account & StoredAccount> = {}): StoredAccount => ({
   id: 'RO49CECE0000000000000001-RON',
   connectionId: 'c1',
   kind: 'account',
@@ -27,10 +28,14 @@ export const account = (over: Partial<Account> = {}): AccountWithBalances => ({
     { type: 'closingBooked', amount: { amount: '12345.67', currency: 'RON' } },
     { type: 'interimAvailable', amount: { amount: '12000.00', currency: 'RON' } },
   ],
+  readable: true,
+  syncedAt: '2025-11-20T10:05:00.000Z',
   ...over,
 });
 
-export const transaction = (over: Partial<Transaction> = {}): Transaction => ({
+export const transaction = (over: Partial<StoredTransaction> = {}): StoredTransaction => ({
+  rowId: 1,
+  day: '2025-11-18',
   id: 't1',
   accountId: 'RO49CECE0000000000000001-RON',
   status: 'booked',

@@ -1,4 +1,4 @@
-import type { Transaction } from '../../../common/domain.js';
+import type { StoredTransaction } from '../../../common/queries.js';
 import type { AppError } from '../../../common/result.js';
 import type { AppState, SliceCreator } from './types.js';
 import { tracked } from './ui-slice.js';
@@ -12,13 +12,16 @@ export interface AccountRef {
 /** Connection ids cannot hold '/', so the key splits back unambiguously. */
 export const accountKey = ({ connectionId, accountId }: AccountRef): string => `${connectionId}/${accountId}`;
 
+/** Rows per page of an account's list: a screenful and some, small enough to come at once. */
+export const TRANSACTIONS_PAGE = 50;
+
 export interface TransactionList {
-  /** The pages loaded so far, newest first as the bank sends them. */
-  transactions: Transaction[];
-  /** Core's cursor to the next page; absent on the last. */
+  /** The pages loaded so far from the local copy, newest day first (pending where their day puts them). */
+  transactions: StoredTransaction[];
+  /** The store's keyset cursor to the next page; absent on the last. */
   cursor?: string;
-  /** How many items of the pages loaded so far could not be read. */
-  skipped: number;
+  /** When the account was last synced; absent before its first sync. */
+  syncedAt?: string;
   loading: boolean;
   error: AppError | null;
 }
@@ -29,6 +32,8 @@ export interface TransactionsSlice {
   /** Shows an account; its first page loads unless already there. */
   selectAccount(ref: AccountRef): Promise<void>;
   loadTransactions(ref: AccountRef, more?: boolean): Promise<void>;
+  /** After a sync: the loaded lists are stale; the selected one loads its first page again, the others when next shown. */
+  reloadTransactions(): Promise<void>;
 }
 
 type ListsState = Pick<AppState, 'transactionLists' | 'selectedAccount'>;
@@ -40,11 +45,14 @@ export function dropTransactionsOf(state: ListsState, gone: (connectionId: strin
   return { transactionLists: Object.fromEntries(kept), selectedAccount: selected !== null && gone(selected.connectionId) ? null : selected };
 }
 
-const empty: TransactionList = { transactions: [], skipped: 0, loading: false, error: null };
+const empty: TransactionList = { transactions: [], loading: false, error: null };
 
 export const createTransactionsSlice: SliceCreator<TransactionsSlice> = ({ bridge }) => (set, get) => {
   const patch = (key: string, change: Partial<TransactionList>) =>
     set((s) => ({ transactionLists: { ...s.transactionLists, [key]: { ...(s.transactionLists[key] ?? empty), ...change } } }));
+
+  // Bumped when the lists are dropped after a sync: an answer to a request made before is stale.
+  let generation = 0;
 
   return {
     selectedAccount: null,
@@ -61,23 +69,31 @@ export const createTransactionsSlice: SliceCreator<TransactionsSlice> = ({ bridg
       const current = get().transactionLists[key] ?? empty;
       if (current.loading || (more && current.cursor === undefined)) return;
       const cursor = more ? current.cursor : undefined;
+      const asked = generation;
       patch(key, { loading: true, error: null });
       const result = await tracked(
         set,
         `transactions:${key}`,
-        () => bridge.invoke('transactions:list', { ...ref, bookingStatus: 'both', ...(cursor === undefined ? {} : { cursor }) }),
+        () => bridge.invoke('transactions:query', { accountIds: [ref.accountId], limit: TRANSACTIONS_PAGE, ...(cursor === undefined ? {} : { cursor }) }),
         { quiet: true }, // shown beside the list, where it happened
       );
-      if (get().transactionLists[key] === undefined) return; // the connection went away meanwhile
+      if (asked !== generation || get().transactionLists[key] === undefined) return; // a sync or a removal came meanwhile
       if (!result.ok) return patch(key, { loading: false, error: result.error });
       const list: TransactionList = {
         transactions: more ? [...current.transactions, ...result.value.transactions] : result.value.transactions,
-        skipped: (more ? current.skipped : 0) + result.value.skipped.length,
         loading: false,
         error: null,
       };
       if (result.value.cursor !== undefined) list.cursor = result.value.cursor;
+      if (result.value.syncedAt !== undefined) list.syncedAt = result.value.syncedAt;
       set((s) => ({ transactionLists: { ...s.transactionLists, [key]: list } }));
+    },
+
+    async reloadTransactions() {
+      const selected = get().selectedAccount;
+      generation += 1;
+      set({ transactionLists: {} });
+      if (selected !== null) await get().loadTransactions(selected);
     },
   };
 };

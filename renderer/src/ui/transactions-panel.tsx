@@ -1,17 +1,17 @@
 import { useId } from 'react';
-import type { Transaction } from '../../../common/domain.js';
+import type { StoredTransaction } from '../../../common/queries.js';
 import { formatDate } from '../format/date.js';
 import { formatIban } from '../../../common/iban.js';
 import { formatMoney, isNegative } from '../../../common/format-money.js';
 import { selectSelectedAccount, selectTransactionList } from '../store/selectors.js';
-import { errorText, skippedText, strings } from '../strings.js';
+import { errorText, strings, syncedText } from '../strings.js';
 import { useApp } from './store-context.js';
 
-function TransactionRow({ t }: { t: Transaction }) {
+function TransactionRow({ t }: { t: StoredTransaction }) {
   const who = t.counterpartyName ?? (t.counterpartyIban !== undefined ? formatIban(t.counterpartyIban) : '');
   return (
     <li role="listitem" className={t.status === 'pending' ? 'transaction pending' : 'transaction'}>
-      <span className="date">{formatDate(t.bookingDate ?? t.valueDate)}</span>
+      <span className="date">{formatDate(t.bookingDate ?? t.valueDate ?? t.day)}</span>
       <span className="who">
         <span className="counterparty">{who}</span>
         {t.remittance !== undefined && <span className="meta remittance">{t.remittance}</span>}
@@ -24,12 +24,10 @@ function TransactionRow({ t }: { t: Transaction }) {
   );
 }
 
-/** Pending first (the newest movements), then booked in the bank's order. */
-const pendingFirst = (list: Transaction[]) => [...list.filter((t) => t.status === 'pending'), ...list.filter((t) => t.status !== 'pending')];
-
 /**
- * The selected account's latest transactions. Rows use CSS `content-visibility` so a long list
- * costs little to lay out; real virtualisation (windowed rendering) comes with search and sync.
+ * The selected account's latest transactions, from the local copy, newest day first (a pending
+ * item where its day puts it), a keyset page at a time. Rows use CSS `content-visibility` so a
+ * long list costs little to lay out; windowed rendering comes with the UI's rebuild.
  */
 export function TransactionsPanel() {
   const account = useApp(selectSelectedAccount);
@@ -55,10 +53,10 @@ export function TransactionsPanel() {
       {list !== undefined && !list.loading && list.error === null && list.transactions.length === 0 && <p className="hint">{strings.transactionsEmpty}</p>}
       {list !== undefined && list.transactions.length > 0 && (
         <ul role="list" aria-label={strings.transactionsHeading} className="transactions">
-          {pendingFirst(list.transactions).map((t) => <TransactionRow key={`${t.status}:${t.id}`} t={t} />)}
+          {list.transactions.map((t) => <TransactionRow key={t.rowId} t={t} />)}
         </ul>
       )}
-      {list !== undefined && list.skipped > 0 && <p className="hint">{skippedText(list.skipped, 'transaction')}</p>}
+      {list?.syncedAt !== undefined && <p className="hint synced">{syncedText(list.syncedAt)}</p>}
       {ref !== null && list?.cursor !== undefined && (
         <button type="button" className="more" disabled={list.loading} onClick={() => void load(ref, true)}>{strings.more}</button>
       )}
