@@ -1,5 +1,5 @@
 import type { AuthorizationPort } from '../core/auth/authorization-session.js';
-import { listenForCallbacks, LOOPBACK_CALLBACK_PATH } from '../core/auth/loopback-callback.js';
+import { DEFAULT_LOOPBACK_PORT, listenForCallbacks, loopbackPortOf, loopbackRedirectUri } from '../core/auth/loopback-callback.js';
 import { ValidationError } from '../core/errors.js';
 import type { OAuthSession } from './oauth-flow.js';
 
@@ -16,22 +16,20 @@ import type { OAuthSession } from './oauth-flow.js';
  *   on the port the profile's redirect URI names.
  */
 
-/** The port the sandbox's loopback redirect uses: fixed, so the URI stays the same across launches. */
-export const DEFAULT_LOOPBACK_PORT = 47_613;
-
-export const loopbackRedirectUri = (port: number = DEFAULT_LOOPBACK_PORT) => `http://127.0.0.1:${port}${LOOPBACK_CALLBACK_PATH}`;
+/** Core's, shared with the CLI: one sandbox enrolment serves both. */
+export { DEFAULT_LOOPBACK_PORT, loopbackRedirectUri };
 
 /** The port of a `http://127.0.0.1:<port>/…` redirect URI; anything else cannot come back to a loopback listener. */
 export function loopbackPort(redirectUri: string): number {
-  const target = URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
-  if (target === undefined || target.protocol !== 'http:' || target.hostname !== '127.0.0.1' || target.port === '') {
+  const port = loopbackPortOf(redirectUri);
+  if (port === undefined) {
     throw new ValidationError(
       'The system browser needs a loopback redirect URI (http://127.0.0.1:<port>/oauth/callback). ' +
         'For the sandbox, restart the app after changing the setting; for a bank profile, register such a URI with the bank.',
       'redirectUri',
     );
   }
-  return Number(target.port);
+  return port;
 }
 
 export interface SystemBrowserDeps {

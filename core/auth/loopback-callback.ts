@@ -5,6 +5,22 @@ import { renderCallbackPage, type CallbackPage } from './callback-page.js';
 /** The path the bank sends the person back to on a loopback redirect (RFC 8252 §7.3). */
 export const LOOPBACK_CALLBACK_PATH = '/oauth/callback';
 
+/**
+ * The port of the loopback redirect the embedded sandbox is enrolled with (the app's
+ * system-browser mode, the CLI): fixed, so the redirect URI stays the same across launches and
+ * the sandbox app is not enrolled anew (which would orphan the refresh tokens of the old one).
+ */
+export const DEFAULT_LOOPBACK_PORT = 47_613;
+
+export const loopbackRedirectUri = (port: number = DEFAULT_LOOPBACK_PORT) => `http://127.0.0.1:${port}${LOOPBACK_CALLBACK_PATH}`;
+
+/** The port of a `http://127.0.0.1:<port>/…` redirect URI; undefined for anything a loopback listener cannot catch. */
+export function loopbackPortOf(redirectUri: string): number | undefined {
+  const target = URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
+  if (target === undefined || target.protocol !== 'http:' || target.hostname !== '127.0.0.1' || target.port === '') return undefined;
+  return Number(target.port);
+}
+
 /** What the callback needs of a session. */
 export type CallbackSession = Pick<AuthorizationSession, 'handleRedirect'>;
 
