@@ -17,12 +17,15 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 
 /** main/, host/ and cli/ embed the sandbox bank through its start function (and the embedding
  * wrapper around it, which fits core's EmbeddedBank port), and nothing else of it. */
 const SANDBOX_ENTRIES = ['./index.ts', './embedded.ts'];
+/** The CLI also plays a sandbox PSU on the bank's pages (`connect --auto-psu`), as the demo scripts do. */
+const CLI_SANDBOX_ENTRIES = [...SANDBOX_ENTRIES, './demo-psu.ts'];
 const ZOD_FREE = 'This bundle must not load zod: import types from common/contract.ts, and run-time names from common/contract-names.ts.';
 const COMPUTED = 'A module name computed at run time cannot be checked against the import boundaries: name the module.';
 
 /**
  * @param {string} folder
- * @param {{ allow: string[]; embedSandbox?: boolean; packages?: string[]; typesOnly?: boolean; message: string }} rule
+ * @param {{ allow: string[]; embedSandbox?: boolean | string[]; packages?: string[]; typesOnly?: boolean; message: string }} rule
+ *   `embedSandbox`: the sandbox files the folder may import (`true`: SANDBOX_ENTRIES).
  *   `typesOnly`: the folder runs where zod must not be loaded (the preload, the renderer bundle), so
  *   it takes only types from the contract's schemas module; its run-time names come from
  *   common/contract-names.ts.
@@ -32,7 +35,7 @@ function boundary(folder, { allow, embedSandbox = false, packages = [], typesOnl
   const zones = forbidden.map((from) => ({
     target: `./${folder}`,
     from: `./${from}`,
-    ...(from === 'sandbox' && embedSandbox ? { except: SANDBOX_ENTRIES } : {}),
+    ...(from === 'sandbox' && embedSandbox ? { except: embedSandbox === true ? SANDBOX_ENTRIES : embedSandbox } : {}),
     message,
   }));
   // `electron` and `electron/main`, `react` and `react-dom`, `node:fs` and `fs/promises`.
@@ -131,9 +134,9 @@ export default tseslint.config(
   }),
   boundary('cli', {
     allow: ['common', 'core'],
-    embedSandbox: true,
+    embedSandbox: CLI_SANDBOX_ENTRIES,
     packages: ['electron', 'react*'],
-    message: 'cli/ is a terminal front end over core/ and common/ (and embeds the sandbox through sandbox/index.ts or embedded.ts).',
+    message: 'cli/ is a terminal front end over core/ and common/ (and embeds the sandbox through sandbox/index.ts or embedded.ts, and plays its PSU through demo-psu.ts).',
   }),
   boundary('bench', {
     allow: ['common', 'core', 'sandbox'],
