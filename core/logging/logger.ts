@@ -29,7 +29,7 @@ const LOG_FILE_BASE = 'conturi.log';
  * wire's spelling and ours. `code` alone is not listed: it is also every error's code, which
  * the log must keep; the authorization code is redacted under the names it travels in.
  */
-const SECRET_KEYS = [
+export const SECRET_KEYS = [
   'authorization', 'Authorization', 'cookie', 'Cookie', 'set-cookie', 'x-conturi-secret',
   'access_token', 'accessToken', 'refresh_token', 'refreshToken', 'id_token', 'idToken', 'token',
   'authorization_code', 'authorizationCode', 'code_verifier', 'codeVerifier',

@@ -1,0 +1,27 @@
+import { accountsCommand } from './commands/accounts.js';
+import { callCommand } from './commands/call.js';
+import type { Command } from './commands/command.js';
+import { connectCommand } from './commands/connect.js';
+import { methodsCommand } from './commands/methods.js';
+
+export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, accountsCommand];
+
+export function usage(): string {
+  return `Usage: npm run cli -- [options] <command>
+
+Options (before or after the command):
+  --data-dir DIR                the data folder (default: the app's own, shared with the app and browser mode)
+  --ephemeral                   keep everything in memory: nothing outlives the command
+  --sandbox-option NAME=VALUE   a knob of the embedded sandbox bank, as in npm run sandbox -- --help
+                                (seed=7, fault-rate=0.1, page-size=50, latency-ms=50, ...); repeatable
+  --callback-port N             the port on 127.0.0.1 the bank redirects to after sign-in (default 47613);
+                                keep it the same for one data folder, or the sandbox app is enrolled anew
+  --debug                       log every bank exchange, and show a stack trace on an unexpected failure
+  -h, --help                    this text
+
+Commands:
+${commands.map((c) => `  ${c.usage}`).join('\n')}
+
+Exit codes: 0 success, 1 a failure (one line on stderr), 2 bad usage.
+`;
+}
