@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dispatch, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../common/index.js';
+import { dispatch, type AppError, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../common/index.js';
 import type { AppCore } from '../core/app-core.js';
 import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
 import { loopbackRedirectUri } from '../core/auth/loopback-callback.js';
 import { toAppError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { openLocalStore, storeWorld } from '../core/local-store.js';
+import { logFailure } from '../core/logging/failure-log.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
@@ -37,6 +38,8 @@ export interface CliRuntime {
   /** The core behind the handlers, for what the contract has no method for (a run as the scheduler does it). */
   core(): AppCore | undefined;
   logger: Logger;
+  /** Writes a failure the command is about to show to the log, and returns what to show. */
+  logFailure(error: unknown, context: Record<string, unknown>): AppError;
   /** Why nothing outlives this run; undefined when the data folder keeps it. */
   ephemeral: string | undefined;
   /** Ends an open authorisation (Ctrl-C), so a waiting connect settles. */
@@ -116,6 +119,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<CliRuntime> 
     },
     core: () => opened.core(),
     logger,
+    logFailure: (error, context) => logFailure(logger, error, context),
     ephemeral: store.ephemeral?.reason,
     cancelAuthorization: () => authorization.close(),
     async close() {

@@ -1,0 +1,157 @@
+/**
+ * `npm run cli` as a person or a script runs it: the real CLI in a child process, against its
+ * embedded sandbox bank, in a temp data folder under the real OS keychain (run this file with
+ * `sh test/run-with-keyring.sh npx vitest run test/cli/cli.test.ts`) and in `--ephemeral` mode.
+ * One connect is shared by the checks that need a connected bank: each run starts a process.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames } from '../../common/index.js';
+import { cli, freePort, startCli, waitFor, type Finished } from './cli-run.js';
+
+const USAGE = /^Usage: npm run cli -- \[options\] <command>$/m;
+const AUTHORIZE_URL = /^http:\/\/127\.0\.0\.1:\d+\/cec\/prod\/oauthcec\/oauth2\/authorize\?response_type=code&scope=AIS%3A[\w-]+&redirect_uri=http%3A%2F%2F127\.0\.0\.1%3A(\d+)%2Foauth%2Fcallback&client_id=\w+&code_challenge=[\w-]{43}&code_challenge_method=S256&state=[\w-]{43}$/m;
+const CONNECTED = /^Connected CEC \(sandbox\): connection [\w-]+, active, consent valid until \d{4}-\d{2}-\d{2} \(179 days left\)$/m;
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+describe('npm run cli: usage, methods and call', () => {
+  it('exits 2 with the reason and the usage text on bad usage, and 0 with the usage on --help', async () => {
+    const [unknown, badOption, noMethod, badKnob, help] = await Promise.all([
+      cli(['--ephemeral', 'frobnicate']),
+      cli(['--ephemeral', 'connect', '--bogus']),
+      cli(['--ephemeral', 'call']),
+      cli(['--ephemeral', '--sandbox-option', 'sede=7', 'accounts']),
+      cli(['--help']),
+    ]);
+    for (const r of [unknown, badOption, noMethod, badKnob]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(USAGE);
+      expect(r.stdout).toBe('');
+    }
+    expect(lines(unknown.stderr)[0]).toBe('conturi: unknown command "frobnicate"');
+    expect(lines(badOption.stderr)[0]).toMatch(/^conturi: Unknown option '--bogus'/);
+    expect(lines(noMethod.stderr)[0]).toBe('conturi: call needs a METHOD (see: npm run cli -- methods)');
+    expect(lines(badKnob.stderr)[0]).toMatch(/^conturi: unknown sandbox option "sede"; valid names: .*\bseed\b.*\bfault-rate\b/);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(USAGE);
+    expect(help.stdout).toMatch(/^Exit codes: 0 success, 1 a failure \(one line on stderr\), 2 bad usage\.$/m);
+  });
+
+  it('methods: every contract method with its input as a JSON Schema', async () => {
+    const r = await cli(['methods']);
+    expect(r.code).toBe(0);
+    const listed = JSON.parse(r.stdout) as Record<string, { input: { $schema: string; type: string; properties: Record<string, unknown> } }>;
+    expect(Object.keys(listed)).toEqual(methodNames);
+    for (const [name, { input }] of Object.entries(listed)) {
+      expect(input.$schema, name).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(input.type, name).toBe('object');
+    }
+    expect(listed['connections:connect']?.input).toMatchObject({ required: ['profileId', 'label'], additionalProperties: false });
+  });
+
+  it('call: prints the Result as JSON; exit 0 when ok, 1 with the validation message on bad JSON or input', async () => {
+    const [info, notJson, invalid, unknown] = await Promise.all([
+      cli(['--ephemeral', 'call', 'app:info']),
+      cli(['--ephemeral', 'call', 'connections:refresh-status', '{connectionId:']),
+      cli(['--ephemeral', 'call', 'connections:refresh-status', '{"connectionId":"a b"}']),
+      cli(['--ephemeral', 'call', 'accounts:frobnicate', '{}']),
+    ]);
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout)).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for with --ephemeral', dataDir: null, locked: false } });
+    expect(info.stderr).toBe('');
+
+    expect(notJson.code).toBe(1);
+    expect(JSON.parse(notJson.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', state: 'invalid-input', message: expect.stringMatching(/^the input is not JSON: /) } });
+    expect(lines(notJson.stderr)).toEqual([expect.stringMatching(/^conturi: the input is not JSON: .* \(invalid-input, INVALID_INPUT\)$/)]);
+
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^connections:refresh-status: connectionId /) } });
+    expect(lines(invalid.stderr)).toEqual([expect.stringMatching(/^conturi: connections:refresh-status: connectionId .* \(invalid-input, INVALID_INPUT\)$/)]);
+
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('call: refuses a secret on the command line (exit 2) and takes it on stdin', async () => {
+    const input = { baseUrl: 'https://example.invalid', certificatePem: 'x'.repeat(100), username: 'a@b.invalid', password: 'not-on-argv', firstName: 'A', lastName: 'B', organization: 'C' };
+    const [onArgv, onStdin] = await Promise.all([
+      cli(['--ephemeral', 'call', 'enrolment:register', JSON.stringify(input)]),
+      // Over the length limit on purpose: the schema refuses it, so nothing is sent anywhere.
+      cli(['--ephemeral', 'call', 'enrolment:register', '-'], JSON.stringify({ ...input, password: 'x'.repeat(200) })),
+    ]);
+    expect(onArgv.code).toBe(2);
+    expect(lines(onArgv.stderr)[0]).toBe('conturi: "password" is a secret and must not be on the command line: pass the JSON on stdin (call enrolment:register - < input.json)');
+    expect(onStdin.code).toBe(1);
+    expect(JSON.parse(onStdin.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^enrolment:register: password /) } });
+    expect(onStdin.stdout + onStdin.stderr).not.toContain('x'.repeat(200));
+  });
+
+  it('--ephemeral connect --auto-psu: connects the sandbox in memory and says nothing is kept; a PSU the bank refuses is one line, exit 1', async () => {
+    const [connected, refused] = await Promise.all([
+      cli(['--ephemeral', '--callback-port', String(await freePort()), 'connect', '--auto-psu', 'demo']),
+      cli(['--ephemeral', '--callback-port', String(await freePort()), 'connect', '--auto-psu', 'nobody']),
+    ]);
+    expect(connected.code).toBe(0);
+    expect(connected.stdout).toMatch(AUTHORIZE_URL);
+    expect(connected.stdout).toMatch(CONNECTED);
+    expect(connected.stderr).toBe('conturi: nothing of this connection is kept after this command (asked for with --ephemeral)\n');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('conturi: the sandbox PSU "nobody" could not sign in and consent: login: 401 (invalid-input, VALIDATION_ERROR)\n');
+  });
+});
+
+describe('npm run cli over a data folder under the OS keychain', () => {
+  let root: string;
+  let dataDir: string;
+  let port: number;
+  let connect: Finished;
+  const inFolder = (...args: string[]) => ['--data-dir', dataDir, '--callback-port', String(port), ...args];
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'conturi-cli-'));
+    dataDir = join(root, 'data');
+    port = await freePort();
+    connect = await cli(inFolder('connect', '--auto-psu', 'demo'));
+  }, 60_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('connect --auto-psu demo: prints the authorize URL with the loopback redirect, then the connection', () => {
+    expect(connect.stderr).toBe('');
+    expect(connect.code).toBe(0);
+    const url = AUTHORIZE_URL.exec(connect.stdout);
+    expect(url?.[1]).toBe(String(port));
+    expect(connect.stdout).toMatch(CONNECTED);
+    expect(existsSync(join(dataDir, 'conturi.sqlite'))).toBe(true);
+  });
+
+  it('accounts: a table of the demo PSU’s accounts with balances, and --json', async () => {
+    // One after the other: each run holds the data folder.
+    const text = await cli(inFolder('accounts'));
+    const asJson = await cli(inFolder('accounts', '--json'));
+    expect(text.code, text.stderr).toBe(0);
+    const rows = lines(text.stdout);
+    expect(rows[0]).toMatch(/^Account +Name +Booked +Available$/);
+    expect(rows.slice(1)).toHaveLength(4);
+    for (const row of rows.slice(1)) expect(row).toMatch(/^(RO\d\d( \w{4}){5}|\d{6}\*{6}\d{4}) .* -?[\d.]+,\d{2} (RON|EUR)/);
+    expect(asJson.code).toBe(0);
+    const view = JSON.parse(asJson.stdout) as { accounts: { iban?: string; balances: unknown[] }[]; failures: unknown[] };
+    expect(view.accounts).toHaveLength(4);
+    expect(view.failures).toEqual([]);
+  });
+
+  it('holds the data folder while it runs: a second CLI is told who has it (one line, exit 1); Ctrl-C lets go', async () => {
+    const waiting = startCli(inFolder('connect', '--label', 'CEC (waiting)'));
+    await waitFor(waiting, () => waiting.stderr().includes('waiting for the bank'), 'the authorize URL');
+    expect(existsSync(join(dataDir, 'conturi.lock'))).toBe(true);
+    const second = await cli(inFolder('accounts'));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`^conturi: ${dataDir} is in use by the command line \\(npm run cli\\) \\(process \\d+\\); close it first, or pass another data folder\\. \\(failed, DATA_FOLDER_IN_USE\\)\n$`));
+    waiting.child.kill('SIGINT');
+    const stopped = await waiting.finished;
+    expect(stopped.code).toBe(130);
+    expect(existsSync(join(dataDir, 'conturi.lock'))).toBe(false);
+  });
+});
