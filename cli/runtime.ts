@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dispatch, type AppError, type EventName, type EventPayload, type MethodInput, type MethodName, type MethodOutput, type Result } from '../common/index.js';
+import { dispatch, type AppError, type EventName, type EventPayload, type Handlers, type MethodInput, type MethodName, type MethodOutput, type Result, type SyncSummary } from '../common/index.js';
 import type { AppCore } from '../core/app-core.js';
 import { createHandlers, type FrontEnd } from '../core/app-handlers.js';
 import { loopbackRedirectUri } from '../core/auth/loopback-callback.js';
 import { toAppError } from '../core/errors.js';
 import { OsKeychain } from '../core/keychain/os-keychain.js';
 import { openLocalStore, storeWorld } from '../core/local-store.js';
-import { logFailure } from '../core/logging/failure-log.js';
+import { logFailure, withFailureLog } from '../core/logging/failure-log.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
@@ -35,7 +35,12 @@ export interface CliRuntime {
   call(method: string, input: unknown): Promise<Result<unknown>>;
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** The core behind the handlers, for what the contract has no method for (a run as the scheduler does it). */
+  /**
+   * `sync:run` as the scheduler runs it: the same input schema and dispatch, but no
+   * PSU-IP-Address, so each account's read counts against the bank's daily budget.
+   */
+  syncUnattended(input: MethodInput<'sync:run'>): Promise<Result<SyncSummary>>;
+  /** The core behind the handlers, for reads the contract has no method for (an export's stream). */
   core(): AppCore | undefined;
   logger: Logger;
   /** Writes a failure the command is about to show to the log, and returns what to show. */
@@ -91,6 +96,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<CliRuntime> 
     authorizationPort: () => authorization,
     // A terminal command is the person at the machine: reads they start are PSU-present.
     psuIpAddress: psuIpAddress(),
+    // `connect` ends when the connection is made; `sync` is the command that reads the bank.
+    syncAfterConnect: false,
     emit: (event, payload) => {
       for (const listener of listeners.get(event) ?? []) (listener as (p: typeof payload) => void)(payload);
     },
@@ -107,10 +114,21 @@ export async function openRuntime(options: RuntimeOptions): Promise<CliRuntime> 
   }
   const { handlers } = session;
   const opened = session;
+  const unattended: Handlers = withFailureLog(logger, {
+    ...handlers,
+    'sync:run': async ({ connectionId }) => {
+      const core = opened.core();
+      // Locked: the session's own handler says so, as every other method does.
+      if (core === undefined) return handlers['sync:run']({ connectionId });
+      if (connectionId !== undefined) core.connections.get(connectionId);
+      return core.sync.run({ trigger: 'schedule', ...(connectionId === undefined ? {} : { connectionId }) });
+    },
+  });
   let closed = false;
   return {
     call: (method, input) => dispatch(handlers, method, input, toAppError),
     invoke: (method, input) => dispatch(handlers, method, input, toAppError) as never,
+    syncUnattended: (input) => dispatch(unattended, 'sync:run', input, toAppError) as Promise<Result<SyncSummary>>,
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);

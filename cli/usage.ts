@@ -3,8 +3,9 @@ import { callCommand } from './commands/call.js';
 import type { Command } from './commands/command.js';
 import { connectCommand } from './commands/connect.js';
 import { methodsCommand } from './commands/methods.js';
+import { syncCommand } from './commands/sync.js';
 
-export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, accountsCommand];
+export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand];
 
 export function usage(): string {
   return `Usage: npm run cli -- [options] <command>
