@@ -17,7 +17,8 @@ const CONNECTED = /^Connected CEC \(sandbox\): connection [\w-]+, active, consen
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
-describe('npm run cli: usage, methods and call', () => {
+// Each check starts Node and tsx afresh, several at once on a shared machine: room, not retries.
+describe('npm run cli: usage, methods and call', { timeout: 90_000 }, () => {
   it('exits 2 with the reason and the usage text on bad usage, and 0 with the usage on --help', async () => {
     const [unknown, badOption, noMethod, badKnob, help] = await Promise.all([
       cli(['--ephemeral', 'frobnicate']),
@@ -103,7 +104,7 @@ describe('npm run cli: usage, methods and call', () => {
   });
 });
 
-describe('npm run cli over a data folder under the OS keychain', () => {
+describe('npm run cli over a data folder under the OS keychain', { timeout: 90_000 }, () => {
   let root: string;
   let dataDir: string;
   let port: number;
@@ -140,6 +141,22 @@ describe('npm run cli over a data folder under the OS keychain', () => {
     const view = JSON.parse(asJson.stdout) as { accounts: { iban?: string; balances: unknown[] }[]; failures: unknown[] };
     expect(view.accounts).toHaveLength(4);
     expect(view.failures).toEqual([]);
+  });
+
+  it('sync: progress on stderr and the summary on stdout; --unattended runs as the scheduler does', async () => {
+    const person = await cli(inFolder('sync'));
+    expect(person.code, person.stderr).toBe(0);
+    // Not a terminal here: one line per step, each account read and done.
+    const done = lines(person.stderr).filter((l) => /^sync: \[\d\/4\] \S+: done, \d+ new$/.test(l));
+    expect(done).toHaveLength(4);
+    expect(lines(person.stderr).filter((l) => /^sync: \[\d\/4\] \S+: page 1$/.test(l))).toHaveLength(4);
+    expect(person.stdout).toMatch(/^Sync ok: 4 of 4 accounts synced, [1-9]\d* new transactions, \d+ requests to the bank$/m);
+
+    const unattended = await cli(inFolder('sync', '--unattended', '--json'));
+    expect(unattended.code, unattended.stderr).toBe(0);
+    const summary = JSON.parse(unattended.stdout) as { trigger: string; outcome: string; stored: number; accounts: unknown[] };
+    expect(summary).toMatchObject({ trigger: 'schedule', outcome: 'ok', stored: 0 });
+    expect(summary.accounts).toHaveLength(4);
   });
 
   it('holds the data folder while it runs: a second CLI is told who has it (one line, exit 1); Ctrl-C lets go', async () => {
