@@ -17,8 +17,9 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 
 /** main/, host/ and cli/ embed the sandbox bank through its start function (and the embedding
  * wrapper around it, which fits core's EmbeddedBank port), and nothing else of it. */
 const SANDBOX_ENTRIES = ['./index.ts', './embedded.ts'];
-/** The CLI also plays a sandbox PSU on the bank's pages (`connect --auto-psu`), as the demo scripts do. */
-const CLI_SANDBOX_ENTRIES = [...SANDBOX_ENTRIES, './demo-psu.ts'];
+/** The CLI also plays a sandbox PSU on the bank's pages (`connect --auto-psu`), as the demo scripts do,
+ * and reads the bank's knobs by name (`--sandbox-option`) through its option table. */
+const CLI_SANDBOX_ENTRIES = [...SANDBOX_ENTRIES, './demo-psu.ts', './option-names.ts'];
 const ZOD_FREE = 'This bundle must not load zod: import types from common/contract.ts, and run-time names from common/contract-names.ts.';
 const COMPUTED = 'A module name computed at run time cannot be checked against the import boundaries: name the module.';
 
@@ -136,7 +137,7 @@ export default tseslint.config(
     allow: ['common', 'core'],
     embedSandbox: CLI_SANDBOX_ENTRIES,
     packages: ['electron', 'react*'],
-    message: 'cli/ is a terminal front end over core/ and common/ (and embeds the sandbox through sandbox/index.ts or embedded.ts, and plays its PSU through demo-psu.ts).',
+    message: 'cli/ is a terminal front end over core/ and common/ (and embeds the sandbox through sandbox/index.ts or embedded.ts, plays its PSU through demo-psu.ts and names its knobs through option-names.ts).',
   }),
   boundary('bench', {
     allow: ['common', 'core', 'sandbox'],

@@ -14,7 +14,8 @@ import { psuIpAddress } from '../core/platform/psu-address.js';
 import { createAppCore } from '../core/app-core.js';
 import { storeSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
-import { optionPairs, sandboxOptionsFrom, type SandboxOptions } from '../sandbox/index.js';
+import type { SandboxOptions } from '../sandbox/index.js';
+import { optionPairs, sandboxOptionsFrom } from '../sandbox/option-names.js';
 import { UsageError, type GlobalOptions } from './args.js';
 import { TerminalAuthorization } from './terminal-authorization.js';
 

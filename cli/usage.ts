@@ -4,8 +4,16 @@ import type { Command } from './commands/command.js';
 import { connectCommand } from './commands/connect.js';
 import { methodsCommand } from './commands/methods.js';
 import { syncCommand } from './commands/sync.js';
+import { optionNames } from '../sandbox/option-names.js';
 
 export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand];
+
+/** The sandbox's option table as NAME=VALUE; its state folder is the data folder's, not a knob here. */
+const sandboxKnobs = (): string =>
+  optionNames
+    .filter((o) => o.name !== 'data-dir')
+    .map((o) => `${`    ${o.name}=${o.value ?? 'true|false'}`.padEnd(32)}${o.help}`)
+    .join('\n');
 
 export function usage(): string {
   return `Usage: npm run cli -- [options] <command>
@@ -13,8 +21,8 @@ export function usage(): string {
 Options (before or after the command):
   --data-dir DIR                the data folder (default: the app's own, shared with the app and browser mode)
   --ephemeral                   keep everything in memory: nothing outlives the command
-  --sandbox-option NAME=VALUE   a knob of the embedded sandbox bank, as in npm run sandbox -- --help
-                                (seed=7, fault-rate=0.1, page-size=50, latency-ms=50, ...); repeatable
+  --sandbox-option NAME=VALUE   a knob of the embedded sandbox bank (repeatable), one of:
+${sandboxKnobs()}
   --callback-port N             the port on 127.0.0.1 the bank redirects to after sign-in (default 47613);
                                 keep it the same for one data folder, or the sandbox app is enrolled anew
   --debug                       log every bank exchange, and show a stack trace on an unexpected failure

@@ -144,13 +144,16 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
   });
 
   it('sync: progress on stderr and the summary on stdout; --unattended runs as the scheduler does', async () => {
-    const person = await cli(inFolder('sync'));
+    // The knob reaches the embedded bank: its reports come in pages of 200.
+    const person = await cli(inFolder('--sandbox-option', 'page-size=200', 'sync'));
     expect(person.code, person.stderr).toBe(0);
     // Not a terminal here: one line per step, each account read and done.
     const done = lines(person.stderr).filter((l) => /^sync: \[\d\/4\] \S+: done, \d+ new$/.test(l));
     expect(done).toHaveLength(4);
     expect(lines(person.stderr).filter((l) => /^sync: \[\d\/4\] \S+: page 1$/.test(l))).toHaveLength(4);
+    expect(lines(person.stderr).some((l) => /^sync: \[\d\/4\] \S+: page 2$/.test(l))).toBe(true);
     expect(person.stdout).toMatch(/^Sync ok: 4 of 4 accounts synced, [1-9]\d* new transactions, \d+ requests to the bank$/m);
+    expect(person.stdout).toMatch(/^ {2}RO\d\d\w+:RON: \d+ new, [2-9] pages$/m);
 
     const unattended = await cli(inFolder('sync', '--unattended', '--json'));
     expect(unattended.code, unattended.stderr).toBe(0);

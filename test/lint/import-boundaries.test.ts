@@ -108,6 +108,7 @@ const allowed: [string, string][] = [
   ['cli/probe.ts', importX('../sandbox/index.js')],
   ['cli/probe.ts', importX('../sandbox/embedded.js')],
   ['cli/probe.ts', importX('../sandbox/demo-psu.js')],
+  ['cli/probe.ts', importX('../sandbox/option-names.js')],
   ['cli/probe.ts', importX('node:fs')],
   ['bench/probe.ts', importX('../sandbox/data/generate.js')],
   ['scripts/probe.ts', importX('../sandbox/demo-psu.js')],
