@@ -2,11 +2,12 @@ import { accountsCommand } from './commands/accounts.js';
 import { callCommand } from './commands/call.js';
 import type { Command } from './commands/command.js';
 import { connectCommand } from './commands/connect.js';
+import { exportCommand } from './commands/export.js';
 import { methodsCommand } from './commands/methods.js';
 import { syncCommand } from './commands/sync.js';
 import { optionNames } from '../sandbox/option-names.js';
 
-export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand];
+export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand, exportCommand];
 
 /** The sandbox's option table as NAME=VALUE; its state folder is the data folder's, not a knob here. */
 const sandboxKnobs = (): string =>

@@ -4,7 +4,7 @@
  * `sh test/run-with-keyring.sh npx vitest run test/cli/cli.test.ts`) and in `--ephemeral` mode.
  * One connect is shared by the checks that need a connected bank: each run starts a process.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +109,8 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
   let dataDir: string;
   let port: number;
   let connect: Finished;
+  /** Transactions the first sync stored: every export holds them all. */
+  let stored = 0;
   const inFolder = (...args: string[]) => ['--data-dir', dataDir, '--callback-port', String(port), ...args];
 
   beforeAll(async () => {
@@ -128,21 +130,6 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
     expect(existsSync(join(dataDir, 'conturi.sqlite'))).toBe(true);
   });
 
-  it('accounts: a table of the demo PSU’s accounts with balances, and --json', async () => {
-    // One after the other: each run holds the data folder.
-    const text = await cli(inFolder('accounts'));
-    const asJson = await cli(inFolder('accounts', '--json'));
-    expect(text.code, text.stderr).toBe(0);
-    const rows = lines(text.stdout);
-    expect(rows[0]).toMatch(/^Account +Name +Booked +Available$/);
-    expect(rows.slice(1)).toHaveLength(4);
-    for (const row of rows.slice(1)) expect(row).toMatch(/^(RO\d\d( \w{4}){5}|\d{6}\*{6}\d{4}) .* -?[\d.]+,\d{2} (RON|EUR)/);
-    expect(asJson.code).toBe(0);
-    const view = JSON.parse(asJson.stdout) as { accounts: { iban?: string; balances: unknown[] }[]; failures: unknown[] };
-    expect(view.accounts).toHaveLength(4);
-    expect(view.failures).toEqual([]);
-  });
-
   it('sync: progress on stderr and the summary on stdout; --unattended runs as the scheduler does', async () => {
     // The knob reaches the embedded bank: its reports come in pages of 200.
     const person = await cli(inFolder('--sandbox-option', 'page-size=200', 'sync'));
@@ -152,7 +139,9 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
     expect(done).toHaveLength(4);
     expect(lines(person.stderr).filter((l) => /^sync: \[\d\/4\] \S+: page 1$/.test(l))).toHaveLength(4);
     expect(lines(person.stderr).some((l) => /^sync: \[\d\/4\] \S+: page 2$/.test(l))).toBe(true);
-    expect(person.stdout).toMatch(/^Sync ok: 4 of 4 accounts synced, [1-9]\d* new transactions, \d+ requests to the bank$/m);
+    const headline = /^Sync ok: 4 of 4 accounts synced, ([1-9]\d*) new transactions, \d+ requests to the bank$/m.exec(person.stdout);
+    expect(headline).not.toBeNull();
+    stored = Number(headline?.[1]);
     expect(person.stdout).toMatch(/^ {2}RO\d\d\w+:RON: \d+ new, [2-9] pages$/m);
 
     const unattended = await cli(inFolder('sync', '--unattended', '--json'));
@@ -160,6 +149,67 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
     const summary = JSON.parse(unattended.stdout) as { trigger: string; outcome: string; stored: number; accounts: unknown[] };
     expect(summary).toMatchObject({ trigger: 'schedule', outcome: 'ok', stored: 0 });
     expect(summary.accounts).toHaveLength(4);
+  });
+
+  it('accounts: the stored accounts with balances and their last sync, as a table and as --json', async () => {
+    // One after the other: each run holds the data folder.
+    const text = await cli(inFolder('accounts'));
+    const asJson = await cli(inFolder('accounts', '--json'));
+    expect(text.code, text.stderr).toBe(0);
+    const rows = lines(text.stdout);
+    expect(rows[0]).toMatch(/^Account +Name +Booked +Available +Last synced$/);
+    expect(rows.slice(1)).toHaveLength(4);
+    for (const row of rows.slice(1)) expect(row).toMatch(/^(RO\d\d( \w{4}){5}|\d{6}\*{6}\d{4}) .* -?[\d.]+,\d{2} (RON|EUR) .* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    expect(asJson.code).toBe(0);
+    const view = JSON.parse(asJson.stdout) as { accounts: { syncedAt?: string; balances: unknown[] }[]; failures: unknown[] };
+    expect(view.accounts).toHaveLength(4);
+    for (const a of view.accounts) expect(a.syncedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(view.failures).toEqual([]);
+  });
+
+  it('export --format json and csv: the demo PSU’s two years of history, to stdout and to a 0600 file put in place whole', async () => {
+    const asJson = await cli(inFolder('export', '--format', 'json'));
+    expect(asJson.code, asJson.stderr).toBe(0);
+    const records = JSON.parse(asJson.stdout) as Record<string, string | null>[];
+    expect(records.length).toBe(stored);
+    expect(asJson.stderr).toBe(`conturi: exported ${stored} transactions\n`);
+    for (const key of ['accountIban', 'maskedPan', 'currency', 'bankTransactionId', 'status', 'bookingDate', 'valueDate', 'amount', 'counterpartyName', 'counterpartyIban', 'remittance']) {
+      expect(records[0], key).toHaveProperty(key);
+    }
+    const booked = records.filter((r) => r.status === 'booked').map((r) => r.bookingDate as string).sort();
+    // A first sync reads two years back (730 days); the demo PSU's history reaches further, and up to this month.
+    const daysAgo = (date: string) => Math.round((Date.now() - Date.parse(`${date}T12:00:00Z`)) / 86_400_000);
+    expect(daysAgo(booked[0] as string)).toBeGreaterThanOrEqual(700);
+    expect(daysAgo(booked[0] as string)).toBeLessThanOrEqual(731);
+    expect(daysAgo(booked.at(-1) as string)).toBeLessThanOrEqual(31);
+
+    const out = join(root, 'history.csv');
+    writeFileSync(out, 'an older export\n', { mode: 0o644 });
+    const asCsv = await cli(inFolder('export', '--format', 'csv', '--out', out));
+    expect(asCsv.code, asCsv.stderr).toBe(0);
+    expect(asCsv.stdout).toBe('');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readdirSync(root).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\ufeffaccountId,')).toBe(true);
+    const csvRows = csv.trimEnd().split('\r\n').slice(1);
+    expect(csvRows).toHaveLength(stored);
+    const csvDays = csvRows.map((r) => /,booked,(\d{4}-\d{2}-\d{2}),/.exec(r)?.[1]).filter((d): d is string => d !== undefined).sort();
+    expect([csvDays[0], csvDays.at(-1)]).toEqual([booked[0], booked.at(-1)]);
+  });
+
+  it('export --format ofx --account --from --to: that account’s booked transactions of the period; a bad format is usage (2)', async () => {
+    const ofx = await cli(inFolder('export', '--format', 'ofx', '--account', 'RO74CECEB10300EUR4196748:EUR', '--from', '2026-01-01', '--to', '2026-03-31'));
+    expect(ofx.code, ofx.stderr).toBe(0);
+    expect(ofx.stdout).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"/);
+    expect(ofx.stdout).toContain('<CURDEF>EUR</CURDEF>');
+    expect(ofx.stdout).not.toContain('<CURDEF>RON</CURDEF>');
+    const posted = [...ofx.stdout.matchAll(/<DTPOSTED>(\d{8})/g)].map((m) => m[1] as string);
+    expect(posted.length).toBeGreaterThan(0);
+    for (const day of posted) expect(day >= '20260101' && day <= '20260331', day).toBe(true);
+    const bad = await cli(inFolder('export', '--format', 'xlsx'));
+    expect(bad.code).toBe(2);
+    expect(lines(bad.stderr)[0]).toBe('conturi: --format must be one of csv, json, ofx, not "xlsx"');
   });
 
   it('holds the data folder while it runs: a second CLI is told who has it (one line, exit 1); Ctrl-C lets go', async () => {
