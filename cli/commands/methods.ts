@@ -5,7 +5,7 @@ import { json } from '../output.js';
 import type { Command } from './command.js';
 
 /** Every contract method with the JSON Schema of the input it accepts (defaults may be left out). */
-export function methodSchemas(): Record<string, { input: unknown }> {
+function methodSchemas(): Record<string, { input: unknown }> {
   return Object.fromEntries(methodNames.map((name) => [name, { input: z.toJSONSchema(methods[name].input, { io: 'input' }) }]));
 }
 

@@ -7,7 +7,7 @@ import type { Command } from './command.js';
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The run's outcome for stdout: a headline, then one line per account and per connection left out. */
-export function summaryText(s: SyncSummary): string {
+function summaryText(s: SyncSummary): string {
   const synced = s.accounts.filter((a) => a.outcome === 'synced').length;
   const lines = [`Sync ${s.outcome}: ${synced} of ${plural(s.accounts.length, 'account')} synced, ${plural(s.stored, 'new transaction')}, ${plural(s.requests, 'request')} to the bank`];
   for (const a of s.accounts) {
