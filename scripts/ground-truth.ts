@@ -39,6 +39,12 @@ export interface Comparison {
   missing: string[];
   /** In the store, not at the bank (a duplicate shows here). */
   extra: string[];
+  /**
+   * Of `extra`, the booked ones: a booked item is never taken back by the bank, so one stored
+   * beyond the bank's count is a duplicate. An extra pending item may only be stale: the bank
+   * booked it since the last sync that completed.
+   */
+  extraBooked: string[];
   /** How many transactions the bank holds for the PSU within the synced history. */
   atBank: number;
 }
@@ -51,7 +57,7 @@ export async function compareWithBank(db: Db, bankOrigin: string, userId: string
   const res = await fetch(`${bankOrigin}/sandbox/psus/${userId}/ledger`);
   if (!res.ok) throw new Error(`the bank's ledger answered ${res.status}`);
   const ledger = (await res.json()) as Ledger;
-  const result: Comparison = { missing: [], extra: [], atBank: 0 };
+  const result: Comparison = { missing: [], extra: [], extraBooked: [], atBank: 0 };
   for (const account of ledger.accounts) {
     const ours = db.prepare('SELECT id FROM accounts WHERE currency = ? AND (masked_pan = ? OR (masked_pan IS NULL AND iban = ?))')
       .get(account.currency, account.maskedPan ?? null, account.iban) as { id: string } | undefined;
@@ -65,7 +71,9 @@ export async function compareWithBank(db: Db, bankOrigin: string, userId: string
         }[]).map((r) => describe(r.status, r.bank_key.startsWith('fp:') ? undefined : r.bank_key, r.amount, (r.status === 'booked' ? r.booking_date : r.value_date) ?? undefined));
     const where = `${account.iban}:${account.currency}`;
     result.missing.push(...minus(bank, stored).map((d) => `${where} ${d}`));
-    result.extra.push(...minus(stored, bank).map((d) => `${where} ${d}`));
+    const extra = minus(stored, bank).map((d) => `${where} ${d}`);
+    result.extra.push(...extra);
+    result.extraBooked.push(...extra.filter((d) => d.includes(' booked|')));
     result.atBank += bank.length;
   }
   return result;

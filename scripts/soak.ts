@@ -6,10 +6,12 @@
  * items, pending ones booked, identical twins); K of the syncs are killed with SIGKILL at a random
  * moment. After every sync it opens the local copy as the app would: `PRAGMA integrity_check`,
  * and the stored transactions against the bank's own books (lost = at the bank, not stored; once
- * the next clean sync ran), and duplicates (stored more often than the bank holds them).
+ * the next clean sync ran), and duplicates (booked items stored more often than the bank holds
+ * them; a pending item the bank booked since the last completed sync is only stale).
  *
  * Prints one line per sync and a summary; exits 1 when anything was lost or doubled or the
- * database was damaged. Needs the OS keychain (a killed process cannot keep anything in memory).
+ * database was damaged. Runs in a private keychain of its own (test/run-with-keyring.sh): a
+ * killed process cannot keep anything in memory, and the person's own keychain stays untouched.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -44,8 +46,10 @@ export interface SoakFigures {
   completed: number;
   /** After the final clean sync: transactions at the bank missing from the store. */
   lost: number;
-  /** Stored more often than the bank holds them, at any check. */
+  /** Booked transactions stored more often than the bank holds them, at any check. */
   duplicated: number;
+  /** After the final clean sync: stored items the bank does not hold (stale or doubled). */
+  extra: number;
   /** Checks of PRAGMA integrity_check that did not answer "ok". */
   damaged: number;
   /** Transactions at the bank (within the synced history) at the end. */
@@ -89,7 +93,7 @@ async function bankDay(bankDir: string, seed: number): Promise<void> {
 }
 
 /** Opens the local copy as the app does (the folder's lock, the key from the keychain) and checks it against the bank. */
-async function check(dataDir: string, seed: number): Promise<{ integrity: string; missing: number; extra: number; atBank: number }> {
+async function check(dataDir: string, seed: number): Promise<{ integrity: string; missing: number; extra: number; extraBooked: number; atBank: number }> {
   const store = await openLocalStore({ dataDir, keychain: new OsKeychain(), frontEnd: 'npm run soak' });
   if (store.ephemeral !== undefined || store.bankDir === undefined) throw new Error(`the soak needs the OS keychain: ${store.ephemeral?.reason ?? 'no bank folder'}`);
   const bank = await startSandbox({ port: 0, dataDir: store.bankDir, seed });
@@ -97,7 +101,7 @@ async function check(dataDir: string, seed: number): Promise<{ integrity: string
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
     const diff = await compareWithBank(db, bank.origin, 'demo');
-    return { integrity, missing: diff.missing.length, extra: diff.extra.length, atBank: diff.atBank };
+    return { integrity, missing: diff.missing.length, extra: diff.extra.length, extraBooked: diff.extraBooked.length, atBank: diff.atBank };
   } finally {
     db.close();
     await bank.close();
@@ -120,7 +124,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakFigures> {
   await cli([...base, 'sync']);
   const typicalMs = Math.max(500, Date.now() - started);
 
-  const figures: SoakFigures = { syncs: o.syncs, killed: 0, completed: 0, lost: 0, duplicated: 0, damaged: 0, atBank: 0 };
+  const figures: SoakFigures = { syncs: o.syncs, killed: 0, completed: 0, lost: 0, duplicated: 0, extra: 0, damaged: 0, atBank: 0 };
   for (let i = 0; i < o.syncs; i++) {
     await bankDay(join(o.dataDir, BANK_STATE_DIR), o.seed);
     const kill = killAt.has(i) ? Math.floor(next() * typicalMs) : undefined;
@@ -129,15 +133,16 @@ export async function runSoak(o: SoakOptions): Promise<SoakFigures> {
     else figures.completed += 1;
     const c = await check(o.dataDir, o.seed);
     if (c.integrity !== 'ok') figures.damaged += 1;
-    figures.duplicated += c.extra;
-    say(`sync ${i + 1}/${o.syncs}: ${run.killed ? `killed after ${kill} ms` : `exit ${run.code}`}; integrity ${c.integrity}; not yet stored ${c.missing}; duplicated ${c.extra}`);
+    figures.duplicated += c.extraBooked;
+    say(`sync ${i + 1}/${o.syncs}: ${run.killed ? `killed after ${kill} ms` : `exit ${run.code}`}; integrity ${c.integrity}; not yet stored ${c.missing}; pending since booked ${c.extra - c.extraBooked}; booked duplicates ${c.extraBooked}`);
   }
   // Faults may leave accounts for the next run: a last run without faults must bring everything in.
   const last = await cli([...base, 'sync']);
   if (last.code !== 0) say(`final sync exit ${last.code}: ${last.stderr.trim()}`);
   const end = await check(o.dataDir, o.seed);
   figures.lost = end.missing;
-  figures.duplicated += end.extra;
+  figures.duplicated += end.extraBooked;
+  figures.extra = end.extra;
   if (end.integrity !== 'ok') figures.damaged += 1;
   figures.atBank = end.atBank;
   return figures;
@@ -156,5 +161,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     say: (line) => process.stdout.write(`${line}\n`),
   });
   process.stdout.write(`\n${JSON.stringify(figures, null, 2)}\n`);
-  process.exit(figures.lost + figures.duplicated + figures.damaged === 0 ? 0 : 1);
+  process.exit(figures.lost + figures.duplicated + figures.extra + figures.damaged === 0 ? 0 : 1);
 }
