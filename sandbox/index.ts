@@ -66,3 +66,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
   };
 }
+export type { LedgerTransaction } from './routes/transaction-wire.js';

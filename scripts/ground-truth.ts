@@ -1,14 +1,6 @@
 import type { Db } from '../core/store/database.js';
 import { exactDecimal } from '../core/money/money.js';
-
-interface LedgerTransaction {
-  status: 'booked' | 'pending';
-  transactionId?: string;
-  entryReference?: string;
-  bookingDate?: string;
-  valueDate?: string;
-  amount: string;
-}
+import type { LedgerTransaction } from '../sandbox/index.js';
 
 interface Ledger {
   accounts: { iban: string; currency: string; maskedPan?: string; transactions: LedgerTransaction[] }[];

@@ -1,6 +1,7 @@
 import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
 import { toMicros } from './amount-micros.js';
 import type { Db } from './database.js';
+import type { TransactionRow } from './transaction-row.js';
 
 /** One account's sync as the engine hands it over: a whole report (every page) and its balances. */
 export interface AccountReport {
@@ -31,21 +32,7 @@ export interface StoredReport {
   skipped: SkippedItem[];
 }
 
-interface Row {
-  account_id: string;
-  status: 'booked' | 'pending';
-  bank_key: string;
-  day: string;
-  booking_date: string | null;
-  value_date: string | null;
-  amount: string;
-  amount_micros: bigint;
-  currency: string;
-  counterparty_name: string | null;
-  counterparty_iban: string | null;
-  remittance: string | null;
-  entry_reference: string | null;
-  bank_transaction_code: string | null;
+interface Row extends TransactionRow {
   first_seen_at: string;
 }
 

@@ -2,6 +2,7 @@ import type { SortOrder, StoredTransaction, TransactionFilter, TransactionSortKe
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.js';
 import { filterConditions } from './transaction-filter.js';
+import type { TransactionRow } from './transaction-row.js';
 
 /** One page of a transaction list. */
 export interface TransactionListQuery {
@@ -19,22 +20,8 @@ export interface TransactionListPage {
   cursor?: string;
 }
 
-interface Row {
+interface Row extends TransactionRow {
   id: bigint;
-  account_id: string;
-  status: 'booked' | 'pending';
-  bank_key: string;
-  day: string;
-  booking_date: string | null;
-  value_date: string | null;
-  amount: string;
-  amount_micros: bigint;
-  currency: string;
-  counterparty_name: string | null;
-  counterparty_iban: string | null;
-  remittance: string | null;
-  entry_reference: string | null;
-  bank_transaction_code: string | null;
 }
 
 const COLUMNS = `id, account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
