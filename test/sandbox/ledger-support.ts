@@ -4,23 +4,11 @@
  */
 import type { TestBank } from '../helpers/bank.js';
 import { call } from '../helpers/http.js';
+import type { LedgerTransaction } from '../../sandbox/index.js';
 import type { AisReader } from './accounts-support.js';
 
-export interface LedgerTx {
-  status: 'booked' | 'pending';
-  sandboxId: string;
-  transactionId?: string;
-  entryReference?: string;
-  bookingDate?: string;
-  valueDate?: string;
-  amount: string;
-  currency: string;
-  creditorName?: string;
-  debtorName?: string;
-  creditorIban?: string;
-  debtorIban?: string;
-  remittance?: string;
-}
+/** A ledger item as the route answers it: the wire's fields and the bank's own id. */
+export type LedgerTx = LedgerTransaction & { sandboxId: string };
 
 export interface LedgerAccount {
   iban: string;
