@@ -54,11 +54,14 @@ function chooseBridge(onReconnected: () => void): { bridge: Bridge; authPopup?: 
   return { bridge, authPopup };
 }
 
-// Events missed while the stream was down: reload what `connections:changed` would have carried.
+// Events missed while the stream was down: reload what `connections:changed` and `sync:finished` would have carried.
 let reload = () => {};
 const { bridge, authPopup } = chooseBridge(() => reload());
 const store = createAppStore(bridge, authPopup === undefined ? {} : { authPopup });
-reload = () => void store.getState().loadConnections();
+reload = () => {
+  const s = store.getState();
+  void Promise.all([s.loadConnections(), s.loadSyncStatus()]);
+};
 void store.getState().initialize();
 
 const root = document.getElementById('root');

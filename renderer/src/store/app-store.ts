@@ -5,6 +5,7 @@ import { createAccountsSlice } from './accounts-slice.js';
 import { createAppInfoSlice } from './app-info-slice.js';
 import { createConnectionsSlice } from './connections-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
+import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
 import type { AppState, StoreDeps } from './types.js';
 import { createUiSlice } from './ui-slice.js';
@@ -24,19 +25,23 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createAccountsSlice(deps)(...a),
     ...createTransactionsSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
+    ...createSyncSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.
       if ((await s.loadAppInfo())?.locked === true) return;
-      await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts()]);
+      await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts(), s.loadSyncStatus()]);
     },
   }));
   // Lives as long as the window: the store is created once per page.
   bridge.on('connections:changed', (connections) => store.getState().applyConnections(connections));
-  // A sync changed the local copy: what the screens show is read from it again.
-  bridge.on('sync:finished', () => {
+  bridge.on('sync:progress', (progress) => store.getState().applySyncProgress(progress));
+  // A sync changed the local copy: what the screens show is read from it again, and so is the
+  // engine's status (the last run, the next automatic one).
+  bridge.on('sync:finished', (summary) => {
     const s = store.getState();
-    void Promise.all([s.loadAccounts(), s.reloadTransactions()]);
+    s.applySyncFinished(summary);
+    void Promise.all([s.loadAccounts(), s.reloadTransactions(), s.loadSyncStatus()]);
   });
   return store;
 }

@@ -187,11 +187,11 @@ describe('ui › tracked', () => {
     expect(store.getState().lastError).toBeNull();
   });
 
-  it('initialize loads the app info, profiles, connections, settings and accounts', async () => {
+  it('initialize loads the app info, profiles, connections, settings, accounts and the sync status', async () => {
     const fake = createFakeBridge({ 'app:info': () => ({ ok: true, value: { ephemeral: false, reason: null, dataDir: '/d', locked: false } }) });
     const spy = vi.spyOn(fake.bridge, 'invoke');
     await createAppStore(fake.bridge).getState().initialize();
-    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'profiles:list', 'settings:get']);
+    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'profiles:list', 'settings:get', 'sync:status']);
   });
 
   it('initialize reads nothing else while the local copy is locked, and start fresh reloads it all', async () => {

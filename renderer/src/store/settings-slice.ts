@@ -6,9 +6,11 @@ export interface SettingsSlice {
   settings: Settings | null;
   loadSettings(): Promise<void>;
   setAuthorizationMode(mode: Settings['authorizationMode']): Promise<boolean>;
+  /** Hours between automatic syncs, 0 = off; the engine's next run moves with it. */
+  setAutoSyncHours(hours: number): Promise<boolean>;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => (set) => ({
+export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => (set, get) => ({
   settings: null,
   async loadSettings() {
     const result = await tracked(set, 'settings', () => bridge.invoke('settings:get', {}));
@@ -18,5 +20,12 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => 
     const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', { authorizationMode }));
     if (result.ok) set({ settings: result.value });
     return result.ok;
+  },
+  async setAutoSyncHours(autoSyncHours) {
+    const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', { autoSyncHours }));
+    if (!result.ok) return false;
+    set({ settings: result.value });
+    await get().loadSyncStatus();
+    return true;
   },
 });

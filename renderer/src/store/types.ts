@@ -5,6 +5,7 @@ import type { AccountsSlice } from './accounts-slice.js';
 import type { AppInfoSlice } from './app-info-slice.js';
 import type { ConnectionsSlice } from './connections-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
+import type { SyncSlice } from './sync-slice.js';
 import type { TransactionsSlice } from './transactions-slice.js';
 import type { UiSlice } from './ui-slice.js';
 
@@ -13,7 +14,7 @@ export interface AppActions {
   initialize(): Promise<void>;
 }
 
-export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & UiSlice & AppActions;
+export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & UiSlice & AppActions;
 
 /** What the slices are given: the only way out of the renderer, and browser mode's popup. */
 export interface StoreDeps {

@@ -7,6 +7,8 @@ export type BusyKey =
   | 'connections'
   | 'accounts'
   | 'settings'
+  | 'sync' // the person's Sync, until its run ends
+  | 'sync-status'
   | 'store' // the local store: app:info, store:reset
   | 'authorize' // connect or renew: the bank's page is open
   | `connection:${string}`
