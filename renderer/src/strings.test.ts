@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLabel, errorText, failureText, skippedText, statusText } from './strings.js';
+import { autoSyncHoursText, balanceLabel, errorText, failureText, skippedText, statusText, syncCountText, syncLineText, updatedAtText } from './strings.js';
 
 describe('statusText', () => {
   it('names every connection status as the badge shows it', () => {
@@ -67,5 +67,37 @@ describe('skippedText', () => {
     expect(skippedText(20, 'transaction')).toBe('20 de tranzactii nu au putut fi citite');
     expect(skippedText(1, 'account')).toBe('1 cont nu a putut fi citit');
     expect(skippedText(2, 'balance')).toBe('2 solduri nu au putut fi citite');
+  });
+});
+
+describe('sync texts', () => {
+  const now = new Date(2026, 11, 1, 13, 50, 0);
+  const line = { connectionId: 'c1', accountId: 'a1' };
+
+  it('says where an account is in a run', () => {
+    expect(syncLineText({ ...line, phase: 'queued' }, now)).toBe('în așteptare');
+    expect(syncLineText({ ...line, phase: 'reading', page: 3 }, now)).toBe('pagina 3');
+    expect(syncLineText({ ...line, phase: 'done', stored: 142 }, now)).toBe('142 noi');
+    expect(syncLineText({ ...line, phase: 'done', stored: 1 }, now)).toBe('1 nouă');
+    expect(syncLineText({ ...line, phase: 'done', stored: 0 }, now)).toBe('nimic nou');
+    expect(syncLineText({ ...line, phase: 'deferred', nextAttemptAt: new Date(2026, 11, 1, 18, 0).toISOString() }, now)).toBe('amânat până la 18:00');
+    expect(syncLineText({ ...line, phase: 'deferred', nextAttemptAt: new Date(2026, 11, 2, 0, 0).toISOString() }, now)).toBe('amânat până la 02.12 00:00');
+  });
+
+  it('a failed account shows core’s message, or its state in Romanian when it has one', () => {
+    expect(syncLineText({ ...line, phase: 'failed', state: 'failed', message: 'the report could not be read' }, now)).toBe('the report could not be read');
+    expect(syncLineText({ ...line, phase: 'failed', state: 'offline', message: 'x' }, now)).toMatch(/^Banca nu raspunde/);
+  });
+
+  it('says when the copy was updated, how far a run is, and the auto-sync interval', () => {
+    expect(updatedAtText(new Date(2026, 11, 1, 13, 5).toISOString(), now)).toBe('Actualizat la 13:05');
+    expect(updatedAtText(new Date(2026, 10, 30, 23, 5).toISOString(), now)).toBe('Actualizat la 30.11 23:05');
+    expect(syncCountText(1, 1)).toBe('1 din 1 cont');
+    expect(syncCountText(2, 4)).toBe('2 din 4 conturi');
+    expect(syncCountText(20, 20)).toBe('20 din 20 de conturi');
+    expect(autoSyncHoursText(0)).toBe('oprită');
+    expect(autoSyncHoursText(1)).toBe('la fiecare oră');
+    expect(autoSyncHoursText(12)).toBe('la fiecare 12 ore');
+    expect(autoSyncHoursText(24)).toBe('la fiecare 24 de ore');
   });
 });

@@ -1,5 +1,6 @@
 import type { Connection } from '../../common/domain.js';
 import type { AppError } from '../../common/result.js';
+import type { AccountSyncLine } from './store/sync-slice.js';
 
 /**
  * Every text the person reads, in Romanian (the app's audience). Kept here, flat, until an
@@ -55,6 +56,13 @@ export const strings = {
   pending: 'in asteptare',
   more: 'Mai multe',
   retry: 'Reincearca',
+
+  // The sync's texts, with diacritics (the e2e tests name these elements by them).
+  sync: 'Sincronizează',
+  syncProgress: 'Sincronizare',
+  syncQueued: 'în așteptare',
+  autoSync: 'Actualizare automată',
+  autoSyncOff: 'oprită',
 
   settingsHeading: 'Setari',
   authorizationMode: 'Unde se deschide pagina bancii',
@@ -112,6 +120,40 @@ export function statusText(c: Pick<Connection, 'status' | 'daysLeft'>): string {
 function clockTime(at: Date, now: Date): string {
   const time = at.toLocaleTimeString('ro-RO', { hour: '2-digit', minute: '2-digit' });
   return at.toDateString() === now.toDateString() ? time : `${at.toLocaleDateString('ro-RO', { day: '2-digit', month: '2-digit' })} ${time}`;
+}
+
+/** "Actualizat la 14:05": when the last run (of any trigger) ended. */
+export const updatedAtText = (at: string, now = new Date()): string => `Actualizat la ${clockTime(new Date(at), now)}`;
+
+/** "următoarea actualizare automată la 00:00": when the accounts a run deferred are read again. */
+export const nextAutoUpdateText = (at: Date, now = new Date()): string => `următoarea actualizare automată la ${clockTime(at, now)}`;
+
+/** "142 noi": transactions new to the local copy. */
+const storedText = (n: number): string => (n === 0 ? 'nimic nou' : n === 1 ? '1 nouă' : `${n} noi`);
+
+/** One account's line while a run goes: "pagina 3", "142 noi", "amânat până la 18:00", or why it failed. */
+export function syncLineText(line: AccountSyncLine, now = new Date()): string {
+  switch (line.phase) {
+    case 'queued': return strings.syncQueued;
+    case 'reading': return `pagina ${line.page ?? 1}`;
+    case 'done': return storedText(line.stored ?? 0);
+    case 'deferred': return line.nextAttemptAt === undefined ? 'amânat' : `amânat până la ${clockTime(new Date(line.nextAttemptAt), now)}`;
+    case 'failed': {
+      const message = line.message ?? '';
+      // A generic failure says only what core said; a known state says it in Romanian.
+      return line.state === undefined || line.state === 'failed' ? message : errorText({ code: 'SYNC', state: line.state, message, retryable: false }, now);
+    }
+  }
+}
+
+/** "1 din 4 conturi": the bar's value in words, for screen readers. */
+export const syncCountText = (done: number, total: number): string => `${done} din ${total} ${total === 1 ? 'cont' : roPlural.select(total) === 'other' ? 'de conturi' : 'conturi'}`;
+
+/** The auto-sync interval in words: "oprită", "la fiecare oră", "la fiecare 6 ore", "la fiecare 24 de ore". */
+export function autoSyncHoursText(hours: number): string {
+  if (hours <= 0) return strings.autoSyncOff;
+  if (hours === 1) return 'la fiecare oră';
+  return `la fiecare ${hours} ${roPlural.select(hours) === 'other' ? 'de ' : ''}ore`;
 }
 
 /** The bank's `Retry-After` in words, or undefined when it sent none. */

@@ -6,6 +6,7 @@ import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConne
 import { balanceLabel, failureText, skippedText, strings } from '../strings.js';
 import { StatusBadge } from './connections-list.js';
 import { useApp, useAppList } from './store-context.js';
+import { AccountSyncStatus, SyncControls } from './sync-controls.js';
 
 /** The two balances people look for first, then whatever else the bank sent. */
 const order = ['closingBooked', 'interimAvailable'];
@@ -28,6 +29,7 @@ function AccountRow({ account }: { account: AccountWithBalances }) {
         <span className="account-main">
           <span className="account-name">{title}</span>
           <span className="iban">{number}</span>
+          <AccountSyncStatus accountId={account.id} />
         </span>
         <span className="balances">
           {[...account.balances].sort(byImportance).map((b) => (
@@ -87,6 +89,7 @@ export function AccountsPanel() {
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{strings.accountsHeading}</h2>
+      <SyncControls />
       {ids.map((id) => <ConnectionAccounts key={id} connectionId={id} />)}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { Settings } from '../../../common/contract.js';
 import { selectBusy } from '../store/selectors.js';
-import { strings } from '../strings.js';
+import { autoSyncHoursText, strings } from '../strings.js';
 import { useApp } from './store-context.js';
 
 const modes: { value: Settings['authorizationMode']; label: string }[] = [
@@ -9,12 +9,21 @@ const modes: { value: Settings['authorizationMode']; label: string }[] = [
   { value: 'system-browser', label: strings.modeSystemBrowser },
 ];
 
+/** Hours between automatic syncs the panel offers; 0 = off. Four a day (6 h) fits the bank's daily budget. */
+export const AUTO_SYNC_HOURS = [0, 1, 2, 3, 4, 6, 8, 12, 24] as const;
+
 export function SettingsPanel() {
   const settings = useApp((s) => s.settings);
   const busy = useApp(selectBusy('settings'));
   const setMode = useApp((s) => s.setAuthorizationMode);
+  const setAutoSyncHours = useApp((s) => s.setAutoSyncHours);
   const headingId = useId();
   const name = useId();
+  const autoSyncId = useId();
+  // A value set elsewhere (the CLI) that the list lacks is still shown as it is.
+  const hours = settings === null || (AUTO_SYNC_HOURS as readonly number[]).includes(settings.autoSyncHours)
+    ? AUTO_SYNC_HOURS
+    : [...AUTO_SYNC_HOURS, settings.autoSyncHours].sort((a, b) => a - b);
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{strings.settingsHeading}</h2>
@@ -27,6 +36,13 @@ export function SettingsPanel() {
           </label>
         ))}
       </fieldset>
+      <div className="field auto-sync">
+        <label htmlFor={autoSyncId}>{strings.autoSync}</label>
+        <select id={autoSyncId} disabled={settings === null || busy} value={settings?.autoSyncHours ?? ''} onChange={(e) => void setAutoSyncHours(Number(e.target.value))}>
+          {settings === null && <option value="" />}
+          {hours.map((h) => <option key={h} value={h}>{autoSyncHoursText(h)}</option>)}
+        </select>
+      </div>
     </section>
   );
 }
