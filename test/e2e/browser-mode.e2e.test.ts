@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountsView, Connection, Result } from '../../common/index.js';
+import type { AccountsView, Connection, Result, SyncStatus } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
 import { openLaunchPage } from '../../host/open-browser.js';
 import { startWebApp } from '../../host/web-app.js';
@@ -23,6 +23,32 @@ const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 /** `E2E_RENDERER_DIR` points the test at another build of the renderer (same contract). */
 const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const CONNECT = 'Conecteaza banca';
+const SYNC = 'Sincronizează';
+
+/**
+ * Run in the page before the Sync click: records every state the bar, the button and the account
+ * lines pass through, as the person sees them (a string, as tests compile without the DOM library).
+ */
+const RECORD_SYNC = `(() => {
+  const seen = [];
+  window.__syncSeen = seen;
+  const snap = () => {
+    const bar = document.querySelector('[role=progressbar]');
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === ${JSON.stringify(SYNC)});
+    const state = {
+      now: bar && bar.getAttribute('aria-valuenow'),
+      max: bar && bar.getAttribute('aria-valuemax'),
+      disabled: button ? button.disabled : null,
+      lines: [...document.querySelectorAll('.sync-line')].map((l) => l.textContent),
+    };
+    const last = seen[seen.length - 1];
+    if (JSON.stringify(last) !== JSON.stringify(state)) seen.push(state);
+  };
+  snap();
+  new MutationObserver(snap).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
+interface SyncSeen { now: string | null; max: string | null; disabled: boolean | null; lines: string[] }
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('ro-RO', { hour: '2-digit', minute: '2-digit' });
 const PROBES = FORGED_CALLBACK_QUERIES;
 
 /** The secret a page's tab keeps (tests compile without the DOM library, so the global is named by hand). */
@@ -89,6 +115,17 @@ describe('browser mode in Chromium', () => {
     await popup.getByLabel('User CEConline').fill('demo');
     await popup.getByLabel('Cod acces').fill('123456');
     await popup.getByRole('button', { name: 'Login' }).click();
+  }
+
+  /** Connects the demo PSU with all its accounts; the bank redirects to the host's loopback route, whose page closes the popup. */
+  async function connectDemo(context: BrowserContext, page: Page): Promise<void> {
+    const popup = await connectPopup(context, page);
+    await login(popup);
+    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
+    const closed = popup.waitForEvent('close', { timeout: 20_000 });
+    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
+    await closed;
+    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
   }
 
   beforeAll(async () => {
@@ -228,19 +265,53 @@ describe('browser mode in Chromium', () => {
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).length, { timeout: 15_000 }).toBe(0);
   });
 
+  it('Sincronizează runs a sync the person watches: the bar fills to the run’s accounts, then "Actualizat la", and the accounts stay listed', { timeout: 120_000 }, async () => {
+    const { context, page, violations } = await openApp();
+    await connectDemo(context, page);
+    // The sync that follows the connect goes first; the person's is the run after it.
+    await expect.poll(async () => {
+      const status = await invoke<SyncStatus>('sync:status');
+      return !status.running && status.lastRun !== undefined;
+    }, { timeout: 60_000 }).toBe(true);
+    const before = (await invoke<SyncStatus>('sync:status')).lastRun?.finishedAt;
+    const { accounts } = await invoke<AccountsView>('accounts:list');
+    const total = String(accounts.length);
+    const button = page.getByRole('button', { name: SYNC });
+    await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+
+    await page.evaluate(RECORD_SYNC);
+    await button.click();
+    await expect.poll(async () => (await invoke<SyncStatus>('sync:status')).lastRun?.finishedAt, { timeout: 30_000 }).not.toBe(before);
+    const { lastRun } = await invoke<SyncStatus>('sync:status');
+    expect(lastRun?.trigger).toBe('person');
+
+    const bar = page.getByRole('progressbar', { name: 'Sincronizare' });
+    await expect.poll(async () => [await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax')], { timeout: 20_000 }).toEqual([total, total]);
+    await expect.poll(() => page.getByText(`Actualizat la ${clock(lastRun?.finishedAt ?? '')}`).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+
+    // What the page went through after the click: the button locked, the bar started the new
+    // run below its maximum, a line per account said how it went, and the bar ended full.
+    const seen = await page.evaluate<SyncSeen[]>('window.__syncSeen');
+    expect(seen.some((s) => s.disabled === true)).toBe(true);
+    expect(seen.some((s) => s.now !== null && Number(s.now) < accounts.length && s.max === total)).toBe(true);
+    expect(seen.flatMap((s) => s.lines).some((l) => /^(pagina \d+|în așteptare|nimic nou|1 nouă|\d+ noi)$/.test(l))).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ now: total, max: total, disabled: false });
+
+    // The accounts are still listed, with their balances, read again from the store.
+    const rows = page.getByRole('listitem').filter({ hasText: /RO\d{2}\s?CECE/ });
+    expect(await rows.count()).toBeGreaterThanOrEqual(3);
+    for (const row of await rows.all()) expect(await row.innerText()).toMatch(/\d,\d{2}/);
+    expect(violations).toEqual([]);
+    const [connection] = await invoke<Connection[]>('connections:list');
+    await invoke('connections:remove', { connectionId: connection?.id });
+  });
+
   // Balances and transactions reach the store through the sync that runs right after a connect;
   // until it ends the accounts show without amounts.
   it('connects demo through the popup and lists the accounts with balances and an account’s transactions from the store', async () => {
     const { context, page, violations } = await openApp();
-    const popup = await connectPopup(context, page);
-    await login(popup);
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    // The bank redirects to the host's loopback route, whose page closes the popup.
-    await closed;
-
-    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
+    await connectDemo(context, page);
     const { accounts } = await invoke<AccountsView>('accounts:list');
     expect(accounts).toHaveLength(4);
     const ibans = accounts.flatMap((a) => (a.iban === undefined ? [] : [a.iban]));
