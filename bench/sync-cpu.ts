@@ -24,7 +24,7 @@ import { openDatabase, type Db } from '../core/store/database.js';
 import { cpuMs, cpuMsAsync, median } from './measure.js';
 import { report } from './results.js';
 
-const ROUNDS = 7;
+const ROUNDS = 11;
 const ACCOUNT = 'RO49CECE1B31007593840000:RON';
 const NOW = '2027-03-10T08:00:00.000Z';
 
