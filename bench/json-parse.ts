@@ -4,13 +4,11 @@
  * machines are shared and noisy.
  */
 import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parse } from 'lossless-json';
 import { JsonNumber, parseJsonLossless } from '../core/http/json-number.js';
+import { cpuMs, median } from './measure.js';
 import { report } from './results.js';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 /** Node 20's V8 has JSON.parse's source text access behind this flag; Node 22+ and Electron have it on. */
 const sourceFlag = !reviverGetsSource();
 if (sourceFlag) setFlagsFromString('--harmony-json-parse-with-source');
@@ -26,16 +24,6 @@ function reviverGetsSource(): boolean {
   });
   return source === '1';
 }
-
-function cpuMs(fn: () => unknown): number {
-  gc();
-  const start = process.cpuUsage();
-  fn();
-  const spent = process.cpuUsage(start);
-  return (spent.user + spent.system) / 1000;
-}
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 /** `text`: a transaction report; `label`: what it is, for the table. `prefix` names its metrics. */
 export function benchJsonParse(text: string, label: string, prefix: string): void {

@@ -22,6 +22,22 @@ const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
  */
 const canonical = (value: Big): string => (value.eq('0') ? '0' : value.toFixed());
 
+const PLAIN_PARTS = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * The same canonical text of plain decimal text ("-0026.460" → "-26.46"), by trimming zeros
+ * instead of through big.js: every amount of every report passes here, twice, and big.js's
+ * parse and print were a tenth of reading a report (bench: sync.cpu_ms_per_10k).
+ */
+function canonicalPlain(text: string): string | undefined {
+  const m = PLAIN_PARTS.exec(text);
+  if (m === null) return undefined;
+  const int = (m[2] as string).replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  if (int === '0' && frac === '') return '0';
+  return `${m[1] as string}${int}${frac === '' ? '' : `.${frac}`}`;
+}
+
 const sameCurrency = (a: Money, b: Money, op: string): void => {
   // Mixing currencies is a mistake in our own code, never something the person or bank did.
   if (a.currency !== b.currency) throw new BugIndicatingError(`${op}: ${a.currency} and ${b.currency} do not mix`);
@@ -34,7 +50,7 @@ const sameCurrency = (a: Money, b: Money, op: string): void => {
  */
 export function parseMoney(amountText: string, currency: string): Money {
   if (!DECIMAL_TEXT.test(amountText)) throw new ValidationError(`not a decimal amount: ${JSON.stringify(amountText)}`, 'amount');
-  return { amount: canonical(new Decimal(amountText)), currency: checkCurrency(currency) };
+  return { amount: canonicalPlain(amountText) as string, currency: checkCurrency(currency) };
 }
 
 /** A JSON number's text, exponent and all ("3.32E3", "-1.5e-2", "0026.460"). */
@@ -46,7 +62,7 @@ const JSON_NUMBER_TEXT = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
  * Decimal arithmetic throughout: the value never passes through a binary float.
  */
 export function exactDecimal(text: string): string | undefined {
-  return JSON_NUMBER_TEXT.test(text) ? canonical(new Decimal(text)) : undefined;
+  return canonicalPlain(text) ?? (JSON_NUMBER_TEXT.test(text) ? canonical(new Decimal(text)) : undefined);
 }
 
 const decimal = (m: Money): Big => new Decimal(m.amount);

@@ -67,9 +67,18 @@ export function toBalance(w: WireBalance): Balance {
   };
 }
 
-/** Drops keys whose value is undefined, so answers compare and serialise cleanly. */
+/**
+ * Drops keys whose value is undefined, so answers compare and serialise cleanly. A plain loop:
+ * it runs for every transaction of a report, and `Object.fromEntries(Object.entries(…))` was a
+ * third of reading one (bench: sync.cpu_ms_per_10k).
+ */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in o) {
+    const value = o[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
 }
 
 /** The balances of an account or report, read one by one; `where` names the list in reasons. */

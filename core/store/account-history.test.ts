@@ -122,6 +122,27 @@ describe('storeAccountReport', () => {
     expect(new AccountSyncStore(db).get(ACCOUNT)).toEqual({ accountId: ACCOUNT, historyFrom: '2025-03-10', syncedAt: NOW, lastBookedDay: '2027-03-10' });
   });
 
+  it('indexes what it stores for text search: booked rows, listed pending items, a pending item’s new text, nothing gone', () => {
+    const search = (text: string): string[] =>
+      (db.prepare(`SELECT t.bank_key FROM transactions_fts f JOIN transactions t ON t.id = f.rowid WHERE transactions_fts MATCH ? ORDER BY t.bank_key`).pluck().all(text) as string[]);
+    storeAccountReport(db, report(
+      [draft({ id: 'b1', counterpartyName: 'Kaufland București' }), draft({ id: 'b2', remittance: 'Chirie martie' })],
+      [draft({ id: 'p1', counterpartyName: 'Farmacia Tei' }), draft({ id: 'p2', remittance: 'Rezervare hotel Brașov' })],
+    ));
+    storeAccountReport(db, report(
+      [draft({ id: 'b3', counterpartyName: 'Kaufland Cluj' })],
+      [draft({ id: 'p1', counterpartyName: 'Farmacia Catena' })],
+    ));
+    expect(search('kaufland')).toEqual(['b1', 'b3']);
+    expect(search('bucuresti')).toEqual(['b1']);
+    expect(search('chirie')).toEqual(['b2']);
+    expect(search('catena')).toEqual(['p1']);
+    expect(search('tei')).toEqual([]);
+    expect(search('brasov')).toEqual([]);
+    // FTS5 checks its index against the transactions table: no row missing, none indexed twice.
+    expect(() => db.prepare(`INSERT INTO transactions_fts (transactions_fts) VALUES ('integrity-check')`).run()).not.toThrow();
+  });
+
   it('leaves no readable IBAN, counterparty or remittance in the files on disk', () => {
     storeAccountReport(db, report([draft({ id: 'secret', counterpartyName: 'Ioana Popescu', counterpartyIban: 'RO66BACX0000001234567890', remittance: 'Chirie apartament Ștefan cel Mare' })]));
     db.pragma('wal_checkpoint(PASSIVE)');

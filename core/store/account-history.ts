@@ -87,6 +87,14 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
        @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @first_seen_at)
      ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
   );
+  // Text search: each new row is indexed here, not by a trigger (schema step 6 says why).
+  const index = db.prepare('INSERT INTO transactions_fts (rowid, counterparty_name, remittance) VALUES (?, ?, ?)');
+  const added = (row: Row): boolean => {
+    const result = insert.run(row);
+    if (result.changes !== 1) return false;
+    index.run(result.lastInsertRowid, row.counterparty_name, row.remittance);
+    return true;
+  };
   const refreshPending = db.prepare(
     `UPDATE transactions SET booking_date = @booking_date, value_date = @value_date, amount = @amount, amount_micros = @amount_micros,
        counterparty_name = @counterparty_name, counterparty_iban = @counterparty_iban, remittance = @remittance,
@@ -102,7 +110,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
   return db.transaction((): StoredReport => {
     const newlyBooked: Row[] = [];
-    for (const row of booked) if (insert.run(row).changes === 1) newlyBooked.push(row);
+    for (const row of booked) if (added(row)) newlyBooked.push(row);
 
     const listed = new Set(pending.map((r) => r.bank_key));
     const gone = (storedPending.all(report.accountId) as StoredPending[]).filter((p) => !listed.has(p.bank_key));
@@ -112,7 +120,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
     let pendingAdded = 0;
     for (const row of pending) {
-      if (insert.run(row).changes === 1) pendingAdded += 1;
+      if (added(row)) pendingAdded += 1;
       else refreshPending.run(row);
     }
     skipped.push(...recordBalances(db, report));

@@ -19,6 +19,14 @@ import { BankRun, DEFAULT_PACING, type BankPacing } from './bank-run.js';
 /** PSD2 RTS art. 36: reads a day per account and consent without the person, unless agreed otherwise. */
 export const UNATTENDED_READS_PER_DAY = 4;
 
+/**
+ * How long an account-list read stays good for a run the person starts. Their Sync button reads
+ * the consent and both lists again (three requests before any report, one after another) unless
+ * a read this recent has them already: a second press, or the sync right after a connect, then
+ * costs one request per account. Accounts change at the bank far more rarely than that.
+ */
+const PERSON_GRANTS_FRESH_MS = 60 * 60_000;
+
 export interface SyncEngineDeps {
   db: Db;
   store: ConnectionStore;
@@ -130,13 +138,16 @@ export class SyncEngine {
     const jobs: Job[] = [];
     const seen = new Set<string>();
 
-    // Grants first (not counted by the bank): on a first sync, when the person asks, once a day.
+    // Grants first (not counted by the bank): on a first sync, once a day, and when the person
+    // asks unless they were read within the hour (see PERSON_GRANTS_FRESH_MS).
     for (const c of readable) {
       try {
         const bank = await bankRun.bank(c.id);
         const record = this.deps.store.get(c.id);
-        const stale = record?.accountsReadAt === undefined || bankDay(new Date(record.accountsReadAt)) !== today;
-        if (present || stale) await this.deps.connections.refreshGrants(bank, c.id, mode);
+        const readAt = record?.accountsReadAt === undefined ? undefined : new Date(record.accountsReadAt);
+        const stale = readAt === undefined || bankDay(readAt) !== today;
+        const recent = readAt !== undefined && now().getTime() - readAt.getTime() < PERSON_GRANTS_FRESH_MS;
+        if (stale || (present && !recent)) await this.deps.connections.refreshGrants(bank, c.id, mode);
       } catch (error) {
         const failed = logFailure(logger, error, { during: 'sync: reading the account list', connectionId: c.id });
         for (const g of this.deps.store.grants(c.id)) {

@@ -74,6 +74,22 @@ describe('sync engine against the sandbox bank', () => {
     expect(summary.requests / summary.accounts.length).toBeLessThanOrEqual(1.1);
   });
 
+  it('a person’s resync within the hour of the last account-list read costs about one request per account', async () => {
+    const summary = await w.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
+    expect(summary.stored).toBe(0);
+    expect(summary.requests / summary.accounts.length).toBeLessThanOrEqual(1.1);
+  });
+
+  it('a person’s sync reads the consent and account lists again once the last read is over an hour old', async () => {
+    const readAt = () => w.core.db.prepare('SELECT accounts_read_at FROM connections WHERE id = ?').pluck().get(connectionId) as string;
+    const before = readAt();
+    time.advance(61 * 60_000);
+    const summary = await w.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
+    expect(summary.outcome).toBe('ok');
+    expect(readAt()).toBe(time.now().toISOString());
+    expect(readAt() > before).toBe(true);
+  });
+
   it('never overlaps runs: a background run asked for during one joins it, the person’s follows it', async () => {
     const a = w.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
     const b = w.core.sync.run({ trigger: 'schedule' });
