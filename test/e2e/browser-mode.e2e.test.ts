@@ -119,7 +119,11 @@ describe('browser mode in Chromium', () => {
 
   /** Connects the demo PSU with all its accounts; the bank redirects to the host's loopback route, whose page closes the popup. */
   async function connectDemo(context: BrowserContext, page: Page): Promise<void> {
-    const popup = await connectPopup(context, page);
+    await allowAll(await connectPopup(context, page));
+  }
+
+  /** The PSU signs in on the bank's open page and grants every account; the connection becomes active. */
+  async function allowAll(popup: Page): Promise<void> {
     await login(popup);
     await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
     const closed = popup.waitForEvent('close', { timeout: 20_000 });
@@ -196,12 +200,7 @@ describe('browser mode in Chromium', () => {
     }
     // The sign-in is still open: the bank's page waits, nothing was connected or cancelled.
     expect(popup.isClosed()).toBe(false);
-    await login(popup);
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    await closed;
-    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
+    await allowAll(popup);
     const [connection] = await invoke<Connection[]>('connections:list');
     await invoke('connections:remove', { connectionId: connection?.id });
   });
