@@ -71,8 +71,11 @@ export interface AccountsView {
   accounts: StoredAccount[];
   /** Connections whose last sync failed, with the state to show; their stored accounts still show. */
   failures: { connectionId: string; state: UiErrorState; error: AppError }[];
-  /** Accounts or cards the bank listed but that could not be read, by connection; the rest still show. */
-  skipped: (SkippedItem & { connectionId: string })[];
+  /**
+   * What could not be read, by connection: accounts or cards of its lists, and, with their
+   * `accountId`, the items of each account's last stored report; the rest still shows.
+   */
+  skipped: (SkippedItem & { connectionId: string; accountId?: string })[];
   /** The oldest last sync of the accounts listed; absent while one of them has never synced. */
   syncedAt?: string;
 }

@@ -17,6 +17,8 @@ export interface AccountReport {
   today: string;
   /** ISO instant of the read. */
   now: string;
+  /** Items of the report the client could not read: kept with the account for the person to see. */
+  unreadable?: readonly SkippedItem[];
 }
 
 export interface StoredReport {
@@ -130,6 +132,8 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
        ON CONFLICT (account_id) DO UPDATE SET history_from = COALESCE(MIN(history_from, excluded.history_from), excluded.history_from),
          synced_at = excluded.synced_at, attempted_at = excluded.attempted_at, last_error_state = NULL, last_error_message = NULL`,
     ).run({ accountId: report.accountId, dateFrom: report.dateFrom, now: report.now });
+    const notKept = [...(report.unreadable ?? []), ...skipped];
+    db.prepare('UPDATE account_sync SET last_skipped = ? WHERE account_id = ?').run(notKept.length === 0 ? null : JSON.stringify(notKept), report.accountId);
     return { booked: newlyBooked.length, pendingAdded, pendingRemoved: gone.length, pendingBooked: matched.length, skipped };
   })();
 }

@@ -225,4 +225,9 @@ export const migrations: string[] = [
   -- they fire for the few pending items a sync removes or refreshes.
   DROP TRIGGER transactions_fts_insert;
   `,
+  `
+  -- The items of an account's last stored report that could not be read or kept (JSON): the
+  -- person sees "2 transactions could not be read" until a sync reads them.
+  ALTER TABLE account_sync ADD COLUMN last_skipped TEXT;
+  `,
 ];

@@ -34,6 +34,7 @@ export function storedAccountsView(db: Db, connections: readonly Connection[]): 
         readable: isReadable(connection.status),
         ...(state.syncedAt === undefined ? {} : { syncedAt: state.syncedAt }),
       });
+      for (const item of state.skipped ?? []) view.skipped.push({ connectionId: connection.id, accountId: g.id, ...item });
       if (state.lastError !== undefined && (failure === undefined || state.lastError.at > failure.at)) failure = state.lastError;
     }
     if (failure !== undefined) {

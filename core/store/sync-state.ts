@@ -1,4 +1,4 @@
-import type { UiErrorState } from '../../common/index.js';
+import type { SkippedItem, UiErrorState } from '../../common/index.js';
 import type { Db } from './database.js';
 
 /** Where one account's local history stands. */
@@ -11,6 +11,8 @@ export interface AccountSyncState {
   /** The newest booked day stored: a later sync starts from it minus the overlap. */
   lastBookedDay?: string;
   lastError?: { state: UiErrorState; message: string; at: string };
+  /** Items of the last stored report that could not be read or kept. */
+  skipped?: SkippedItem[];
 }
 
 interface Row {
@@ -19,6 +21,7 @@ interface Row {
   attempted_at: string | null;
   last_error_state: UiErrorState | null;
   last_error_message: string | null;
+  last_skipped: string | null;
 }
 
 /** The sync engine's memory per account (written with the report by `storeAccountReport`). */
@@ -36,6 +39,7 @@ export class AccountSyncStore {
       ...(row?.last_error_state == null || row.attempted_at === null
         ? {}
         : { lastError: { state: row.last_error_state, message: row.last_error_message ?? '', at: row.attempted_at } }),
+      ...(row?.last_skipped == null ? {} : { skipped: JSON.parse(row.last_skipped) as SkippedItem[] }),
     };
   }
 

@@ -61,6 +61,7 @@ export async function syncAccount(input: AccountSyncInput): Promise<Omit<Account
     dateFrom: grant.transactions ? dateFrom : today,
     today,
     now,
+    unreadable: skipped,
   });
   return { ...base, stored: stored.booked + stored.pendingAdded, skipped: [...skipped, ...stored.skipped], pages };
 }

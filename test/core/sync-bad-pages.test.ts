@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
 import { compareWithBank } from '../../scripts/ground-truth.js';
+import { storedAccountsView } from '../../core/store/stored-accounts.js';
 
 const PSU_IP = '192.0.2.10';
 
@@ -58,6 +59,12 @@ describe('a sync and the bank’s bad pages', () => {
     }
     const diff = await compareWithBank(w.core.db, w.bankOrigin, 'demo');
     expect(diff.missing).toHaveLength(paged.reduce((n, a) => n + a.pages - 1, 0));
+    // The accounts list, read from the store, still says what could not be read, per account.
+    const view = storedAccountsView(w.core.db, w.core.connections.list());
+    expect(view.skipped).toHaveLength(diff.missing.length);
+    for (const a of paged) {
+      expect(view.skipped).toContainEqual(expect.objectContaining({ connectionId: a.connectionId, accountId: a.accountId, list: 'booked', reason: expect.stringMatching(/^page 2: /) }));
+    }
     expect(diff.extra).toEqual([]);
   });
 
@@ -86,6 +93,7 @@ describe('a sync and the bank’s bad pages', () => {
     const diff = await compareWithBank(w.core.db, w.bankOrigin, 'demo');
     // The item skipped on the first run was on a day the overlap window does not read again.
     expect(diff.extra).toEqual([]);
+    expect(storedAccountsView(w.core.db, w.core.connections.list()).skipped).toEqual([]);
   });
 
   it('renewing the consent keeps every account’s history: the new consent’s sync doubles nothing', async () => {
