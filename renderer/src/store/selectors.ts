@@ -8,8 +8,12 @@ export const selectConnection = (id: string) => (s: AppState) => s.connections.f
 export const selectAccountsOf = (connectionId: string) => (s: AppState) => s.accounts.filter((a) => a.connectionId === connectionId);
 export const selectFailureOf = (connectionId: string) => (s: AppState) => s.accountFailures.find((f) => f.connectionId === connectionId);
 /** How many accounts (cards included) or balances of a connection could not be read. */
-export const selectSkippedOf = (connectionId: string, what: 'account' | 'balance') => (s: AppState) =>
-  s.accountsSkipped.filter((k) => k.connectionId === connectionId && (k.list === 'accounts' || k.list === 'cardAccounts') === (what === 'account')).length;
+/** What an unreadable item was, from the list it sat in: an account list, a report, or balances. */
+export const skippedKind = (list: string): 'account' | 'transaction' | 'balance' =>
+  list === 'accounts' || list === 'cardAccounts' ? 'account' : list === 'booked' || list === 'pending' ? 'transaction' : 'balance';
+
+export const selectSkippedOf = (connectionId: string, what: 'account' | 'balance' | 'transaction') => (s: AppState) =>
+  s.accountsSkipped.filter((k) => k.connectionId === connectionId && skippedKind(k.list) === what).length;
 export const selectBusy = (key: BusyKey) => (s: AppState) => s.busy[key] === true;
 
 export const selectSelectedAccount = (s: AppState) => {

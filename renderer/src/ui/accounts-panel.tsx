@@ -50,6 +50,7 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
   const failure = useApp(selectFailureOf(connectionId));
   const skippedAccounts = useApp(selectSkippedOf(connectionId, 'account'));
   const skippedBalances = useApp(selectSkippedOf(connectionId, 'balance'));
+  const skippedTransactions = useApp(selectSkippedOf(connectionId, 'transaction'));
   const authorizing = useApp(selectBusy('authorize'));
   const loading = useApp(selectBusy('accounts'));
   const loaded = useApp((s) => s.accountsLoaded);
@@ -73,6 +74,7 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
       )}
       {skippedAccounts > 0 && <p className="hint">{skippedText(skippedAccounts, 'account')}</p>}
       {skippedBalances > 0 && <p className="hint">{skippedText(skippedBalances, 'balance')}</p>}
+      {skippedTransactions > 0 && <p className="hint">{skippedText(skippedTransactions, 'transaction')}</p>}
       {accounts.length > 0 && (
         <ul role="list" className="accounts" aria-labelledby={headingId}>
           {accounts.map((a) => <AccountRow key={a.id} account={a} />)}
