@@ -4,7 +4,6 @@ import { isReadable } from '../../common/index.js';
 import type { ConnectionService } from '../connections/connection-service.js';
 import { BankError } from '../errors.js';
 import { logFailure } from '../logging/failure-log.js';
-import type { ResolvedBank } from '../profiles/bank-environments.js';
 import type { ReadMode } from '../psd2/psd2-context.js';
 import { AccessLedger } from '../store/access-ledger.js';
 import type { ConnectionStore, GrantRecord } from '../store/connections.js';
@@ -133,10 +132,10 @@ export class SyncEngine {
       return state === undefined ? [] : [{ connectionId: c.id, state }];
     });
     const readable = all.filter((c) => isReadable(c.status));
-    const bankRun = new BankRun(this.deps.connections, this.deps.pacing, (profileId, inner) => this.pacedFetchFor(profileId, inner));
+    const bankRun = new BankRun(this.deps.connections, this.deps.pacing ?? DEFAULT_PACING, (profileId, inner) => this.pacedFetchFor(profileId, inner));
     const results: AccountSyncResult[] = [];
-    const jobs: Job[] = [];
-    const seen = new Set<string>();
+    /** One job per account: an account two consents cover is read once, preferably through one that reads its transactions. */
+    const jobs = new Map<string, Job>();
 
     // Grants first (not counted by the bank): on a first sync, once a day, and when the person
     // asks unless they were read within the hour (see PERSON_GRANTS_FRESH_MS).
@@ -157,19 +156,17 @@ export class SyncEngine {
         continue;
       }
       for (const grant of this.deps.store.grants(c.id)) {
-        // An account two consents cover is read once, through the first that reads its transactions.
-        if (seen.has(grant.id) || (!grant.transactions && !grant.balances)) continue;
-        const better = this.deps.store.grants(c.id).find((g) => g.id === grant.id && g.transactions);
-        seen.add(grant.id);
-        jobs.push({ connectionId: c.id, grant: better ?? grant });
+        if (!grant.transactions && !grant.balances) continue;
+        const known = jobs.get(grant.id);
+        if (known === undefined || (!known.grant.transactions && grant.transactions)) jobs.set(grant.id, { connectionId: c.id, grant });
       }
     }
 
-    const total = jobs.length + results.length;
+    const total = jobs.size + results.length;
     let done = results.length;
     const emit = (p: Omit<SyncProgress, 'runId' | 'done' | 'total'>) => this.deps.emit({ progress: { runId, ...p, done, total } });
     for (const r of results) emit({ connectionId: r.connectionId, accountId: r.accountId, phase: 'failed', ...(r.state === undefined ? {} : { state: r.state }) });
-    for (const j of jobs) emit({ connectionId: j.connectionId, accountId: j.grant.id, phase: 'queued' });
+    for (const j of jobs.values()) emit({ connectionId: j.connectionId, accountId: j.grant.id, phase: 'queued' });
 
     const syncOne = async (job: Job): Promise<AccountSyncResult> => {
       const where = { connectionId: job.connectionId, accountId: job.grant.id };
@@ -177,11 +174,7 @@ export class SyncEngine {
         const nextAttemptAt = nextBankDayStart(now()).toISOString();
         return { ...where, outcome: 'deferred', stored: 0, skipped: [], pages: 0, state: 'rate-limited', message: 'the bank’s daily budget of automatic updates for this account is spent', nextAttemptAt };
       };
-      if (!present) {
-        const budget = this.ledger.used(job.connectionId, job.grant.id, today);
-        if (budget.exhausted || budget.used >= UNATTENDED_READS_PER_DAY) return deferred();
-        this.ledger.spend(job.connectionId, job.grant.id, today);
-      }
+      if (!present && !this.spendIfAllowed(job, today)) return deferred();
       try {
         const bank = await bankRun.bank(job.connectionId);
         const result = await syncAccount({
@@ -203,7 +196,7 @@ export class SyncEngine {
       }
     };
 
-    await bankRun.forEachAccount(jobs, async (job) => {
+    await bankRun.forEachAccount([...jobs.values()], async (job) => {
       const result = await syncOne(job);
       results.push(result);
       done += 1;
@@ -253,7 +246,7 @@ export class SyncEngine {
     return paced;
   }
 
-  /** A second access of an account in one unattended run, if its budget still allows it. */
+  /** Spends one unattended access of the account today, if its daily budget still allows it. */
   private spendIfAllowed(job: Job, today: string): boolean {
     const budget = this.ledger.used(job.connectionId, job.grant.id, today);
     if (budget.exhausted || budget.used >= UNATTENDED_READS_PER_DAY) return false;
@@ -269,5 +262,3 @@ export class SyncEngine {
 function isBudgetRefusal(error: unknown): boolean {
   return error instanceof BankError && error.status === 429 && error.retryAfter === undefined;
 }
-
-export type { ResolvedBank };

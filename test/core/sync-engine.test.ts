@@ -137,3 +137,26 @@ describe('sync engine against the sandbox bank', () => {
     expect(w.core.connections.get(connectionId).status).toBe('active');
   });
 });
+
+describe('an account two consents cover', () => {
+  let w: CoreWorldForTest;
+  afterAll(async () => { await w?.close(); });
+
+  it('is read once, through the consent that covers its transactions, whichever was connected first', async () => {
+    w = await coreWorld();
+    const psus = (await (await fetch(`${w.bankOrigin}/sandbox/psus`)).json()) as { psus: { userId: string; accounts: { iban: string }[] }[] };
+    const ibans = psus.psus.find((p) => p.userId === 'demo')?.accounts.map((a) => a.iban) ?? [];
+    const balancesOnly = await w.core.connections.connect({
+      profileId: 'sandbox', label: 'balances only', psuIpAddress: PSU_IP,
+      port: psuPort({ user: 'demo', decision: 'allow', ticks: { accounts: ibans, balances: ibans, transactions: [] } }),
+    });
+    const full = await w.core.connections.connect({ profileId: 'sandbox', label: 'full', port: psuPort({ user: 'demo', decision: 'allow' }), psuIpAddress: PSU_IP });
+    expect(balancesOnly.accounts.every((a) => a.balances && !a.transactions)).toBe(true);
+    const summary = await w.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
+    expect(summary.accounts).toHaveLength(full.accounts.length);
+    for (const a of summary.accounts) {
+      expect(a, a.accountId).toMatchObject({ connectionId: full.id, outcome: 'synced' });
+      expect(a.pages, a.accountId).toBeGreaterThan(0);
+    }
+  });
+});
