@@ -126,14 +126,14 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
       else refreshPending.run(row);
     }
     skipped.push(...recordBalances(db, report));
-    db.prepare(
-      `INSERT INTO account_sync (account_id, history_from, synced_at, attempted_at, last_error_state, last_error_message)
-       VALUES (@accountId, @dateFrom, @now, @now, NULL, NULL)
-       ON CONFLICT (account_id) DO UPDATE SET history_from = COALESCE(MIN(history_from, excluded.history_from), excluded.history_from),
-         synced_at = excluded.synced_at, attempted_at = excluded.attempted_at, last_error_state = NULL, last_error_message = NULL`,
-    ).run({ accountId: report.accountId, dateFrom: report.dateFrom, now: report.now });
     const notKept = [...(report.unreadable ?? []), ...skipped];
-    db.prepare('UPDATE account_sync SET last_skipped = ? WHERE account_id = ?').run(notKept.length === 0 ? null : JSON.stringify(notKept), report.accountId);
+    db.prepare(
+      `INSERT INTO account_sync (account_id, history_from, synced_at, attempted_at, last_error_state, last_error_message, last_skipped)
+       VALUES (@accountId, @dateFrom, @now, @now, NULL, NULL, @notKept)
+       ON CONFLICT (account_id) DO UPDATE SET history_from = COALESCE(MIN(history_from, excluded.history_from), excluded.history_from),
+         synced_at = excluded.synced_at, attempted_at = excluded.attempted_at, last_error_state = NULL, last_error_message = NULL,
+         last_skipped = excluded.last_skipped`,
+    ).run({ accountId: report.accountId, dateFrom: report.dateFrom, now: report.now, notKept: notKept.length === 0 ? null : JSON.stringify(notKept) });
     return { booked: newlyBooked.length, pendingAdded, pendingRemoved: gone.length, pendingBooked: matched.length, skipped };
   })();
 }

@@ -54,12 +54,12 @@ export class AccountSyncStore {
 
   /** The oldest last-sync time among `accountIds` (undefined when one never synced): how stale the data is. */
   oldestSync(accountIds: readonly string[]): string | undefined {
-    let oldest: string | undefined;
-    for (const id of accountIds) {
-      const synced = this.get(id).syncedAt;
-      if (synced === undefined) return undefined;
-      if (oldest === undefined || synced < oldest) oldest = synced;
-    }
-    return oldest;
+    const { oldest, never } = this.db
+      .prepare(
+        `SELECT MIN(s.synced_at) AS oldest, SUM(s.synced_at IS NULL) AS never
+         FROM json_each(?) AS j LEFT JOIN account_sync AS s ON s.account_id = j.value`,
+      )
+      .get(JSON.stringify(accountIds)) as { oldest: string | null; never: number | null };
+    return never === 0 && oldest !== null ? oldest : undefined;
   }
 }

@@ -43,8 +43,8 @@ export class BankRun {
    */
   constructor(
     private readonly connections: ConnectionService,
-    private readonly pacing: BankPacing = DEFAULT_PACING,
-    private readonly pacedFor: (profileId: string, inner: typeof fetch) => typeof fetch = (_, inner) => inner,
+    private readonly pacing: BankPacing,
+    private readonly pacedFor: (profileId: string, inner: typeof fetch) => typeof fetch,
   ) {}
 
   bank(connectionId: string): Promise<ResolvedBank> {
