@@ -85,6 +85,10 @@ export interface Settings {
   authorizationMode: 'window' | 'system-browser';
   /** Hours between automatic syncs (each within the bank's daily budget); 0 turns them off. */
   autoSyncHours: number;
+  /** `system`: Romanian on a Romanian system, English otherwise (the renderer reads the system's languages). */
+  language: 'ro' | 'en' | 'system';
+  /** `system` follows the system's light or dark preference as it changes. */
+  theme: 'light' | 'dark' | 'system';
 }
 
 /** What the renderer reads at start: where the person's data lives, and whether it is kept at all. */
@@ -190,7 +194,12 @@ export const methods = {
   'settings:get': { input: none, output: returns<Settings>() },
   /** Changes the settings given; the others stay. */
   'settings:set': {
-    input: z.object({ authorizationMode: z.enum(['window', 'system-browser']).optional(), autoSyncHours: z.number().int().min(0).max(24).optional() }).strict(),
+    input: z.object({
+      authorizationMode: z.enum(['window', 'system-browser']).optional(),
+      autoSyncHours: z.number().int().min(0).max(24).optional(),
+      language: z.enum(['ro', 'en', 'system']).optional(),
+      theme: z.enum(['light', 'dark', 'system']).optional(),
+    }).strict(),
     output: returns<Settings>(),
   },
 } as const;

@@ -90,7 +90,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     expect(await after.call('store:reset')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false } });
     const aside = join(dir, `${DATABASE_FILE}.unreadable-2027-03-04T05-06-07-089Z`);
     expect(readFileSync(aside).equals(bytes)).toBe(true);
-    expect(await after.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6 } });
+    expect(await after.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } });
     after.close();
     expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toEqual([`${DATABASE_FILE}.unreadable-2027-03-04T05-06-07-089Z`]);
   });

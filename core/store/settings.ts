@@ -2,7 +2,10 @@ import type { Settings } from '../../common/index.js';
 import type { Db } from './database.js';
 
 /** Every 6 hours: four automatic syncs a day, which the bank's daily budget of four reads allows. */
-const defaults: Settings = { authorizationMode: 'window', autoSyncHours: 6 };
+const defaults: Settings = { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' };
+
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
 /** The person's settings; unknown or missing keys fall back to the defaults. */
 export class SettingsStore {
@@ -11,11 +14,12 @@ export class SettingsStore {
   get(): Settings {
     const rows = this.db.prepare('SELECT key, value FROM app_settings').all() as { key: string; value: string }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    const mode = stored['authorizationMode'];
     const hours = stored['autoSyncHours'];
     return {
-      authorizationMode: mode === 'system-browser' || mode === 'window' ? mode : defaults.authorizationMode,
+      authorizationMode: oneOf(stored['authorizationMode'], ['window', 'system-browser'], defaults.authorizationMode),
       autoSyncHours: typeof hours === 'number' && Number.isInteger(hours) && hours >= 0 && hours <= 24 ? hours : defaults.autoSyncHours,
+      language: oneOf(stored['language'], ['ro', 'en', 'system'], defaults.language),
+      theme: oneOf(stored['theme'], ['light', 'dark', 'system'], defaults.theme),
     };
   }
 
