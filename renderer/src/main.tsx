@@ -5,10 +5,16 @@ import { createAuthPopup, POPUP_FEATURES, POPUP_NAME, type AuthPopup, type Popup
 import { createHttpBridge } from './bridge/http-bridge.js';
 import { withoutStoredSecret } from './bridge/secret.js';
 import { createAppStore } from './store/app-store.js';
-import { strings } from './strings.js';
-import { App } from './ui/app.js';
-import { StoreProvider } from './ui/store-context.js';
+import { RouterProvider, createHashRouter } from 'react-router';
+import { createI18n } from './i18n/i18n.js';
+import { resolveLanguage } from './i18n/language.js';
+import { systemLanguages } from './i18n/use-text.js';
+import { AppProviders } from './ui/app-providers.js';
+import { ROUTES } from './ui/routes.js';
 import './styles.css';
+
+// The system's language until the person's own choice arrives with the settings (see preferences.ts).
+const i18n = createI18n(resolveLanguage('system', systemLanguages()));
 
 const sessionStorageOrNone = (): Storage | undefined => {
   try {
@@ -24,8 +30,8 @@ function openBankWindow(): PopupLike | null {
   if (popup === null) return null;
   popup.opener = null;
   try {
-    popup.document.title = strings.appTitle;
-    popup.document.body.textContent = strings.popupWaiting;
+    popup.document.title = i18n.t('appTitle');
+    popup.document.body.textContent = i18n.t('popupWaiting');
   } catch {
     // A reused window may already show another origin: nothing to write, nothing lost.
   }
@@ -63,13 +69,15 @@ reload = () => {
   void Promise.all([s.loadConnections(), s.loadSyncStatus()]);
 };
 void store.getState().initialize();
+// Created after the bridge: the bridge takes browser mode's `#secret=` off the address first.
+const router = createHashRouter(ROUTES);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
+    <AppProviders store={store} i18n={i18n}>
+      <RouterProvider router={router} />
+    </AppProviders>
   </StrictMode>,
 );

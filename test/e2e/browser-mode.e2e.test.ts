@@ -22,7 +22,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** `E2E_RENDERER_DIR` points the test at another build of the renderer (same contract). */
 const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
-const CONNECT = 'Conecteaza banca';
+const CONNECT = 'Conectează banca';
 const SYNC = 'Sincronizează';
 
 /**
@@ -91,7 +91,7 @@ describe('browser mode in Chromium', () => {
 
   /** The app's page, with CSP violations collected: the renderer must run under the host's policy. */
   async function openApp(url = host.url): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'ro-RO' });
     contexts.push(context);
     const page = await context.newPage();
     const violations: string[] = [];
@@ -243,7 +243,7 @@ describe('browser mode in Chromium', () => {
 
   it('npm run web opens a 0600 file page that forwards the browser to the app on a ticket', async () => {
     const secret = new URL(host.url).hash.slice('#secret='.length);
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'ro-RO' });
     contexts.push(context);
     const page = await context.newPage();
     await openLaunchPage(join(dir, 'data'), host.launchTicket(), async (fileUrl) => {
@@ -334,22 +334,24 @@ describe('browser mode in Chromium', () => {
     // An account's latest transactions come from the store, a keyset page at a time.
     const current = accounts.find((a) => a.kind === 'account' && a.currency === 'RON') as AccountsView['accounts'][number];
     await rows.filter({ hasText: new RegExp((current.iban ?? '').split('').join('\\s?')) }).first().getByRole('button').click();
-    const list = page.getByRole('list', { name: 'Tranzactii' }).getByRole('listitem');
+    const list = page.getByRole('list', { name: 'Tranzacții' }).getByRole('listitem');
     await expect.poll(() => list.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     const firstPage = await list.count();
     await page.getByRole('button', { name: 'Mai multe' }).click();
     await expect.poll(() => list.count(), { timeout: 20_000 }).toBeGreaterThan(firstPage);
 
-    // Revoking asks once more before the bank's access ends; "Anuleaza" changes nothing.
-    await page.getByRole('button', { name: 'Revoca' }).click();
-    await page.getByRole('group', { name: 'Confirmare' }).getByRole('button', { name: 'Anuleaza' }).click();
+    // Revoking, on the connections screen, asks once more before the bank's access ends; "Anulează" changes nothing.
+    await page.getByRole('navigation').getByRole('link', { name: 'Conexiuni' }).click();
+    await page.getByRole('button', { name: 'Revocă' }).click();
+    await page.getByRole('group', { name: 'Confirmare' }).getByRole('button', { name: 'Anulează' }).click();
     expect((await invoke<Connection[]>('connections:list')).map((c) => c.status)).toEqual(['active']);
-    await page.getByRole('button', { name: 'Revoca' }).click();
-    await page.getByRole('button', { name: 'Da, revoca accesul' }).click();
+    await page.getByRole('button', { name: 'Revocă' }).click();
+    await page.getByRole('button', { name: 'Da, revocă accesul' }).click();
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['revoked']);
     await expect.poll(() => page.getByText('revocat', { exact: true }).first().isVisible(), { timeout: 20_000 }).toBe(true);
     // The consent ended; the person's stored history did not.
-    expect(await list.count()).toBeGreaterThan(firstPage);
+    await page.getByRole('navigation').getByRole('link', { name: 'Prezentare generală' }).click();
+    await expect.poll(() => list.count(), { timeout: 20_000 }).toBeGreaterThan(firstPage);
     expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
     expect(violations).toEqual([]);
   });

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Result } from '../../common/index.js';
-import { strings } from '../../renderer/src/strings.js';
+import { common } from '../../renderer/src/i18n/locales/ro/common.js';
+import { connections } from '../../renderer/src/i18n/locales/ro/connections.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -62,15 +63,15 @@ describe('browser mode without an OS keychain, in Chromium', () => {
   });
 
   it('starts, shows that nothing is kept and why, connects the sandbox, and leaves nothing in the data folder', async () => {
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'ro-RO' });
     const page = await context.newPage();
     await page.goto(url);
-    const banner = page.getByRole('status').filter({ hasText: strings.ephemeral });
+    const banner = page.getByRole('status').filter({ hasText: common.ephemeral });
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.textContent()).toContain('gnome-keyring');
 
     const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: strings.connect }).click();
+    await page.getByRole('button', { name: connections.connect }).click();
     const popup = await popupOpened;
     await popup.getByLabel('User CEConline').fill('demo');
     await popup.getByLabel('Cod acces').fill('123456');

@@ -38,7 +38,7 @@ export function stubHandlers(): Handlers {
   return {
     ...(Object.fromEntries(entries) as unknown as Handlers),
     'profiles:list': async () => [{ id: 'sandbox', kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }],
-    'settings:get': async () => ({ authorizationMode: 'window', autoSyncHours: 6 }),
+    'settings:get': async () => ({ authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' }),
   };
 }
 

@@ -104,7 +104,7 @@ describe('connections › browser-mode popup', () => {
     const fake = createFakeBridge({ 'connections:connect': () => ({ ok: true, value: connection() }), 'accounts:list': () => ({ ok: true, value: { accounts: [], failures: [], skipped: [] } }) });
     const p = popupDouble();
     const store = createAppStore(fake.bridge, { authPopup: p.popup });
-    store.setState({ settings: { authorizationMode: 'system-browser', autoSyncHours: 6 } });
+    store.setState({ settings: { authorizationMode: 'system-browser', autoSyncHours: 6, language: 'system', theme: 'system' } });
     expect(await store.getState().connect('sandbox', '')).toBe(true);
     expect(p.events).toEqual([]);
   });

@@ -125,14 +125,14 @@ describe('transactions › selectAccount and loadTransactions', () => {
 describe('settings', () => {
   it('loads and changes the authorisation mode', async () => {
     const fake = createFakeBridge({
-      'settings:get': () => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6 } }),
-      'settings:set': (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, ...input } }),
+      'settings:get': () => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } }),
+      'settings:set': (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system', ...input } }),
     });
     const store = createAppStore(fake.bridge);
     await store.getState().loadSettings();
-    expect(store.getState().settings).toEqual({ authorizationMode: 'window', autoSyncHours: 6 });
+    expect(store.getState().settings).toEqual({ authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' });
     expect(await store.getState().setAuthorizationMode('system-browser')).toBe(true);
     expect(fake.inputsOf('settings:set')).toEqual([{ authorizationMode: 'system-browser' }]);
-    expect(store.getState().settings).toEqual({ authorizationMode: 'system-browser', autoSyncHours: 6 });
+    expect(store.getState().settings).toEqual({ authorizationMode: 'system-browser', autoSyncHours: 6, language: 'system', theme: 'system' });
   });
 });

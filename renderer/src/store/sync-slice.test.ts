@@ -137,7 +137,7 @@ describe('sync › nextAutoUpdate', () => {
 describe('settings › auto-sync interval', () => {
   it('saves the hours alone through settings:set, then reads the engine’s new plan', async () => {
     const fake = createFakeBridge({
-      'settings:set': (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, ...input } }),
+      'settings:set': (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system', ...input } }),
       'sync:status': () => ({ ok: true, value: status({ intervalHours: 12, nextRunAt: '2026-12-01T22:00:00.000Z' }) }),
     });
     const store = createAppStore(fake.bridge);

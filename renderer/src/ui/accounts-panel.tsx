@@ -3,7 +3,9 @@ import { isReadable, type AccountWithBalances, type Balance } from '../../../com
 import { formatIban } from '../../../common/iban.js';
 import { formatMoney } from '../../../common/format-money.js';
 import { isSelected, selectAccountsOf, selectBusy, selectConnection, selectConnectionIds, selectFailureOf, selectSkippedOf } from '../store/selectors.js';
-import { balanceLabel, failureText, skippedText, strings } from '../strings.js';
+import { useTranslation } from 'react-i18next';
+import { balanceLabel, failureText } from '../i18n/texts.js';
+import { useText } from '../i18n/use-text.js';
 import { StatusBadge } from './connections-list.js';
 import { useApp, useAppList } from './store-context.js';
 import { AccountSyncStatus, SyncControls } from './sync-controls.js';
@@ -19,9 +21,10 @@ function AccountRow({ account }: { account: AccountWithBalances }) {
   const ref = { connectionId: account.connectionId, accountId: account.id };
   const selected = useApp(isSelected(ref));
   const selectAccount = useApp((s) => s.selectAccount);
+  const text = useText();
   const number = account.iban !== undefined ? formatIban(account.iban) : (account.maskedPan ?? '');
   // CEC's `name` is a customer number, the same on every account: the product names the account.
-  const title = account.product ?? account.name ?? (account.kind === 'card' ? strings.card : strings.account);
+  const title = account.product ?? account.name ?? text.t(account.kind === 'card' ? 'card' : 'account');
 
   return (
     <li role="listitem" className="account" data-iban={account.iban}>
@@ -34,8 +37,8 @@ function AccountRow({ account }: { account: AccountWithBalances }) {
         <span className="balances">
           {[...account.balances].sort(byImportance).map((b) => (
             <span key={b.type} className="balance">
-              <span className="meta">{balanceLabel(b.type)}</span>
-              <span className="amount">{formatMoney(b.amount)}</span>
+              <span className="meta">{balanceLabel(text, b.type)}</span>
+              <span className="amount">{formatMoney(b.amount, { locale: text.locale })}</span>
             </span>
           ))}
         </span>
@@ -56,25 +59,27 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
   const loaded = useApp((s) => s.accountsLoaded);
   const renew = useApp((s) => s.renew);
   const headingId = useId();
+  const text = useText();
+  const { t } = useTranslation(['accounts', 'common']);
   if (connection === undefined) return null;
   const canReauthorize = failure?.state === 'reauth-required' || failure?.state === 'consent-expired' || connection.status === 'reauth-required' || connection.status === 'expired';
 
   return (
     <section className="account-group" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {connection.label || strings.unnamedConnection} <StatusBadge connection={connection} />
+        {connection.label || t('common:unnamedConnection')} <StatusBadge connection={connection} />
       </h3>
-      {failure !== undefined && <p className="failure">{failureText(failure.error)}</p>}
-      {failure === undefined && !isReadable(connection.status) && <p className="hint">{strings.noAccess}</p>}
+      {failure !== undefined && <p className="failure">{failureText(text, failure.error)}</p>}
+      {failure === undefined && !isReadable(connection.status) && <p className="hint">{t('noAccess')}</p>}
       {canReauthorize && (
-        <button type="button" disabled={authorizing} onClick={() => void renew(connectionId)}>{strings.reauthorize}</button>
+        <button type="button" disabled={authorizing} onClick={() => void renew(connectionId)}>{t('reauthorize')}</button>
       )}
       {isReadable(connection.status) && failure === undefined && accounts.length === 0 && (
-        <p className="hint" role={loading ? 'status' : undefined}>{loading || !loaded ? strings.accountsLoading : strings.accountsNone}</p>
+        <p className="hint" role={loading ? 'status' : undefined}>{loading || !loaded ? t('loading') : t('none')}</p>
       )}
-      {skippedAccounts > 0 && <p className="hint">{skippedText(skippedAccounts, 'account')}</p>}
-      {skippedBalances > 0 && <p className="hint">{skippedText(skippedBalances, 'balance')}</p>}
-      {skippedTransactions > 0 && <p className="hint">{skippedText(skippedTransactions, 'transaction')}</p>}
+      {skippedAccounts > 0 && <p className="hint">{t('common:skipped.account', { count: skippedAccounts })}</p>}
+      {skippedBalances > 0 && <p className="hint">{t('common:skipped.balance', { count: skippedBalances })}</p>}
+      {skippedTransactions > 0 && <p className="hint">{t('common:skipped.transaction', { count: skippedTransactions })}</p>}
       {accounts.length > 0 && (
         <ul role="list" className="accounts" aria-labelledby={headingId}>
           {accounts.map((a) => <AccountRow key={a.id} account={a} />)}
@@ -87,10 +92,11 @@ function ConnectionAccounts({ connectionId }: { connectionId: string }) {
 export function AccountsPanel() {
   const ids = useAppList(selectConnectionIds);
   const headingId = useId();
+  const { t } = useTranslation(['accounts', 'common']);
   if (ids.length === 0) return null;
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{strings.accountsHeading}</h2>
+      <h2 id={headingId}>{t('heading')}</h2>
       <SyncControls />
       {ids.map((id) => <ConnectionAccounts key={id} connectionId={id} />)}
     </section>

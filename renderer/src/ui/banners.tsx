@@ -1,17 +1,20 @@
 import { selectBusy } from '../store/selectors.js';
-import { errorText, strings } from '../strings.js';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../i18n/texts.js';
+import { useText } from '../i18n/use-text.js';
 import { useApp } from './store-context.js';
 
 /** The last error, announced to screen readers as it appears. */
 export function ErrorBanner() {
   const error = useApp((s) => s.lastError);
   const dismiss = useApp((s) => s.dismissError);
+  const text = useText();
   return (
     <div role="alert" className={error === null ? 'banner empty' : 'banner error'}>
       {error !== null && (
         <>
-          <span>{errorText(error)}</span>
-          <button type="button" onClick={dismiss}>{strings.dismiss}</button>
+          <span>{errorText(text, error)}</span>
+          <button type="button" onClick={dismiss}>{text.t('dismiss')}</button>
         </>
       )}
     </div>
@@ -22,12 +25,13 @@ export function ErrorBanner() {
 export function AuthorizingBanner() {
   const authorizing = useApp(selectBusy('authorize'));
   const cancel = useApp((s) => s.cancelAuthorization);
+  const { t } = useTranslation();
   return (
     <div role="status" className={authorizing ? 'banner info' : 'banner empty'}>
       {authorizing && (
         <>
-          <span>{strings.authorizing}</span>
-          <button type="button" onClick={() => void cancel()}>{strings.cancel}</button>
+          <span>{t('authorizing')}</span>
+          <button type="button" onClick={() => void cancel()}>{t('cancel')}</button>
         </>
       )}
     </div>
@@ -38,12 +42,13 @@ export function AuthorizingBanner() {
 export function EphemeralBanner() {
   const info = useApp((s) => s.appInfo);
   const ephemeral = info?.ephemeral === true;
+  const { t } = useTranslation();
   return (
     <div role="status" className={ephemeral ? 'banner info' : 'banner empty'}>
       {ephemeral && (
         <span>
-          {strings.ephemeral}
-          {info.reason !== null && <small className="banner-detail"> {strings.ephemeralWhy}: {info.reason}</small>}
+          {t('ephemeral')}
+          {info.reason !== null && <small className="banner-detail"> {t('ephemeralWhy')}: {info.reason}</small>}
         </span>
       )}
     </div>
@@ -55,12 +60,13 @@ export function StoreLockedBanner() {
   const locked = useApp((s) => s.appInfo?.locked === true);
   const busy = useApp(selectBusy('store'));
   const startFresh = useApp((s) => s.startFresh);
+  const { t } = useTranslation();
   return (
     <div role="alert" className={locked ? 'banner error' : 'banner empty'}>
       {locked && (
         <>
-          <span>{strings.storeLocked}</span>
-          <button type="button" disabled={busy} onClick={() => void startFresh()}>{strings.startFresh}</button>
+          <span>{t('storeLocked')}</span>
+          <button type="button" disabled={busy} onClick={() => void startFresh()}>{t('startFresh')}</button>
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { selectBusy } from '../store/selectors.js';
-import { strings } from '../strings.js';
+import { useTranslation } from 'react-i18next';
 import { useApp, useAppList } from './store-context.js';
 
 /** The header: bank, a name for the connection, and the button that starts the bank's pages. */
@@ -12,6 +12,7 @@ export function ConnectForm() {
   const [label, setLabel] = useState('');
   const bankId = useId();
   const labelId = useId();
+  const { t } = useTranslation('connections');
   const chosen = profiles.some((p) => p.id === profileId) ? profileId : (profiles[0]?.id ?? '');
   const simulator = profiles.find((p) => p.id === chosen)?.simulator === true;
 
@@ -25,20 +26,20 @@ export function ConnectForm() {
   return (
     <form className="connect-form" onSubmit={onSubmit}>
       <div className="field">
-        <label htmlFor={bankId}>{strings.bank}</label>
+        <label htmlFor={bankId}>{t('bank')}</label>
         <select id={bankId} value={chosen} onChange={(e) => setProfileId(e.target.value)} disabled={profiles.length === 0}>
-          {profiles.length === 0 && <option value="">{strings.bankLoading}</option>}
+          {profiles.length === 0 && <option value="">{t('bankLoading')}</option>}
           {profiles.map((p) => (
-            <option key={p.id} value={p.id}>{p.simulator === true ? `${strings.simulatorTag}: ${p.displayName}` : p.displayName}</option>
+            <option key={p.id} value={p.id}>{p.simulator === true ? `${t('simulatorTag')}: ${p.displayName}` : p.displayName}</option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={labelId}>{strings.connectionName}</label>
-        <input id={labelId} type="text" value={label} maxLength={60} placeholder={strings.connectionNamePlaceholder} onChange={(e) => setLabel(e.target.value)} autoComplete="off" />
+        <label htmlFor={labelId}>{t('connectionName')}</label>
+        <input id={labelId} type="text" value={label} maxLength={60} placeholder={t('connectionNamePlaceholder')} onChange={(e) => setLabel(e.target.value)} autoComplete="off" />
       </div>
-      <button type="submit" className="primary" disabled={chosen === '' || authorizing}>{strings.connect}</button>
-      {simulator && <p className="simulator-warning" role="alert">{strings.simulatorWarning}</p>}
+      <button type="submit" className="primary" disabled={chosen === '' || authorizing}>{t('connect')}</button>
+      {simulator && <p className="simulator-warning" role="alert">{t('simulatorWarning')}</p>}
     </form>
   );
 }

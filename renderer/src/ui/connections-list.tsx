@@ -2,7 +2,9 @@ import { useId, useState } from 'react';
 import type { Connection } from '../../../common/domain.js';
 import { formatDate } from '../format/date.js';
 import { selectBusy, selectConnection, selectConnectionIds } from '../store/selectors.js';
-import { statusText, strings } from '../strings.js';
+import { useTranslation } from 'react-i18next';
+import { statusText } from '../i18n/texts.js';
+import { useLocale, useText } from '../i18n/use-text.js';
 import { useApp, useAppList, usePick } from './store-context.js';
 
 const tone: Record<Connection['status'], string> = {
@@ -16,7 +18,8 @@ const tone: Record<Connection['status'], string> = {
 };
 
 export function StatusBadge({ connection }: { connection: Connection }) {
-  return <span className={`badge ${tone[connection.status]}`}>{statusText(connection)}</span>;
+  const text = useText();
+  return <span className={`badge ${tone[connection.status]}`}>{statusText(text, connection)}</span>;
 }
 
 function ConnectionRow({ id }: { id: string }) {
@@ -25,6 +28,8 @@ function ConnectionRow({ id }: { id: string }) {
   const authorizing = useApp(selectBusy('authorize'));
   const { renew, revoke, remove, refreshStatus } = usePick('renew', 'revoke', 'remove', 'refreshStatus');
   const nameId = useId();
+  const { t } = useTranslation(['connections', 'common']);
+  const locale = useLocale();
   // Revoking or deleting ends the bank's access for good: one more, explicit click first.
   const [confirming, setConfirming] = useState<'revoke' | 'remove' | undefined>();
   if (connection === undefined) return null;
@@ -33,23 +38,23 @@ function ConnectionRow({ id }: { id: string }) {
   return (
     <li role="listitem" className="connection" aria-busy={busy}>
       <div className="connection-head">
-        <span id={nameId} className="connection-label">{connection.label || strings.unnamedConnection}</span>
+        <span id={nameId} className="connection-label">{connection.label || t('common:unnamedConnection')}</span>
         <StatusBadge connection={connection} />
       </div>
       {connection.validUntil !== undefined && (
-        <div className="meta">{strings.validUntil} {formatDate(connection.validUntil)}</div>
+        <div className="meta">{t('validUntil')} {formatDate(connection.validUntil, locale)}</div>
       )}
       {confirming === undefined ? (
         <div className="actions">
           {/* Renew starts the bank's pages: called straight from the click for the popup's sake. */}
-          <button type="button" aria-describedby={nameId} disabled={busy || authorizing} onClick={() => void renew(id)}>{strings.renew}</button>
-          <button type="button" aria-describedby={nameId} disabled={busy || gone} onClick={() => setConfirming('revoke')}>{strings.revoke}</button>
-          <button type="button" aria-describedby={nameId} disabled={busy} onClick={() => void refreshStatus(id)}>{strings.refreshStatus}</button>
-          <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={() => setConfirming('remove')}>{strings.remove}</button>
+          <button type="button" aria-describedby={nameId} disabled={busy || authorizing} onClick={() => void renew(id)}>{t('renew')}</button>
+          <button type="button" aria-describedby={nameId} disabled={busy || gone} onClick={() => setConfirming('revoke')}>{t('revoke')}</button>
+          <button type="button" aria-describedby={nameId} disabled={busy} onClick={() => void refreshStatus(id)}>{t('refreshStatus')}</button>
+          <button type="button" className="danger" aria-describedby={nameId} disabled={busy} onClick={() => setConfirming('remove')}>{t('remove')}</button>
         </div>
       ) : (
-        <div className="actions confirm" role="group" aria-label={strings.confirmHeading}>
-          <p className="meta">{confirming === 'revoke' ? strings.confirmRevoke : strings.confirmRemove}</p>
+        <div className="actions confirm" role="group" aria-label={t('confirmHeading')}>
+          <p className="meta">{confirming === 'revoke' ? t('confirmRevoke') : t('confirmRemove')}</p>
           <button
             type="button"
             className="danger"
@@ -60,9 +65,9 @@ function ConnectionRow({ id }: { id: string }) {
               void (confirming === 'revoke' ? revoke(id) : remove(id));
             }}
           >
-            {confirming === 'revoke' ? strings.confirmRevokeYes : strings.confirmRemoveYes}
+            {confirming === 'revoke' ? t('confirmRevokeYes') : t('confirmRemoveYes')}
           </button>
-          <button type="button" aria-describedby={nameId} onClick={() => setConfirming(undefined)}>{strings.cancel}</button>
+          <button type="button" aria-describedby={nameId} onClick={() => setConfirming(undefined)}>{t('common:cancel')}</button>
         </div>
       )}
     </li>
@@ -73,11 +78,12 @@ export function ConnectionsList() {
   const ids = useAppList(selectConnectionIds);
   const loaded = useApp((s) => s.connectionsLoaded);
   const headingId = useId();
+  const { t } = useTranslation(['connections', 'common']);
   return (
     <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>{strings.connectionsHeading}</h2>
-      {!loaded && <p role="status" className="hint">{strings.connectionsLoading}</p>}
-      {loaded && ids.length === 0 && <p className="hint">{strings.connectionsEmpty}</p>}
+      <h2 id={headingId}>{t('heading')}</h2>
+      {!loaded && <p role="status" className="hint">{t('loading')}</p>}
+      {loaded && ids.length === 0 && <p className="hint">{t('empty')}</p>}
       <ul role="list" className="connections" aria-labelledby={headingId}>
         {ids.map((id) => <ConnectionRow key={id} id={id} />)}
       </ul>

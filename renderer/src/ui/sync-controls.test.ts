@@ -5,14 +5,15 @@ import { createFakeBridge } from '../bridge/fake-bridge.js';
 import { createAppStore } from '../store/app-store.js';
 import type { AppState } from '../store/types.js';
 import { SettingsPanel } from './settings-panel.js';
-import { StoreProvider } from './store-context.js';
+import { createI18n } from '../i18n/i18n.js';
+import { AppProviders } from './app-providers.js';
 import { AccountSyncStatus, SyncControls } from './sync-controls.js';
 
 /** Server rendering reads a zustand store's initial state (no DOM in this test): the state goes there. */
 const render = (state: Partial<AppState>, element: ReactElement) => {
   const store = createAppStore(createFakeBridge().bridge);
   Object.assign(store.getInitialState(), state);
-  return renderToStaticMarkup(createElement(StoreProvider, { store, children: element }));
+  return renderToStaticMarkup(createElement(AppProviders, { store, i18n: createI18n('ro'), children: element }));
 };
 
 const hm = (iso: string) => new Date(iso).toLocaleTimeString('ro-RO', { hour: '2-digit', minute: '2-digit' });
@@ -85,7 +86,7 @@ describe('SyncControls', () => {
 
 describe('SettingsPanel › auto-sync', () => {
   it('offers off and 1–24 hours and shows the saved interval', () => {
-    const html = render({ settings: { authorizationMode: 'window', autoSyncHours: 6 } }, createElement(SettingsPanel));
+    const html = render({ settings: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } }, createElement(SettingsPanel));
     const options = [...html.matchAll(/<option value="(\d+)"( selected="")?>([^<]*)<\/option>/g)].map((m) => [m[1], m[3], m[2] !== undefined]);
     expect(options).toEqual([
       ['0', 'oprită', false], ['1', 'la fiecare oră', false], ['2', 'la fiecare 2 ore', false], ['3', 'la fiecare 3 ore', false], ['4', 'la fiecare 4 ore', false],

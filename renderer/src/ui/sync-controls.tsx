@@ -1,5 +1,7 @@
 import { nextAutoUpdate, selectSyncing } from '../store/sync-slice.js';
-import { nextAutoUpdateText, syncCountText, syncLineText, strings, updatedAtText } from '../strings.js';
+import { formatClock } from '../format/date.js';
+import { syncLineText } from '../i18n/texts.js';
+import { useText } from '../i18n/use-text.js';
 import { useApp } from './store-context.js';
 
 /**
@@ -14,19 +16,21 @@ export function SyncControls() {
   const runSync = useApp((s) => s.runSync);
   const lastRun = status?.lastRun;
   const next = syncing ? undefined : nextAutoUpdate(summary, status);
+  const { t, locale } = useText();
+  const clock = (at: Date) => formatClock(at, new Date(), locale);
 
   return (
     <div className="sync">
-      <button type="button" disabled={syncing} onClick={() => void runSync()}>{strings.sync}</button>
+      <button type="button" disabled={syncing} onClick={() => void runSync()}>{t('sync:run')}</button>
       {run !== null && run.total > 0 && (
         <div
           role="progressbar"
           className="sync-bar"
-          aria-label={strings.syncProgress}
+          aria-label={t('sync:progress')}
           aria-valuemin={0}
           aria-valuemax={run.total}
           aria-valuenow={run.done}
-          aria-valuetext={syncCountText(run.done, run.total)}
+          aria-valuetext={t('sync:count', { done: run.done, count: run.total })}
         >
           {/* CSSOM, not a style attribute: the CSP allows only the app's own stylesheet. */}
           <span className="sync-bar-fill" style={{ width: `${(100 * run.done) / run.total}%` }} />
@@ -34,8 +38,8 @@ export function SyncControls() {
       )}
       {!syncing && lastRun !== undefined && (
         <p className="meta" role="status">
-          {updatedAtText(lastRun.finishedAt)}
-          {next !== undefined && `; ${nextAutoUpdateText(next)}`}
+          {t('sync:updatedAt', { time: clock(new Date(lastRun.finishedAt)) })}
+          {next !== undefined && `; ${t('sync:nextAuto', { time: clock(next) })}`}
         </p>
       )}
     </div>
@@ -46,6 +50,7 @@ export function SyncControls() {
 export function AccountSyncStatus({ accountId }: { accountId: string }) {
   const line = useApp((s) => s.syncRun?.accounts[accountId]);
   const finished = useApp((s) => s.syncRun?.finished === true);
+  const text = useText();
   if (line === undefined || (finished && line.phase !== 'deferred' && line.phase !== 'failed')) return null;
-  return <span className={line.phase === 'failed' ? 'sync-line failure' : 'sync-line meta'}>{syncLineText(line)}</span>;
+  return <span className={line.phase === 'failed' ? 'sync-line failure' : 'sync-line meta'}>{syncLineText(text, line)}</span>;
 }

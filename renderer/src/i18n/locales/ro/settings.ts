@@ -1,0 +1,20 @@
+/** The person's choices. */
+export const settings = {
+  heading: 'Setări',
+  authorizationMode: 'Unde se deschide pagina băncii',
+  modeWindow: 'În fereastra aplicației',
+  modeSystemBrowser: 'În browserul sistemului',
+  autoSync: 'Actualizare automată',
+  autoSyncOff: 'oprită',
+  autoSyncEvery_one: 'la fiecare oră',
+  autoSyncEvery_few: 'la fiecare {{count}} ore',
+  autoSyncEvery_other: 'la fiecare {{count}} de ore',
+  language: 'Limba',
+  languageSystem: 'Limba sistemului',
+  languageRo: 'Română',
+  languageEn: 'English',
+  theme: 'Aspect',
+  themeSystem: 'Ca sistemul',
+  themeLight: 'Luminos',
+  themeDark: 'Întunecat',
+} as const;

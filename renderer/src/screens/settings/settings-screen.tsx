@@ -1,0 +1,5 @@
+import { SettingsPanel } from '../../ui/settings-panel.js';
+
+export function SettingsScreen() {
+  return <SettingsPanel />;
+}

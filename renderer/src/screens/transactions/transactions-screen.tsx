@@ -1,0 +1,5 @@
+import { TransactionsPanel } from '../../ui/transactions-panel.js';
+
+export function TransactionsScreen() {
+  return <TransactionsPanel />;
+}

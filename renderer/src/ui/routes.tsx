@@ -1,0 +1,34 @@
+import type { RouteObject } from 'react-router';
+import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
+import { OverviewScreen } from '../screens/overview/overview-screen.js';
+import { SettingsScreen } from '../screens/settings/settings-screen.js';
+import { TransactionsScreen } from '../screens/transactions/transactions-screen.js';
+import { AppShell, NotFound } from './shell/app-shell.js';
+
+/**
+ * The screens by address. A hash router: the same addresses work on Electron's `app://` scheme
+ * and in browser mode without the host knowing them, and a screen's state (filters) lives in its
+ * address so back, forward and reload keep it. Browser mode's one-time `#secret=` is taken off
+ * the address before the router starts (see bridge/secret.ts).
+ */
+export const ROUTES: RouteObject[] = [
+  {
+    path: '/',
+    element: <AppShell />,
+    children: [
+      { index: true, element: <OverviewScreen /> },
+      { path: 'transactions', element: <TransactionsScreen /> },
+      { path: 'connections', element: <ConnectionsScreen /> },
+      { path: 'settings', element: <SettingsScreen /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
+
+/** The sidebar's links, in its order; `label` is a key of the common namespace. */
+export const NAV_ITEMS = [
+  { path: '/', label: 'nav.overview' },
+  { path: '/transactions', label: 'nav.transactions' },
+  { path: '/connections', label: 'nav.connections' },
+  { path: '/settings', label: 'nav.settings' },
+] as const;
