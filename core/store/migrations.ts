@@ -230,4 +230,12 @@ export const migrations: string[] = [
   -- person sees "2 transactions could not be read" until a sync reads them.
   ALTER TABLE account_sync ADD COLUMN last_skipped TEXT;
   `,
+  `
+  -- Payments (issue 11): the payer's reference a booking carries (Berlin Group endToEndId), so a
+  -- payment whose answer was lost is found among its debtor account's bookings. Rows stored
+  -- before keep NULL: the bank's own id of a booked row never changes, so a later sync does not
+  -- rewrite them. The index serves that lookup, per account.
+  ALTER TABLE transactions ADD COLUMN end_to_end_id TEXT;
+  CREATE INDEX transactions_by_end_to_end ON transactions (account_id, end_to_end_id) WHERE end_to_end_id IS NOT NULL;
+  `,
 ];
