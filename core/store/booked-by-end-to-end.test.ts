@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { grant, RON, EUR, storedHistory, tx } from '../../test/helpers/stored-history.js';
-import { bookedByEndToEndId, paymentBookings } from './booked-by-end-to-end.js';
+import { bookedByEndToEndId, bookingEvidence, paymentBookings } from './booked-by-end-to-end.js';
 import { queryTransactions } from './transaction-queries.js';
 
 const CREDITOR = 'DE02100100109307118603';
@@ -49,5 +49,15 @@ describe('bookings found by endToEndId', () => {
     h.sync(RON, [paid({ id: 'refund', amount: { amount: '12.5', currency: 'RON' } })]);
     const found = paymentBookings(h.db, { debtor: { accountId: RON }, endToEndId: 'E2E-1', amount: { amount: '12.5', currency: 'RON' }, creditorIban: CREDITOR });
     expect(found).toEqual({ matched: [], conflicting: [expect.objectContaining({ id: 'refund' })] });
+  });
+
+  it('answers the payments side booked, cannot-tell or not-found, looking on every account when the payer is unknown', () => {
+    h.sync(RON, [paid(), paid({ id: 'p-other', endToEndId: 'E2E-OTHER', amount: { amount: '-99', currency: 'RON' } })]);
+    const q = { debtorIban: 'RO49CECE1B31007593840000', endToEndId: 'E2E-1', amount: '12.50', currency: 'RON', creditorIban: CREDITOR };
+    expect(bookingEvidence(h.db, q)).toBe('booked');
+    expect(bookingEvidence(h.db, { ...q, debtorIban: null })).toBe('booked');
+    expect(bookingEvidence(h.db, { ...q, debtorIban: 'RO49CECE1B31007593840001' })).toBe('not-found');
+    expect(bookingEvidence(h.db, { ...q, endToEndId: 'E2E-OTHER' })).toBe('cannot-tell');
+    expect(bookingEvidence(h.db, { ...q, endToEndId: 'E2E-NONE', debtorIban: null })).toBe('not-found');
   });
 });

@@ -4,22 +4,29 @@ import { toMicros } from './amount-micros.js';
 import type { Db } from './database.js';
 import { COLUMNS, toStoredTransaction, type StoredRow } from './transaction-queries.js';
 
-/** The account a payment was made from: the store's id, or its IBAN (every stored account of it). */
-export type DebtorAccount = { accountId: string } | { iban: string };
+/**
+ * The account a payment was made from: the store's id, or its IBAN (every stored account of it),
+ * or `anyAccount` when the PSU picked it on the bank's page and the app never learned which.
+ */
+export type DebtorAccount = { accountId: string } | { iban: string } | { anyAccount: true };
+
+function accountCondition(debtor: DebtorAccount): { where: string; params: string[] } {
+  if ('accountId' in debtor) return { where: 't.account_id = ? AND ', params: [debtor.accountId] };
+  if ('iban' in debtor) return { where: 't.account_id IN (SELECT id FROM accounts WHERE iban = ?) AND ', params: [normaliseIban(debtor.iban)] };
+  return { where: '', params: [] };
+}
 
 /**
  * Booked transactions of the debtor account that carry this endToEndId (Berlin Group field), in
  * booking order. Pending ones are left out: a pending item is not yet money gone.
  */
 export function bookedByEndToEndId(db: Db, debtor: DebtorAccount, endToEndId: string): StoredTransaction[] {
-  const [accountWhere, accountParam] = 'accountId' in debtor
-    ? ['t.account_id = ?', debtor.accountId]
-    : ['t.account_id IN (SELECT id FROM accounts WHERE iban = ?)', normaliseIban(debtor.iban)];
+  const account = accountCondition(debtor);
   const columns = COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ');
   const rows = db
-    .prepare(`SELECT ${columns} FROM transactions t WHERE ${accountWhere} AND t.status = 'booked' AND t.end_to_end_id = ? ORDER BY t.day, t.id`)
+    .prepare(`SELECT ${columns} FROM transactions t WHERE ${account.where}t.status = 'booked' AND t.end_to_end_id = ? ORDER BY t.day, t.id`)
     .safeIntegers(true)
-    .all(accountParam, endToEndId) as StoredRow[];
+    .all(...account.params, endToEndId) as StoredRow[];
   return rows.map(toStoredTransaction);
 }
 
@@ -58,4 +65,30 @@ export function paymentBookings(db: Db, payment: SentPayment): PaymentBookings {
     (sameAmount && sameCreditor ? matched : conflicting).push(t);
   }
   return { matched, conflicting };
+}
+
+/** A transfer as the payments side keeps it: plain decimal amount, the payer's IBAN when known. */
+export interface BookingQuery {
+  debtorIban: string | null;
+  endToEndId: string;
+  amount: string;
+  currency: string;
+  creditorIban: string;
+}
+
+/**
+ * What the local copy says of a transfer: `booked` when a booking matches it, `cannot-tell` when
+ * only bookings that differ carry its reference (a person must look), `not-found` otherwise. A
+ * payment whose payer the PSU picked on the bank's page is looked for on every account. Whether
+ * `not-found` means "not executed" depends on the last sync, which is the caller's to judge.
+ */
+export function bookingEvidence(db: Db, q: BookingQuery): 'booked' | 'not-found' | 'cannot-tell' {
+  const found = paymentBookings(db, {
+    debtor: q.debtorIban === null ? { anyAccount: true } : { iban: q.debtorIban },
+    endToEndId: q.endToEndId,
+    amount: { amount: q.amount, currency: q.currency },
+    creditorIban: q.creditorIban,
+  });
+  if (found.matched.length > 0) return 'booked';
+  return found.conflicting.length > 0 ? 'cannot-tell' : 'not-found';
 }
