@@ -7,6 +7,7 @@ import type {
 import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
+import { fundsMethods } from './contract-funds.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -193,6 +194,7 @@ export const methods = {
     input: z.object({ authorizationMode: z.enum(['window', 'system-browser']).optional(), autoSyncHours: z.number().int().min(0).max(24).optional() }).strict(),
     output: returns<Settings>(),
   },
+  ...fundsMethods,
 } as const;
 
 export const events = {
@@ -212,6 +214,7 @@ export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = Methods[M]['output'];
 export type { EventName } from './contract-names.js';
+export type { FundsAdvice } from './contract-funds.js';
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 export const methodNames = Object.keys(methods) as MethodName[];
