@@ -7,6 +7,7 @@ import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { queryHandlers } from './query-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
+import { beneficiaryHandlers } from './beneficiary-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -115,6 +116,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     },
     ...queryHandlers(core),
     ...fundsHandlers(core),
+    ...beneficiaryHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });
