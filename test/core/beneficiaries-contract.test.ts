@@ -19,7 +19,8 @@ describe('beneficiaries:list, beneficiaries:save, beneficiaries:delete', () => {
     const before = w.bankRequests();
     const saved = await call('beneficiaries:save', { name: 'Maria Popescu', iban: 'RO49 AAAA 1B31 0075 9384 0000', defaultDetails: 'chirie' });
     expect(saved).toMatchObject({ ok: true, value: { name: 'Maria Popescu', iban: 'RO49AAAA1B31007593840000', defaultDetails: 'chirie' } });
-    expect(await call('beneficiaries:list')).toEqual({ ok: true, value: [saved.ok ? saved.value : undefined] });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await call('beneficiaries:list')).toEqual({ ok: true, value: [saved.value] });
     expect(await call('beneficiaries:delete', { id: saved.value.id })).toEqual({ ok: true, value: { deleted: true } });
     expect(await call('beneficiaries:list')).toEqual({ ok: true, value: [] });
     expect(w.bankRequests()).toBe(before);
