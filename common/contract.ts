@@ -7,6 +7,8 @@ import type {
 import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
+import { beneficiariesMethods } from './contract-beneficiaries.js';
+import { fundsMethods } from './contract-funds.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -202,6 +204,8 @@ export const methods = {
     }).strict(),
     output: returns<Settings>(),
   },
+  ...fundsMethods,
+  ...beneficiariesMethods,
 } as const;
 
 export const events = {
@@ -221,6 +225,8 @@ export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
 export type MethodOutput<M extends MethodName> = Methods[M]['output'];
 export type { EventName } from './contract-names.js';
+export type { FundsAdvice } from './contract-funds.js';
+export type { Beneficiary } from './contract-beneficiaries.js';
 export type EventPayload<E extends EventName> = (typeof events)[E];
 
 export const methodNames = Object.keys(methods) as MethodName[];

@@ -102,6 +102,11 @@ export interface Transaction {
   counterpartyIban?: string;
   remittance?: string;
   entryReference?: string;
+  /**
+   * The payer's reference the bank carried with a transfer (Berlin Group `endToEndId`): on the
+   * booking of a payment this app made, the `endToEndIdentification` it sent.
+   */
+  endToEndId?: string;
   bankTransactionCode?: string;
 }
 

@@ -6,6 +6,8 @@ import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { queryHandlers } from './query-handlers.js';
+import { fundsHandlers } from './funds-handlers.js';
+import { beneficiaryHandlers } from './beneficiary-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -113,6 +115,8 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       return { removed: true as const };
     },
     ...queryHandlers(core),
+    ...fundsHandlers(core),
+    ...beneficiaryHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

@@ -1,3 +1,4 @@
+import type { ArmedFaults } from './drop-after-commit.js';
 import type { ResolvedOptions } from './options.js';
 import type { BankState } from './state/bank-state.js';
 import type { Random } from './random.js';
@@ -7,6 +8,8 @@ export interface BankContext {
   state: BankState;
   options: ResolvedOptions;
   random: Random;
+  /** Faults armed through the control routes for the next requests. */
+  faults: ArmedFaults;
   now(): Date;
   /** `http://127.0.0.1:<port>` once listening: links and mails carry it. */
   origin: string;

@@ -49,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state: BankState.load(resolved.dataDir, fresh),
     options: resolved,
     random: createRandom(resolved.seed),
+    faults: { dropAfterCommit: 0 },
     now: resolved.now,
     origin: '',
   };

@@ -19,6 +19,12 @@ const whole = (name: string, text: string, min = 0): number => {
   return n;
 };
 
+const share = (name: string, text: string): number => {
+  const x = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`${name} must be a number between 0 and 1, not "${text}"`);
+  return x;
+};
+
 const flag = (name: string, text: string): boolean => {
   if (text === 'true' || text === '') return true;
   if (text === 'false') return false;
@@ -36,11 +42,11 @@ export const optionNames: readonly OptionName[] = [
   { name: 'latency-ms', value: 'N', help: 'delay added to every answer', set: (o, v) => { o.latencyMs = whole('latency-ms', v); } },
   {
     name: 'fault-rate', value: 'X', help: 'share 0..1 of API calls failing with 500/503 or a dropped connection',
-    set: (o, v) => {
-      const x = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
-      if (!(x >= 0 && x <= 1)) throw new RangeError(`fault-rate must be a number between 0 and 1, not "${v}"`);
-      o.faultRate = x;
-    },
+    set: (o, v) => { o.faultRate = share('fault-rate', v); },
+  },
+  {
+    name: 'drop-after-commit-rate', value: 'X', help: 'share 0..1 of payment initiations committed, then answered by a dropped connection',
+    set: (o, v) => { o.dropAfterCommitRate = share('drop-after-commit-rate', v); },
   },
   { name: 'rate-limit', value: 'N', help: 'calls per client per minute before 429 (default 1000)', set: (o, v) => { o.rateLimit = whole('rate-limit', v); } },
   {

@@ -14,6 +14,12 @@ export interface SandboxOptions {
   latencyMs?: number;
   /** Share (0..1) of API calls answered with 500/503 or a dropped connection. */
   faultRate?: number;
+  /**
+   * Share (0..1) of payment initiations (single and bulk) that the bank commits — the payment
+   * exists, counted, its pages work — and then answers with a dropped connection, so a client
+   * meets "the answer was lost" (see docs/sandbox-control.md for forcing it in tests).
+   */
+  dropAfterCommitRate?: number;
   /** Gateway limit of calls per client per minute; beyond it, 429 with Retry-After. */
   rateLimit?: number;
   /** `_links.next` page size for transaction reports; none (one page) by default, as at CEC. */
@@ -45,6 +51,7 @@ const defaultOptions = {
   accounts: 4,
   latencyMs: 0,
   faultRate: 0,
+  dropAfterCommitRate: 0,
   rateLimit: 1000,
   tokenTtl: 3595,
   settleMs: 5000,
@@ -62,6 +69,7 @@ export function resolveOptions(o: SandboxOptions): ResolvedOptions {
   };
   if (resolved.accounts < 4) throw new RangeError('accounts must be at least 4 (RON, EUR, savings, card)');
   if (resolved.faultRate < 0 || resolved.faultRate > 1) throw new RangeError('faultRate must be between 0 and 1');
+  if (resolved.dropAfterCommitRate < 0 || resolved.dropAfterCommitRate > 1) throw new RangeError('dropAfterCommitRate must be between 0 and 1');
   if (!isDialect(resolved.dialect)) throw new RangeError("dialect must be 'cec' or 'loose'");
   if (resolved.pageSize !== undefined && resolved.pageSize < 1) throw new RangeError('pageSize must be at least 1');
   return resolved;

@@ -10,8 +10,10 @@ import { authorizeRoutes } from './routes/authorize.js';
 import { bankActivityRoutes } from './routes/bank-activity.js';
 import { consentRoutes } from './routes/consents.js';
 import { enrolmentRoutes } from './routes/enrolment.js';
+import { faultControlRoutes } from './routes/fault-control.js';
 import { fundsRoutes } from './routes/funds.js';
 import { oauthMetadataRoutes } from './routes/oauth-metadata.js';
+import { paymentCountRoutes } from './routes/payment-counts.js';
 import { paymentRoutes } from './routes/payments.js';
 import { sandboxControlRoutes } from './routes/sandbox-control.js';
 import { settleDue } from './routes/settlement.js';
@@ -55,6 +57,8 @@ export async function buildServer(ctx: BankContext): Promise<FastifyInstance> {
   fundsRoutes(app, ctx);
   sandboxControlRoutes(app, ctx);
   bankActivityRoutes(app, ctx);
+  faultControlRoutes(app, ctx);
+  paymentCountRoutes(app, ctx);
 
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send(tpp('RESOURCE_UNKNOWN', `No such resource: ${req.method} ${req.url.split('?')[0]}`));

@@ -1,5 +1,6 @@
 import Big from 'big.js';
 import type { Money } from '../../common/index.js';
+import { describeAmountProblem, parseAmount } from '../../common/parse-amount.js';
 import { BugIndicatingError, ValidationError } from '../errors.js';
 import { checkCurrency, currencyExponent } from './currency.js';
 
@@ -123,45 +124,14 @@ export function toWireAmount(m: Money): string {
   return `${negative ? '-' : ''}${int}${exp === 0 ? '' : `.${frac.padEnd(exp, '0')}`}`;
 }
 
-/** Characters people put between thousands: space, no-break spaces, apostrophe (Swiss). */
-const SPACES = /[\s\u00a0\u202f']/g;
-/** The largest integer part the Berlin Group `amountValue` allows (14 digits). */
-const MAX_INT_DIGITS = 14;
-
 /**
- * An amount a person typed, in either habit: "1.234,56" (Romanian), "1234.56", "1234,56",
- * "1,234.56", "1 234,56". Rule: when both '.' and ',' appear, the last one is the decimal mark;
- * a single mark alone is decimal; a mark repeated is grouping. Grouping must sit in threes, so
- * "12,500" is never read as twelve thousand five hundred — it is 12.500, which for RON has too many
- * decimals and is refused rather than rounded. No sign: a person types what to pay.
+ * An amount a person typed to pay, in either habit ("1.234,56", "1234.56", "1,234.56"), as Money;
+ * the rules are common/parse-amount.ts's, shared with the payment form and the bulk CSV. A
+ * problem becomes a ValidationError on the `amount` field that says what is wrong.
  */
 export function parseUserAmount(text: string, currency: string): Money {
-  const exp = currencyExponent(currency);
-  const bad = (why: string): never => {
-    throw new ValidationError(`${JSON.stringify(text)} ${why}`, 'amount');
-  };
-  const raw = text.trim();
-  if (raw === '') return bad('is empty: type an amount');
-  if (!/^[\d.,\s\u00a0\u202f']+$/.test(raw)) return bad('is not an amount: use digits and one decimal mark');
-  const lastDot = raw.lastIndexOf('.');
-  const lastComma = raw.lastIndexOf(',');
-  const marks = (raw.match(/[.,]/g) ?? []).length;
-  let decimalAt = -1;
-  if (lastDot >= 0 && lastComma >= 0) decimalAt = Math.max(lastDot, lastComma);
-  else if (marks === 1) decimalAt = Math.max(lastDot, lastComma);
-  const intText = decimalAt < 0 ? raw : raw.slice(0, decimalAt);
-  const fracText = decimalAt < 0 ? '' : raw.slice(decimalAt + 1);
-  if (decimalAt >= 0 && !/^\d+$/.test(fracText)) return bad('needs digits after the decimal mark');
-  const groupMark = decimalAt < 0 ? undefined : raw[decimalAt] === '.' ? ',' : '.';
-  if (groupMark !== undefined && intText.includes(raw[decimalAt] as string)) return bad('has the decimal mark twice');
-  const groups = intText.replace(SPACES, ' ').split(/[ .,]/);
-  const grouped = groups.length > 1;
-  if (groups.some((g) => !/^\d+$/.test(g))) return bad('has a separator in the wrong place');
-  if (grouped && (!/^\d{1,3}$/.test(groups[0] as string) || groups.slice(1).some((g) => g.length !== 3))) {
-    return bad('has thousands groups that are not of three digits');
-  }
-  const int = groups.join('');
-  if (int.replace(/^0+(?=\d)/, '').length > MAX_INT_DIGITS) return bad(`is too large (at most ${MAX_INT_DIGITS} digits before the decimal mark)`);
-  if (fracText.length > exp) return bad(`has more decimals than ${currency} allows (${exp})`);
-  return parseMoney(fracText === '' ? int : `${int}.${fracText}`, currency);
+  checkCurrency(currency);
+  const parsed = parseAmount(text, currency);
+  if (!parsed.ok) throw new ValidationError(describeAmountProblem(text, currency, parsed.problem), 'amount');
+  return parseMoney(parsed.amount, currency);
 }

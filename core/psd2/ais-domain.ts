@@ -170,6 +170,7 @@ export function toTransaction(w: WireTransaction, status: Transaction['status'],
     counterpartyIban: ibanOf(debit ? w.creditorAccount : w.debtorAccount),
     remittance: remittanceOf(w),
     entryReference: text(w.entryReference),
+    endToEndId: text(w.endToEndId),
     bankTransactionCode: text(w.bankTransactionCode),
   });
 }

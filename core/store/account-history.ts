@@ -84,9 +84,9 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
   const insert = db.prepare(
     `INSERT INTO transactions (account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
-       counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, first_seen_at)
+       counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id, first_seen_at)
      VALUES (@account_id, @status, @bank_key, @day, @booking_date, @value_date, @amount, @amount_micros, @currency,
-       @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @first_seen_at)
+       @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @end_to_end_id, @first_seen_at)
      ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
   );
   // Text search: each new row is indexed here, not by a trigger (schema step 6 says why).
@@ -100,7 +100,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
   const refreshPending = db.prepare(
     `UPDATE transactions SET booking_date = @booking_date, value_date = @value_date, amount = @amount, amount_micros = @amount_micros,
        counterparty_name = @counterparty_name, counterparty_iban = @counterparty_iban, remittance = @remittance,
-       entry_reference = @entry_reference, bank_transaction_code = @bank_transaction_code
+       entry_reference = @entry_reference, bank_transaction_code = @bank_transaction_code, end_to_end_id = @end_to_end_id
      WHERE account_id = @account_id AND status = 'pending' AND bank_key = @bank_key`,
   );
   const storedPending = db.prepare(
@@ -187,6 +187,7 @@ function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountRepo
     remittance: t.remittance ?? null,
     entry_reference: t.entryReference ?? null,
     bank_transaction_code: t.bankTransactionCode ?? null,
+    end_to_end_id: t.endToEndId ?? null,
     first_seen_at: report.now,
   };
 }

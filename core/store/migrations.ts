@@ -230,4 +230,29 @@ export const migrations: string[] = [
   -- person sees "2 transactions could not be read" until a sync reads them.
   ALTER TABLE account_sync ADD COLUMN last_skipped TEXT;
   `,
+  `
+  -- Payments (issue 11): the payer's reference a booking carries (Berlin Group endToEndId), so a
+  -- payment whose answer was lost is found among its debtor account's bookings. Rows stored
+  -- before keep NULL: the bank's own id of a booked row never changes, so a later sync does not
+  -- rewrite them. The index serves that lookup, per account.
+  ALTER TABLE transactions ADD COLUMN end_to_end_id TEXT;
+  CREATE INDEX transactions_by_end_to_end ON transactions (account_id, end_to_end_id) WHERE end_to_end_id IS NOT NULL;
+  `,
+  `
+  -- Payments (issue 11): the person's address book of beneficiaries, one per IBAN (electronic
+  -- form), so saving from a payment again updates the entry instead of adding a twin. The last
+  -- amount is exact decimal text with its currency; both or neither.
+  CREATE TABLE beneficiaries (
+    id              TEXT PRIMARY KEY,
+    name            TEXT NOT NULL,
+    iban            TEXT NOT NULL UNIQUE,
+    default_details TEXT,
+    last_amount     TEXT,
+    last_currency   TEXT,
+    last_used_at    TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    CHECK ((last_amount IS NULL) = (last_currency IS NULL))
+  );
+  `,
 ];

@@ -20,12 +20,15 @@ export interface TransactionListPage {
   cursor?: string;
 }
 
-interface Row extends TransactionRow {
+/** A stored row with its rowid, as the lists read it. */
+export interface StoredRow extends TransactionRow {
   id: bigint;
 }
+type Row = StoredRow;
 
-const COLUMNS = `id, account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
-  counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code`;
+/** The columns a StoredTransaction is made of (read with `safeIntegers`, so amount_micros is a BigInt). */
+export const COLUMNS = `id, account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
+  counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id`;
 
 /** The sort's column; each has an index that ends in id: `transactions_by_day`, `transactions_by_amount` (or by account and day). */
 const SORT_COLUMN: Record<TransactionSortKey, 'day' | 'amount_micros'> = { date: 'day', amount: 'amount_micros' };
@@ -73,7 +76,7 @@ export function* iterateTransactions(db: Db, filter: TransactionFilter, sort: Tr
   for (const row of db.prepare(sql).safeIntegers(true).iterate(...params) as IterableIterator<Row>) yield toStoredTransaction(row);
 }
 
-function toStoredTransaction(r: Row): StoredTransaction {
+export function toStoredTransaction(r: Row): StoredTransaction {
   return {
     rowId: Number(r.id),
     id: r.bank_key,
@@ -88,5 +91,6 @@ function toStoredTransaction(r: Row): StoredTransaction {
     ...(r.remittance === null ? {} : { remittance: r.remittance }),
     ...(r.entry_reference === null ? {} : { entryReference: r.entry_reference }),
     ...(r.bank_transaction_code === null ? {} : { bankTransactionCode: r.bank_transaction_code }),
+    ...(r.end_to_end_id === null ? {} : { endToEndId: r.end_to_end_id }),
   };
 }

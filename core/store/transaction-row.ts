@@ -14,4 +14,5 @@ export interface TransactionRow {
   remittance: string | null;
   entry_reference: string | null;
   bank_transaction_code: string | null;
+  end_to_end_id: string | null;
 }

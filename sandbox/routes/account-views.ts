@@ -71,6 +71,7 @@ export function transactionView(t: BankTransaction) {
   return {
     transactionId: t.transactionId,
     entryReference: t.entryReference,
+    ...(t.endToEndId === undefined ? {} : { endToEndId: t.endToEndId }),
     ...party,
     transactionAmount: amount(t.amountMinor, t.currency, 'number'),
     ...(t.bookingDate === undefined ? {} : { bookingDate: t.bookingDate }),

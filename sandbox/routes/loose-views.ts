@@ -61,7 +61,7 @@ export function looseTransactionView(t: BankTransaction, twins: ReadonlySet<Bank
   return {
     transactionId: id.kind === 'none' ? null : id.kind === 'number' ? new RawNumber(id.text) : id.text,
     entryReference: id.kind === 'none' ? null : t.entryReference,
-    endToEndId: null,
+    endToEndId: t.endToEndId ?? null,
     creditorName: debit ? t.creditorName ?? null : null,
     creditorAccount: debit ? partyAccount(t.creditorIban) : null,
     debtorName: debit ? null : t.debtorName ?? null,

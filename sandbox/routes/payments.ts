@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { bearer, psd2Caller, requireHeader, type Psd2Caller } from '../checks.js';
 import { baseUrl, PREFIX, type BankContext } from '../context.js';
+import { dropAfterCommit } from '../drop-after-commit.js';
 import { reject } from '../errors.js';
 import { cecResourceId } from '../ids.js';
 import { formatMinor } from '../money.js';
@@ -137,6 +138,7 @@ function initiateSingle(ctx: BankContext, caller: Psd2Caller, reply: FastifyRepl
   const payment = newPayment(ctx, caller, product, transfer, debtorIban);
   ctx.state.data.payments.push(payment);
   ctx.state.changed();
+  if (dropAfterCommit(ctx, reply)) return reply;
   const root = baseUrl(ctx);
   return reply.code(201).header('Location', authorizeLocation(ctx, caller, redirect, payment.paymentId)).header('ASPSP-SCA-Approach', 'REDIRECT').send({
     transactionStatus: payment.status,
@@ -166,6 +168,7 @@ function initiateBulk(ctx: BankContext, caller: Psd2Caller, reply: FastifyReply,
   ctx.state.data.payments.push(...items);
   ctx.state.data.bulks.push(bulk);
   ctx.state.changed();
+  if (dropAfterCommit(ctx, reply)) return reply;
   return reply.code(201).header('Location', authorizeLocation(ctx, caller, redirect, bulkId)).header('ASPSP-SCA-Approach', 'REDIRECT').send(bulkView(ctx, bulk, false));
 }
 

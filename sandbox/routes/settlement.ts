@@ -78,6 +78,8 @@ function settle(ctx: BankContext, p: Payment): void {
     p.statusReason = 'AM04'; // insufficient funds
     return;
   }
+  // SEPA hands the payer's reference on unchanged: both bookings carry it (BG `endToEndId`).
+  const endToEnd = p.endToEndIdentification === undefined ? {} : { endToEndId: p.endToEndIdentification };
   const booked = ctx.state.book(debtor.account, {
     status: 'booked',
     bookingDate: day,
@@ -87,6 +89,7 @@ function settle(ctx: BankContext, p: Payment): void {
     creditorName: p.creditorName,
     creditorIban: p.creditorIban,
     remittanceInformationUnstructured: p.remittance,
+    ...endToEnd,
     bankTransactionCode: 'PMNT-ICDT-STDO',
   });
   p.bookedTransactionId = booked.transactionId;
@@ -102,6 +105,7 @@ function settle(ctx: BankContext, p: Payment): void {
       debtorName: debtor.psu.displayName,
       debtorIban: debtor.account.iban,
       remittanceInformationUnstructured: p.remittance,
+      ...endToEnd,
       bankTransactionCode: 'PMNT-RCDT-ESCT',
     });
   }

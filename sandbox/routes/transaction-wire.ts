@@ -22,6 +22,8 @@ export interface LedgerTransaction {
   status: 'booked' | 'pending';
   transactionId?: string;
   entryReference?: string;
+  /** The payment's endToEndIdentification, on the bookings a payment made. */
+  endToEndId?: string;
   bookingDate?: string;
   valueDate?: string;
   /** The amount's text exactly as the answer writes it: "26.4" (CEC's JSON number), "2.64E1" (loose). */
@@ -52,6 +54,7 @@ export function ledgerTransaction(status: 'booked' | 'pending', view: object): L
   const fields: Record<string, string | undefined> = {
     transactionId: text(v['transactionId'] ?? v['cardTransactionId']),
     entryReference: text(v['entryReference']),
+    endToEndId: text(v['endToEndId']),
     bookingDate: text(v['bookingDate']),
     valueDate: text(v['valueDate'] ?? v['transactionDate']),
     creditorName: text(v['creditorName']),

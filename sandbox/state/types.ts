@@ -26,6 +26,8 @@ export interface BankTransaction {
   debtorName?: string;
   debtorIban?: string;
   remittanceInformationUnstructured: string;
+  /** The `endToEndIdentification` of the payment that booked it, on both sides of the transfer. */
+  endToEndId?: string;
   /** e.g. 'PMNT-ICDT-STDO', 'PMNT-CCRD-POSD', 'PMNT-CCRD-CWDL' (ISO 20022 domain-family-subfamily). */
   bankTransactionCode?: string;
   /** Card transactions only: the card (masked) and the merchant category code. */

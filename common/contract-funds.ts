@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import type { AppError } from './result.js';
+
+/** Carries an output type without a runtime schema: outputs come from our own side. */
+const returns = <T>() => undefined as unknown as T;
+
+/**
+ * The bank's advice on a payment's funds. `unknown` says why there is none: no valid AIS consent
+ * covers the account's balances, the account is kept in another currency, or the bank could not
+ * answer (its error attached). Advice only: a payment goes ahead whatever it says.
+ */
+export type FundsAdvice =
+  | { kind: 'available' | 'insufficient'; accountId: string; connectionId: string }
+  | { kind: 'unknown'; reason: 'no-consent'; message: string }
+  | { kind: 'unknown'; reason: 'currency-mismatch' | 'check-failed'; message: string; accountId: string; error?: AppError };
+
+/** Plain decimal text as the form normalised it ("1234.56"); core checks > 0 and the currency's decimals. */
+const amount = z.string().trim().regex(/^\d{1,14}(\.\d{1,5})?$/, 'must be a plain decimal such as 1234.56');
+const currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as RON');
+const byAccount = z.object({ debtorAccountId: z.string().min(1).max(200), amount, currency }).strict();
+const byIban = z.object({ debtorIban: z.string().trim().min(5).max(50), amount, currency }).strict();
+
+/** The funds check before a payment (PIIS, issue 11 §3.4). */
+export const fundsMethods = {
+  /**
+   * Asks the bank whether the account to pay from holds the amount now, through a valid AIS
+   * consent that covers its balances; the answer is advice for the review screen, never a gate.
+   */
+  'payments:check-funds': { input: z.union([byAccount, byIban]), output: returns<FundsAdvice>() },
+} as const;
