@@ -6,6 +6,8 @@ import type {
 } from './queries.js';
 import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
+import { categoryMethods } from './contract-categories.js';
+import { accountId, accountIds, categoryId, isoDate, returns } from './contract-schemas.js';
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
 import { fundsMethods } from './contract-funds.js';
@@ -17,14 +19,8 @@ import { fundsMethods } from './contract-funds.js';
  * transport and the renderer's bridge all derive from these two maps.
  */
 
-/** Carries an output type without a runtime schema: outputs come from our own side. */
-const returns = <T>() => undefined as unknown as T;
-
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const none = z.object({}).strict();
-const accountId = z.string().min(1).max(200);
-const accountIds = z.array(accountId).max(200);
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 /** A signed decimal the store compares exactly (millionths; see core's amount-micros). */
 const decimal = z.string().regex(/^-?\d{1,13}(\.\d{1,6})?$/);
@@ -39,6 +35,7 @@ const transactionFilter = {
   direction: z.enum(['in', 'out']).optional(),
   status: z.enum(['booked', 'pending']).optional(),
   text: z.string().max(200).optional(),
+  categoryIds: z.array(categoryId).max(100).optional(),
 };
 
 export interface ProfileView {
@@ -206,6 +203,7 @@ export const methods = {
   },
   ...fundsMethods,
   ...beneficiariesMethods,
+  ...categoryMethods,
 } as const;
 
 export const events = {

@@ -1,3 +1,4 @@
+import type { CategorySource } from './categories.js';
 import type { AccountWithBalances, Transaction } from './domain.js';
 
 /**
@@ -22,6 +23,8 @@ export interface TransactionFilter {
   status?: 'booked' | 'pending';
   /** Words to find in the counterparty or the remittance, as typed: case, diacritics and word ends do not matter. */
   text?: string;
+  /** Category ids (built-in keys or `custom-<n>`): a transaction in any of them. */
+  categoryIds?: string[];
 }
 
 export type TransactionSortKey = 'date' | 'amount';
@@ -33,6 +36,17 @@ export interface StoredTransaction extends Transaction {
   rowId: number;
   /** The day it sorts by: the booking date, else the value date, else the day the bank first listed it. */
   day: string;
+  /**
+   * Its category and how it was decided (docs/categories.md). Every answer of core carries it;
+   * optional in the type only so that views made before categories existed still type.
+   */
+  category?: TransactionCategory;
+}
+
+export interface TransactionCategory {
+  /** A built-in key (`groceries`) or a custom category's id (`custom-3`). */
+  id: string;
+  source: CategorySource;
 }
 
 export interface TransactionsView {

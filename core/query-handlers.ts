@@ -15,12 +15,7 @@ type QueryMethod = 'accounts:list' | 'transactions:query' | 'insights:totals' | 
  * covers, so the UI can say how current it is.
  */
 export function queryHandlers(core: AppCore): Pick<Handlers, QueryMethod> {
-  const sync = new AccountSyncStore(core.db);
-  const syncedAt = (accountIds: readonly string[] | undefined) => {
-    const ids = accountIds ?? visibleAccountIds(core.db);
-    const at = ids.length === 0 ? undefined : sync.oldestSync(ids);
-    return at === undefined ? {} : { syncedAt: at };
-  };
+  const syncedAt = syncedAtOf(core);
   return {
     'accounts:list': async () => storedAccountsView(core.db, core.connections.list()),
     'transactions:query': async ({ sort, order, limit, cursor, ...filter }) => ({
@@ -34,5 +29,15 @@ export function queryHandlers(core: AppCore): Pick<Handlers, QueryMethod> {
     'insights:balance-history': async (query) => ({ ...balanceHistory(core.db, query), ...syncedAt([query.accountId]) }),
     'insights:monthly': async (query) => ({ months: monthlyFlows(core.db, query), ...syncedAt(query.accountIds) }),
     'insights:counterparties': async (query) => ({ counterparties: counterpartySpending(core.db, query), ...syncedAt(query.accountIds) }),
+  };
+}
+
+/** The `syncedAt` of an answer over these accounts (absent: every visible one), to spread into it. */
+export function syncedAtOf(core: AppCore): (accountIds: readonly string[] | undefined) => { syncedAt?: string } {
+  const sync = new AccountSyncStore(core.db);
+  return (accountIds) => {
+    const ids = accountIds ?? visibleAccountIds(core.db);
+    const at = ids.length === 0 ? undefined : sync.oldestSync(ids);
+    return at === undefined ? {} : { syncedAt: at };
   };
 }

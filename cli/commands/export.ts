@@ -2,6 +2,7 @@ import type { AccountWithBalances, TransactionFilter } from '../../common/index.
 import { bankDay } from '../../core/connections/connection-status.js';
 import { ValidationError } from '../../core/errors.js';
 import { exportTransactions, type ExportAccount, type ExportFormat, type ExportOptions, type ExportRow, type ExportSink } from '../../core/export/index.js';
+import { CategoryStore } from '../../core/store/category-store.js';
 import type { Db } from '../../core/store/database.js';
 import { iterateTransactions } from '../../core/store/transaction-queries.js';
 import { isoDate, parseCommand, UsageError } from '../args.js';
@@ -32,8 +33,12 @@ function exportAccount(a: AccountWithBalances): ExportAccount {
  * cards, as OFX needs them grouped), oldest first, streamed from the store as SQLite steps.
  */
 function* exportRows(db: Db, accounts: readonly ExportAccount[], filter: Omit<TransactionFilter, 'accountIds'>): Generator<ExportRow> {
+  const label = new CategoryStore(db, () => new Date()).exportLabels();
   for (const account of accounts) {
-    for (const transaction of iterateTransactions(db, { ...filter, accountIds: [account.id] })) yield { account, transaction };
+    for (const transaction of iterateTransactions(db, { ...filter, accountIds: [account.id] })) {
+      const category = label(transaction.category);
+      yield { account, transaction, ...(category === undefined ? {} : { category }) };
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { booked, card, collectingSink, currentAccount, rowsOf } from '../../test/helpers/export-rows.js';
 import { CSV_COLUMNS, exportCsv, protectFormula } from './csv-export.js';
+import type { ExportRow } from './export-row.js';
 
 const parse = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
 
@@ -23,6 +24,15 @@ describe('exportCsv', () => {
       valueDate: '2024-03-04', counterpartyName: 'Kaufland România', remittance: tricky,
     });
     expect(data[2]).toMatchObject({ accountKind: 'card', maskedPan: '525412******3241', counterpartyName: 'Mega Image, București' });
+  });
+
+  it('writes each transaction’s category in the last column: a built-in’s key, a custom category’s name', () => {
+    const { sink, text } = collectingSink();
+    const [a, b, c] = rowsOf(currentAccount, [booked('T1', '-1'), booked('T2', '-2'), booked('T3', '-3')]) as [ExportRow, ExportRow, ExportRow];
+    exportCsv([{ ...a, category: 'groceries' }, { ...b, category: 'Mașina, service' }, c], sink);
+    const { data, meta } = parse(text());
+    expect(meta.fields?.at(-1)).toBe('category');
+    expect(data.map((r) => r.category)).toEqual(['groceries', 'Mașina, service', '']);
   });
 
   it('ends records with CRLF (RFC 4180) and starts with a UTF-8 BOM by default', () => {

@@ -6,7 +6,7 @@ import { toExportRecord, type ExportRecord, type ExportRow, type ExportSink, typ
 export const CSV_COLUMNS = [
   'accountId', 'accountKind', 'accountIban', 'maskedPan', 'accountName', 'accountProduct', 'currency',
   'bankTransactionId', 'status', 'bookingDate', 'valueDate', 'amount',
-  'counterpartyName', 'counterpartyIban', 'remittance',
+  'counterpartyName', 'counterpartyIban', 'remittance', 'category',
 ] as const;
 
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -54,6 +54,7 @@ function toCsvRecord(row: ExportRow): CsvRecord {
     counterpartyName: cell(r.counterpartyName),
     counterpartyIban: cell(r.counterpartyIban),
     remittance: cell(r.remittance),
+    category: cell(r.category),
   };
 }
 

@@ -26,6 +26,8 @@ export interface ExportAccount {
 export interface ExportRow {
   account: ExportAccount;
   transaction: Transaction;
+  /** The transaction's category as a file names it: a built-in's key (`groceries`), a custom category's name. */
+  category?: string;
 }
 
 /** Where an exporter writes: a file or stdout in the CLI, Blob parts in the renderer. */
@@ -60,6 +62,8 @@ export interface ExportRecord {
   counterpartyName: string | null;
   counterpartyIban: string | null;
   remittance: string | null;
+  /** A built-in category's key (`groceries`) or the name of the person's own category. */
+  category: string | null;
 }
 
 /**
@@ -78,7 +82,7 @@ export function exportAmount(m: Money): string {
 export const bankTransactionId = (t: Transaction): string | null => (isFingerprintId(t.id) ? null : t.id);
 
 /** The one mapping from a row to the exported fields, shared by JSON and CSV. */
-export function toExportRecord({ account, transaction: t }: ExportRow): ExportRecord {
+export function toExportRecord({ account, transaction: t, category }: ExportRow): ExportRecord {
   return {
     accountId: account.id,
     accountIban: account.iban ?? null,
@@ -92,5 +96,6 @@ export function toExportRecord({ account, transaction: t }: ExportRow): ExportRe
     counterpartyName: t.counterpartyName ?? null,
     counterpartyIban: t.counterpartyIban ?? null,
     remittance: t.remittance ?? null,
+    category: category ?? null,
   };
 }

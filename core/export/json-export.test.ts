@@ -16,7 +16,7 @@ describe('exportJson', () => {
         accountId: 'acc-ron', accountIban: 'RO49AAAA1B31007593840000', maskedPan: null, currency: 'RON',
         bankTransactionId: 'T1', status: 'booked', bookingDate: '2024-03-05', valueDate: '2024-03-04',
         amount: '10000000000000000.01', counterpartyName: 'Kaufland România', counterpartyIban: 'RO13RNCB0000000000000001',
-        remittance: 'Cumpărături',
+        remittance: 'Cumpărături', category: null,
       },
       expect.objectContaining({ bankTransactionId: 'T2', status: 'pending', bookingDate: null, counterpartyName: null, amount: '-1234567890123.45' }),
     ]);

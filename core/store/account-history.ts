@@ -1,5 +1,7 @@
 import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
+import type { Categorise } from '../categories/category-matcher.js';
 import { toMicros } from './amount-micros.js';
+import { storedCategoriser } from './category-assign.js';
 import type { Db } from './database.js';
 import type { TransactionRow } from './transaction-row.js';
 
@@ -36,6 +38,9 @@ export interface StoredReport {
 
 interface Row extends TransactionRow {
   first_seen_at: string;
+  category_id: string;
+  category_source: 'rule' | 'default' | 'fallback';
+  category_rule: number | null;
 }
 
 interface StoredPending {
@@ -46,6 +51,8 @@ interface StoredPending {
   counterparty_name: string | null;
   remittance: string | null;
   first_seen_at: string;
+  category_id: string | null;
+  category_source: string | null;
 }
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,9 +76,11 @@ const daysBetween = (from: string, to: string): number => (Date.parse(`${to}T00:
  */
 export function storeAccountReport(db: Db, report: AccountReport): StoredReport {
   const skipped: SkippedItem[] = [];
+  // New rows are categorised as they are stored, by the person's rules of now (docs/categories.md).
+  const categorise = storedCategoriser(db);
   const rows = (list: readonly Transaction[], status: 'booked' | 'pending'): Row[] =>
     list.flatMap((t, index) => {
-      const row = toRow(t, status, report);
+      const row = toRow(t, status, report, categorise);
       if (typeof row === 'string') {
         skipped.push({ list: status, index, reason: `${status}[${index}]: ${row}` });
         return [];
@@ -84,9 +93,11 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
   const insert = db.prepare(
     `INSERT INTO transactions (account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
-       counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id, first_seen_at)
+       counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id, first_seen_at,
+       category_id, category_source, category_rule)
      VALUES (@account_id, @status, @bank_key, @day, @booking_date, @value_date, @amount, @amount_micros, @currency,
-       @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @end_to_end_id, @first_seen_at)
+       @counterparty_name, @counterparty_iban, @remittance, @entry_reference, @bank_transaction_code, @end_to_end_id, @first_seen_at,
+       @category_id, @category_source, @category_rule)
      ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
   );
   // Text search: each new row is indexed here, not by a trigger (schema step 6 says why).
@@ -100,15 +111,22 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
   const refreshPending = db.prepare(
     `UPDATE transactions SET booking_date = @booking_date, value_date = @value_date, amount = @amount, amount_micros = @amount_micros,
        counterparty_name = @counterparty_name, counterparty_iban = @counterparty_iban, remittance = @remittance,
-       entry_reference = @entry_reference, bank_transaction_code = @bank_transaction_code, end_to_end_id = @end_to_end_id
+       entry_reference = @entry_reference, bank_transaction_code = @bank_transaction_code, end_to_end_id = @end_to_end_id,
+       category_id = CASE WHEN category_source = 'manual' THEN category_id ELSE @category_id END,
+       category_rule = CASE WHEN category_source = 'manual' THEN category_rule ELSE @category_rule END,
+       category_source = CASE WHEN category_source = 'manual' THEN category_source ELSE @category_source END
      WHERE account_id = @account_id AND status = 'pending' AND bank_key = @bank_key`,
   );
   const storedPending = db.prepare(
-    `SELECT id, bank_key, day, amount_micros, counterparty_name, remittance, first_seen_at FROM transactions
+    `SELECT id, bank_key, day, amount_micros, counterparty_name, remittance, first_seen_at, category_id, category_source FROM transactions
      WHERE account_id = ? AND status = 'pending'`,
   ).safeIntegers(true);
   const removePending = db.prepare('DELETE FROM transactions WHERE id = ?');
+  // The booking is the pending item the person saw: it keeps the day they first saw it, and the category they gave it.
   const inheritSeen = db.prepare(`UPDATE transactions SET first_seen_at = ? WHERE account_id = ? AND status = 'booked' AND bank_key = ?`);
+  const inheritManual = db.prepare(
+    `UPDATE transactions SET category_id = ?, category_source = 'manual', category_rule = NULL WHERE account_id = ? AND status = 'booked' AND bank_key = ?`,
+  );
 
   return db.transaction((): StoredReport => {
     const newlyBooked: Row[] = [];
@@ -118,7 +136,10 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
     const gone = (storedPending.all(report.accountId) as StoredPending[]).filter((p) => !listed.has(p.bank_key));
     const matched = matchBookings(gone, newlyBooked);
     for (const p of gone) removePending.run(p.id);
-    for (const [p, b] of matched) inheritSeen.run(p.first_seen_at, report.accountId, b.bank_key);
+    for (const [p, b] of matched) {
+      inheritSeen.run(p.first_seen_at, report.accountId, b.bank_key);
+      if (p.category_source === 'manual') inheritManual.run(p.category_id, report.accountId, b.bank_key);
+    }
 
     let pendingAdded = 0;
     for (const row of pending) {
@@ -166,7 +187,7 @@ function matchBookings(gone: readonly StoredPending[], booked: readonly Row[]): 
   return pairs;
 }
 
-function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountReport): Row | string {
+function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountReport, categorise: Categorise): Row | string {
   const micros = toMicros(t.amount.amount);
   if (micros === undefined) return `amount ${t.amount.amount} cannot be stored exactly`;
   for (const [field, value] of [['bookingDate', t.bookingDate], ['valueDate', t.valueDate]] as const) {
@@ -189,8 +210,11 @@ function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountRepo
     bank_transaction_code: t.bankTransactionCode ?? null,
     end_to_end_id: t.endToEndId ?? null,
     first_seen_at: report.now,
+    ...category(categorise({ counterparty: t.counterpartyName ?? null, remittance: t.remittance ?? null, incoming: micros > 0n })),
   };
 }
+
+const category = (d: ReturnType<Categorise>) => ({ category_id: d.categoryId, category_source: d.source, category_rule: d.ruleId });
 
 /** A balance per type and reference day; a later read of the same day replaces that day's row. */
 function recordBalances(db: Db, report: AccountReport): SkippedItem[] {

@@ -1,6 +1,7 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { BugIndicatingError, LocalStoreLockedError } from '../errors.js';
+import { ensureCategorised } from './category-assign.js';
 import { applyKey, encryptInPlace, holdsPlaintext, isNotADatabase, type DatabaseKey } from './database-encryption.js';
 import { migrations } from './migrations.js';
 
@@ -43,6 +44,7 @@ function prepare(db: Db): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   db.pragma('foreign_keys = ON');
+  ensureCategorised(db);
   return db;
 }
 

@@ -255,4 +255,32 @@ export const migrations: string[] = [
     CHECK ((last_amount IS NULL) = (last_currency IS NULL))
   );
   `,
+  `
+  -- Categories (issue 10 §5). Every transaction carries its category and how it was decided,
+  -- written when it is stored and again when the person's rules change: lists filter on it
+  -- through an index and insights group by it, with no rule to evaluate per row at read time
+  -- (docs/categories.md). category_rule is the person's rule that decided it, so deleting the
+  -- rule finds what it had decided. Built-in categories are keys in code, not rows here.
+  ALTER TABLE transactions ADD COLUMN category_id TEXT;
+  ALTER TABLE transactions ADD COLUMN category_source TEXT CHECK (category_source IN ('manual', 'rule', 'default', 'fallback'));
+  ALTER TABLE transactions ADD COLUMN category_rule INTEGER;
+  CREATE INDEX transactions_by_category ON transactions (category_id, day, id);
+  -- Rows stored before this step, or by a version that did not categorise: the store fills them in.
+  CREATE INDEX transactions_uncategorised ON transactions (id) WHERE category_source IS NULL;
+
+  CREATE TABLE custom_categories (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+
+  -- The person's rules; the newest wins over older ones and over the defaults.
+  CREATE TABLE category_rules (
+    id          INTEGER PRIMARY KEY,
+    pattern     TEXT NOT NULL,
+    field       TEXT NOT NULL CHECK (field IN ('counterparty', 'remittance', 'any')),
+    category_id TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  `,
 ];

@@ -56,6 +56,7 @@ function listDigest(filter: TransactionFilter): string {
     [...new Set(filter.accountIds ?? [])].sort(),
     filter.dateFrom ?? null, filter.dateTo ?? null, micros(filter.amountMin), micros(filter.amountMax),
     filter.direction ?? null, filter.status ?? null, filter.text?.trim() ?? '',
+    ...(filter.categoryIds === undefined ? [] : [[...new Set(filter.categoryIds)].sort()]),
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 12);
 }

@@ -65,6 +65,12 @@ export function filterConditions(db: Db, filter: TransactionFilter): Conditions 
   if (filter.direction === 'in') add('+amount_micros > 0');
   if (filter.direction === 'out') add('+amount_micros < 0');
   if (filter.status !== undefined) add('status = ?', filter.status);
+  // One category is an equality its `(category_id, day, id)` index serves in date order; several
+  // stay on the list's own index (`+`), as a union of ranges would need a sort.
+  const categories = [...new Set(filter.categoryIds ?? [])];
+  if (filter.categoryIds !== undefined && categories.length === 0) add('0');
+  if (categories.length === 1) add('category_id = ?', ...categories);
+  if (categories.length > 1) add(`+category_id IN (${marks(categories.length)})`, ...categories);
   const match = filter.text === undefined ? undefined : toFtsMatch(filter.text);
   if (match !== undefined) add(`${fewMatches(db, match) ? '' : '+'}id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)`, match);
   return { where, params };

@@ -1,4 +1,4 @@
-import type { SortOrder, StoredTransaction, TransactionFilter, TransactionSortKey } from '../../common/index.js';
+import { FALLBACK_INCOME, FALLBACK_SPENDING, type CategorySource, type SortOrder, type StoredTransaction, type TransactionFilter, type TransactionSortKey } from '../../common/index.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.js';
 import { filterConditions } from './transaction-filter.js';
@@ -23,12 +23,15 @@ export interface TransactionListPage {
 /** A stored row with its rowid, as the lists read it. */
 export interface StoredRow extends TransactionRow {
   id: bigint;
+  category_id: string | null;
+  category_source: CategorySource | null;
 }
 type Row = StoredRow;
 
 /** The columns a StoredTransaction is made of (read with `safeIntegers`, so amount_micros is a BigInt). */
 export const COLUMNS = `id, account_id, status, bank_key, day, booking_date, value_date, amount, amount_micros, currency,
-  counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id`;
+  counterparty_name, counterparty_iban, remittance, entry_reference, bank_transaction_code, end_to_end_id,
+  category_id, category_source`;
 
 /** The sort's column; each has an index that ends in id: `transactions_by_day`, `transactions_by_amount` (or by account and day). */
 const SORT_COLUMN: Record<TransactionSortKey, 'day' | 'amount_micros'> = { date: 'day', amount: 'amount_micros' };
@@ -92,5 +95,15 @@ export function toStoredTransaction(r: Row): StoredTransaction {
     ...(r.entry_reference === null ? {} : { entryReference: r.entry_reference }),
     ...(r.bank_transaction_code === null ? {} : { bankTransactionCode: r.bank_transaction_code }),
     ...(r.end_to_end_id === null ? {} : { endToEndId: r.end_to_end_id }),
+    category: categoryOf(r),
   };
+}
+
+/**
+ * The stored category. A row is undecided only between being written by something other than a
+ * sync and the store's next opening (ensureCategorised); until then it shows as its fallback.
+ */
+function categoryOf(r: Row): NonNullable<StoredTransaction['category']> {
+  if (r.category_id !== null && r.category_source !== null) return { id: r.category_id, source: r.category_source };
+  return { id: r.amount_micros > 0n ? FALLBACK_INCOME : FALLBACK_SPENDING, source: 'fallback' };
 }

@@ -29,11 +29,14 @@ export const grant = (accountId: string, over: Partial<GrantRecord> = {}): Grant
 export function storedHistory() {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-queries-'));
   const path = join(dir, 'conturi.sqlite');
-  const db: Db = openDatabase(path, randomBytes(32));
+  const key = randomBytes(32);
+  const db: Db = openDatabase(path, key);
   const connections = new ConnectionStore(db);
   return {
     db,
     path,
+    /** The file's key, to open it again. */
+    key,
     connections,
     /** A connection with these grants; `replacedBy` makes it a renewal's predecessor. */
     connect(id: string, grants: GrantRecord[], over: { consentStatus?: ConsentStatus; validUntil?: string; replacedBy?: string } = {}) {

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { BUILTIN_CATEGORY_IDS } from '../../common/categories.js';
+import { categoriser, type Categorise, type PersonRule } from '../categories/category-matcher.js';
+import { DEFAULT_RULES } from '../categories/default-rules.js';
+import type { Db } from './database.js';
+
+/**
+ * Keeping every transaction's stored category what the precedence decides (docs/categories.md).
+ * A sync categorises the rows it adds (storeAccountReport); a change to the person's rules or
+ * categories, or a new version's defaults, decides the rows again here. A manual choice is
+ * never touched by these: only the person sets or clears it.
+ */
+
+/** The person's rules, newest first: the order their precedence takes. */
+export function personRules(db: Db): PersonRule[] {
+  return db.prepare('SELECT id, pattern, field, category_id AS categoryId FROM category_rules ORDER BY id DESC').all() as PersonRule[];
+}
+
+/** The categoriser of the rules as they are in the store now. */
+export const storedCategoriser = (db: Db): Categorise => categoriser(personRules(db));
+
+interface Candidate {
+  id: number;
+  counterparty_name: string | null;
+  remittance: string | null;
+  incoming: number;
+  category_id: string | null;
+  category_source: string | null;
+  category_rule: number | null;
+}
+
+/** Rows read and written at a time: a recategorisation of years of history holds only this many. */
+const CHUNK = 5000;
+
+/**
+ * Decides again every row not set by hand (`only`: those of one condition, e.g. still undecided)
+ * and writes the ones whose category or reason changed. Returns how many changed.
+ */
+export function recategorise(db: Db, only: 'all' | 'undecided' = 'all'): number {
+  const decide = storedCategoriser(db);
+  const scope = only === 'all' ? `(category_source IS NULL OR category_source <> 'manual')` : 'category_source IS NULL';
+  const read = db.prepare(
+    `SELECT id, counterparty_name, remittance, amount_micros > 0 AS incoming, category_id, category_source, category_rule
+     FROM transactions WHERE ${scope} AND id > ? ORDER BY id LIMIT ?`,
+  );
+  const write = db.prepare('UPDATE transactions SET category_id = ?, category_source = ?, category_rule = ? WHERE id = ?');
+  return db.transaction(() => {
+    let changed = 0;
+    let after = 0;
+    for (;;) {
+      const rows = read.all(after, CHUNK) as Candidate[];
+      for (const r of rows) {
+        const d = decide({ counterparty: r.counterparty_name, remittance: r.remittance, incoming: r.incoming === 1 });
+        if (d.categoryId === r.category_id && d.source === r.category_source && d.ruleId === r.category_rule) continue;
+        write.run(d.categoryId, d.source, d.ruleId, r.id);
+        changed += 1;
+      }
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < CHUNK) return changed;
+      after = last.id;
+    }
+  })();
+}
+
+const DEFAULTS_KEY = 'categories.defaults';
+
+/** Changes when a version ships other default rules or built-in categories. */
+const defaultsDigest = (): string =>
+  createHash('sha256').update(JSON.stringify([BUILTIN_CATEGORY_IDS, DEFAULT_RULES])).digest('base64url').slice(0, 16);
+
+/**
+ * Run when the store opens: rows stored before categories existed get theirs, and when this
+ * version's defaults differ from those the rows were decided by, every row not set by hand is
+ * decided again. Costs one indexed look-up when there is nothing to do.
+ */
+export function ensureCategorised(db: Db): void {
+  const digest = JSON.stringify(defaultsDigest());
+  const stored = db.prepare('SELECT value FROM app_settings WHERE key = ?').pluck().get(DEFAULTS_KEY) as string | undefined;
+  if (stored !== digest) {
+    db.transaction(() => {
+      recategorise(db, 'all');
+      db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DEFAULTS_KEY, digest);
+    })();
+    return;
+  }
+  const undecided = db.prepare('SELECT 1 FROM transactions WHERE category_source IS NULL LIMIT 1').get();
+  if (undecided !== undefined) recategorise(db, 'undecided');
+}
