@@ -43,7 +43,7 @@ const list = (values: readonly string[]): string => values.map((v, k) => `(${k},
  * history), then their text-search entries in one statement. Integer arithmetic stands in for a
  * random source, so every run fills the same store.
  */
-function filledStore(dir: string, count: number): Db {
+export function filledStore(dir: string, count: number): Db {
   const db = openDatabase(join(dir, `store-${count}.sqlite`), randomBytes(32));
   const connections = new ConnectionStore(db);
   const ibans = Array.from({ length: ACCOUNTS }, (_, i) => `RO${String(10 + i)}CECEB10300RON${String(1000000 + i).padStart(7, '0')}`);

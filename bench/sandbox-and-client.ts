@@ -8,6 +8,8 @@
  *   exact JSON      core's exact-number parse vs JSON.parse on the same report, side by side, also
  *                   with the amounts written to two decimals as other banks do (bench/json-parse.ts)
  *   sync CPU        parse, validate and store that report vs JSON.parse + raw INSERTs (bench/sync-cpu.ts)
+ *   categories      categorising that report, and categories stored vs resolved at read time over
+ *                   100,000 stored (bench/categories.ts)
  *   full sync       10 accounts × 10,000 through core, 50 ms latency, pages of 500, against the lower
  *                   bound; a resync with nothing new; the database's bytes per transaction
  *                   (bench/sync-full.ts)
@@ -20,6 +22,7 @@ import { getAccountListRequest, getTransactionListRequest, processAccountListRes
 import { generatePsus } from '../sandbox/data/generate.js';
 import { startSandbox } from '../sandbox/index.js';
 import { connectDirect } from './direct-client.js';
+import { benchCategories } from './categories.js';
 import { benchJsonParse } from './json-parse.js';
 import { benchQueries } from './queries.js';
 import { report, writeResults } from './results.js';
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
       const twoDecimals = text.replace(/"amount":(-?\d+)(?:\.(\d+))?/g, (_all, int: string, fraction = '') => `"amount":${int}.${fraction.padEnd(2, '0')}`);
       benchJsonParse(twoDecimals, 'the same, amounts written with two decimals', 'json.two_decimals.');
       await benchSyncCpu(bytes, count);
+      await benchCategories(bytes);
     }
     report(`sandbox.rss_after_${paging}_mb`, 'sandbox process RSS', process.memoryUsage().rss / 1e6, 'MB');
     await bank.close();

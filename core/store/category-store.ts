@@ -72,10 +72,10 @@ export class CategoryStore {
     const row = this.customRow(categoryId);
     return this.db.transaction(() => {
       this.db.prepare('DELETE FROM category_rules WHERE category_id = ?').run(categoryId);
-      // Undecided rows are decided again below, like every row not set by hand.
+      // Choices by hand of this category become undecided, so they are decided again with the rest of it.
       this.db.prepare(`UPDATE transactions SET category_source = NULL WHERE category_source = 'manual' AND category_id = ?`).run(categoryId);
       this.db.prepare('DELETE FROM custom_categories WHERE id = ?').run(row.id);
-      return { recategorised: recategorise(this.db) };
+      return { recategorised: recategorise(this.db, { kind: 'in', categoryId }) };
     })();
   }
 
@@ -85,13 +85,14 @@ export class CategoryStore {
 
   /** A rule of the person's, newest of all, applied at once to every transaction not set by hand. */
   createRule(input: { pattern: string; field: RuleField; categoryId: string }): { rule: CategoryRuleView; recategorised: number } {
-    if (matchWords(input.pattern).length === 0) throw new ValidationError('a rule needs at least one word (letters or digits) to look for', 'pattern');
+    const words = matchWords(input.pattern);
+    if (words.length === 0) throw new ValidationError('a rule needs at least one word (letters or digits) to look for', 'pattern');
     this.requireCategory(input.categoryId);
     return this.db.transaction(() => {
       const createdAt = this.now().toISOString();
       const { lastInsertRowid } = this.db.prepare('INSERT INTO category_rules (pattern, field, category_id, created_at) VALUES (?, ?, ?, ?)')
         .run(input.pattern, input.field, input.categoryId, createdAt);
-      return { rule: { id: Number(lastInsertRowid), ...input, createdAt }, recategorised: recategorise(this.db) };
+      return { rule: { id: Number(lastInsertRowid), ...input, createdAt }, recategorised: recategorise(this.db, { kind: 'matching', words, field: input.field }) };
     })();
   }
 
@@ -100,7 +101,7 @@ export class CategoryStore {
     return this.db.transaction(() => {
       const { changes } = this.db.prepare('DELETE FROM category_rules WHERE id = ?').run(ruleId);
       if (changes === 0) throw new ValidationError(`there is no rule ${ruleId}`, 'ruleId');
-      return { recategorised: recategorise(this.db) };
+      return { recategorised: recategorise(this.db, { kind: 'decided-by', ruleId }) };
     })();
   }
 

@@ -265,6 +265,8 @@ export const migrations: string[] = [
   ALTER TABLE transactions ADD COLUMN category_source TEXT CHECK (category_source IN ('manual', 'rule', 'default', 'fallback'));
   ALTER TABLE transactions ADD COLUMN category_rule INTEGER;
   CREATE INDEX transactions_by_category ON transactions (category_id, day, id);
+  -- What each of the person's rules decided: deleting one decides those rows again.
+  CREATE INDEX transactions_by_rule ON transactions (category_rule) WHERE category_rule IS NOT NULL;
   -- Rows stored before this step, or by a version that did not categorise: the store fills them in.
   CREATE INDEX transactions_uncategorised ON transactions (id) WHERE category_source IS NULL;
 
