@@ -71,6 +71,17 @@ describe('categories › the person’s rules', () => {
     expect(store.rules()).toEqual([{ id: rule.id, pattern: 'Rompetrol', field: 'any', categoryId: 'transport', createdAt: '2027-03-10T09:00:00.000Z' }]);
   });
 
+  it('find the rows they move whatever the diacritics on either side, and only in the field they name', () => {
+    h.sync(RON, [
+      tx({ id: 'st1', counterpartyName: 'Cofetăria Ștefan', remittance: 'Plata card' }),
+      tx({ id: 'st2', counterpartyName: 'Ioana', remittance: 'cadou de la COFETARIA STEFAN' }),
+    ]);
+    expect(store.createRule({ pattern: 'cofetaria ştefan', field: 'counterparty', categoryId: 'eating-out' }).recategorised).toBe(1);
+    expect([categoryOf('st1'), categoryOf('st2')]).toEqual([{ id: 'eating-out', source: 'rule' }, { id: 'other', source: 'fallback' }]);
+    expect(store.createRule({ pattern: 'Cofetăria Stefan', field: 'remittance', categoryId: 'shopping' }).recategorised).toBe(1);
+    expect(categoryOf('st2')).toEqual({ id: 'shopping', source: 'rule' });
+  });
+
   it('the newest rule wins; deleting it gives its transactions back to the older one, then to the defaults', () => {
     const custom = store.create('Mașina');
     const older = store.createRule({ pattern: 'rompetrol', field: 'any', categoryId: 'transport' }).rule;
