@@ -173,9 +173,12 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
     const records = JSON.parse(asJson.stdout) as Record<string, string | null>[];
     expect(records.length).toBe(stored);
     expect(asJson.stderr).toBe(`conturi: exported ${stored} transactions\n`);
-    for (const key of ['accountIban', 'maskedPan', 'currency', 'bankTransactionId', 'status', 'bookingDate', 'valueDate', 'amount', 'counterpartyName', 'counterpartyIban', 'remittance']) {
+    for (const key of ['accountIban', 'maskedPan', 'currency', 'bankTransactionId', 'status', 'bookingDate', 'valueDate', 'amount', 'counterpartyName', 'counterpartyIban', 'remittance', 'category']) {
       expect(records[0], key).toHaveProperty(key);
     }
+    // Every transaction carries its category, named by its built-in key.
+    expect(records.every((r) => typeof r.category === 'string')).toBe(true);
+    expect(new Set(records.map((r) => r.category))).toContain('groceries');
     const booked = records.filter((r) => r.status === 'booked').map((r) => r.bookingDate as string).sort();
     // A first sync reads two years back (730 days); the demo PSU's history reaches further, and up to this month.
     const daysAgo = (date: string) => Math.round((Date.now() - Date.parse(`${date}T12:00:00Z`)) / 86_400_000);
