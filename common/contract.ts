@@ -103,6 +103,8 @@ export interface AppInfo {
   dataDir: string | null;
   /** True when the local copy cannot be opened with the keychain's key; `store:reset` starts fresh. */
   locked: boolean;
+  /** The log file being written now; null when ephemeral (the log goes to stderr, nothing is kept). */
+  logFile: string | null;
 }
 
 export const methods = {

@@ -6,7 +6,7 @@ import type { AppInfo } from '../common/index.js';
 import { KeychainError } from './errors.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
-import type { Logger } from './logging/logger.js';
+import { currentLogFile, type Logger } from './logging/logger.js';
 import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environments.js';
 import { ProductionProfiles } from './profiles/production-profiles.js';
 import { SANDBOX_PROFILE, type ProfileSettings, type ProductionSettings } from './profiles/profile-settings.js';
@@ -38,6 +38,8 @@ export interface CoreWorld {
   embedded?: EmbeddedBank;
   /** The app's one redacting logger (`createLogger`): every failure the person sees is written to it. */
   logger: Logger;
+  /** The folder `logger` writes its files to (`LocalStore.logDir`); absent when it writes to stderr. */
+  logDir?: string | undefined;
   now?: () => Date;
   newId?: () => string;
   /** Extra CAs a production profile's mutual TLS trusts (a simulator's own); the app passes none. */
@@ -68,7 +70,8 @@ export interface AppCore {
   scheduler: SyncScheduler;
   /** Subscribes to the sync engine's progress and finished runs; returns the unsubscribe. */
   onSync(listener: (event: SyncEvent) => void): () => void;
-  info: AppInfo;
+  /** Read on each call: the log rolls over to a new file while the app runs. */
+  readonly info: AppInfo;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
   /**
@@ -162,11 +165,14 @@ export function createAppCore(world: CoreWorld): AppCore {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    info: {
-      ephemeral: world.ephemeral !== undefined,
-      reason: world.ephemeral?.reason ?? null,
-      dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
-      locked: false,
+    get info(): AppInfo {
+      return {
+        ephemeral: world.ephemeral !== undefined,
+        reason: world.ephemeral?.reason ?? null,
+        dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
+        locked: false,
+        logFile: currentLogFile(world.logDir),
+      };
     },
     listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
     saveProductionProfile: async (input) => {
