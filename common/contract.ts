@@ -9,6 +9,9 @@ import type { AppError, Result } from './result.js';
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
 import { fundsMethods } from './contract-funds.js';
+import { profilesMethods } from './contract-profiles.js';
+
+export type { CertificateSummary, ProfileCredentials } from './contract-profiles.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -208,6 +211,7 @@ export const methods = {
   },
   ...fundsMethods,
   ...beneficiariesMethods,
+  ...profilesMethods,
 } as const;
 
 export const events = {

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { dirname } from 'node:path';
-import type { AppInfo } from '../common/index.js';
-import { KeychainError } from './errors.js';
+import type { AppInfo, ProfileCredentials } from '../common/index.js';
+import { KeychainError, ValidationError } from './errors.js';
+import { certificateSummary } from './profiles/certificate-summary.js';
+import { clientSecretKey } from './profiles/profile-secrets.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
 import { currentLogFile, type Logger } from './logging/logger.js';
@@ -79,6 +81,10 @@ export interface AppCore {
    * database. Its bank origin and client id cannot change while it has connections.
    */
   saveProductionProfile(input: unknown): Promise<ProductionSettings>;
+  /** What Settings shows of a profile's credentials; never a secret. */
+  profileCredentials(profileId: string): Promise<ProfileCredentials>;
+  /** Removes a production profile the person saved, with its secrets; refused while a connection uses it. */
+  removeProfile(profileId: string): Promise<void>;
   close(): void;
 }
 
@@ -178,6 +184,24 @@ export function createAppCore(world: CoreWorld): AppCore {
     saveProductionProfile: async (input) => {
       refuseProduction();
       return production.save(input);
+    },
+    profileCredentials: async (profileId) => {
+      if (profileId === SANDBOX_PROFILE.id && world.embedded !== undefined) {
+        const secret = await world.keychain.get(clientSecretKey(profileId));
+        return {
+          profileId,
+          clientSecret: secret === undefined ? 'none' : 'stored',
+          certificate: certificateSummary(world.embedded.demoCertificatePem, now()),
+        };
+      }
+      const settings = profiles.get(profileId);
+      if (settings === undefined) throw new ValidationError(`there is no profile ${profileId}`, 'profileId');
+      return production.describe(settings);
+    },
+    removeProfile: async (profileId) => {
+      if (profileId === SANDBOX_PROFILE.id) throw new ValidationError('the sandbox bank is part of the app and cannot be removed', 'profileId');
+      refuseProduction();
+      await production.remove(profileId);
     },
     close: () => {
       scheduler.stop();

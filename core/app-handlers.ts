@@ -5,6 +5,7 @@ import { createProductionApp, registerDeveloper } from './enrolment/production-e
 import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
+import { profileHandlers } from './profile-handlers.js';
 import { queryHandlers } from './query-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
@@ -117,6 +118,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...queryHandlers(core),
     ...fundsHandlers(core),
     ...beneficiaryHandlers(core),
+    ...profileHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

@@ -1,10 +1,12 @@
+import type { ProfileCredentials } from '../../common/index.js';
 import { ValidationError } from '../errors.js';
+import { certificateSummary } from './certificate-summary.js';
 import { MutualTlsAgents, type MutualTlsOptions } from '../http/mutual-tls.js';
 import type { Keychain } from '../keychain/keychain.js';
 import type { Db } from '../store/database.js';
 import type { ProfileStore } from '../store/profiles.js';
 import { moveSecretsToKeychain } from '../store/secrets-migration.js';
-import { bindingOf, clientSecretFor, qwacKeyKey, readClientSecret, sameBinding, storeClientSecret } from './profile-secrets.js';
+import { bindingOf, clientSecretFor, clientSecretKey, qwacKeyKey, readClientSecret, sameBinding, storeClientSecret } from './profile-secrets.js';
 import { parseProductionInput, SANDBOX_PROFILE, settingsOf, type ProductionProfileInput, type ProductionSettings } from './profile-settings.js';
 
 export interface ProductionProfilesDeps {
@@ -114,6 +116,42 @@ export class ProductionProfiles {
       throw new ValidationError(`the QWAC private key of profile ${settings.id} is not in the keychain: save the profile again with it`, 'qwac.privateKeyPem');
     }
     return { clientSecret, fetch: this.agents.fetchFor(settings.id, { certificatePem: settings.qwac.certificatePem, privateKeyPem }) };
+  }
+
+  /** What Settings shows of a profile's credentials: whether each secret is kept, and its certificates; never a secret. */
+  async describe(settings: ProductionSettings): Promise<ProfileCredentials> {
+    await this.ready();
+    const { keychain, now } = this.deps;
+    const stored = await readClientSecret(keychain, settings.id);
+    const clientSecret = stored === undefined ? 'none'
+      : stored.binding !== undefined && sameBinding(stored.binding, bindingOf(settings)) ? 'stored'
+      : 'issued-elsewhere';
+    const at = now();
+    return {
+      profileId: settings.id,
+      clientSecret,
+      certificate: certificateSummary(settings.certificatePem, at),
+      ...(settings.qwac === undefined ? {} : {
+        qwac: { ...certificateSummary(settings.qwac.certificatePem, at), keyAvailable: (await keychain.get(qwacKeyKey(settings.id))) !== undefined },
+      }),
+    };
+  }
+
+  /**
+   * Removes a profile and its secrets. Refused while a connection uses it: its consents and
+   * refresh tokens belong to this registration, and would be left with no way to reach the bank.
+   */
+  async remove(profileId: string): Promise<void> {
+    await this.ready();
+    if (this.deps.store.get(profileId) === undefined) throw new ValidationError(`there is no profile ${profileId}`, 'profileId');
+    if (this.deps.hasConnections(profileId)) {
+      throw new ValidationError(`profile ${profileId} has connections: remove each connection first`, 'profileId');
+    }
+    // Secrets first: a failure leaves the profile listed, so the person can try again, never a secret without its profile.
+    await this.deps.keychain.delete(clientSecretKey(profileId));
+    await this.deps.keychain.delete(qwacKeyKey(profileId));
+    this.deps.store.delete(profileId);
+    await this.agents.forget(profileId);
   }
 
   /** Closes every mutual-TLS agent. */
