@@ -53,6 +53,11 @@ export interface ProfileView {
   clientId?: string;
   /** Plain http to this machine: a bank simulator, not a bank. The UI says so loudly. */
   simulator?: boolean;
+  /**
+   * Comes with the app (its vendor profile file): "Connect CEC Bank" goes straight to the bank's
+   * login with it. A public client: no client secret, and it cannot be edited or removed here.
+   */
+  vendor?: true;
 }
 
 /**
@@ -108,6 +113,11 @@ export interface AppInfo {
   locked: boolean;
   /** The log file being written now; null when ephemeral (the log goes to stderr, nothing is kept). */
   logFile: string | null;
+  /**
+   * The vendor profile file read at start (see docs/vendor-profile.md); null when there is none.
+   * `problem` says why it is not used (the app runs without it); null when it is listed as a profile.
+   */
+  vendorProfile: { source: string; problem: string | null } | null;
 }
 
 export const methods = {

@@ -6,6 +6,7 @@ import type { AppInfo, ProfileCredentials } from '../common/index.js';
 import { KeychainError, ValidationError } from './errors.js';
 import { certificateSummary } from './profiles/certificate-summary.js';
 import { clientSecretKey } from './profiles/profile-secrets.js';
+import type { VendorProfile, VendorProfileLoad } from './profiles/vendor-profile.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
 import { currentLogFile, type Logger } from './logging/logger.js';
@@ -50,6 +51,8 @@ export interface CoreWorld {
   pacing?: BankPacing;
   /** How far back a first sync reads, and how many days later syncs read again. */
   syncWindow?: WindowPolicy;
+  /** The build's vendor profile as read at start (`loadVendorProfile`); absent: none looked for. */
+  vendorProfile?: VendorProfileLoad;
 }
 
 export type SyncEvent = { progress: SyncProgress } | { finished: SyncSummary };
@@ -66,6 +69,8 @@ export interface AppCore {
   /** Production profiles with their secrets in the keychain. */
   production: ProductionProfiles;
   settings: SettingsStore;
+  /** The build's vendor profile, when its file was read and is valid. */
+  vendor: VendorProfile | undefined;
   /** The sync engine: the one owner of bank reads into the local copy. */
   sync: SyncEngine;
   /** Automatic syncs; started by the front ends that stay open (the app, browser mode), not by the CLI. */
@@ -99,6 +104,9 @@ export function createAppCore(world: CoreWorld): AppCore {
   };
   const store = new ConnectionStore(db);
   const profiles = new ProfileStore(db);
+  const vendorLoad = world.vendorProfile;
+  const vendor = vendorLoad?.profile;
+  if (vendorLoad?.problem !== undefined) logger.warn({ source: vendorLoad.source, problem: vendorLoad.problem }, 'the vendor profile is not used');
   // `connections` is made below; this is only asked once the app runs.
   const production = new ProductionProfiles({
     db,
@@ -107,6 +115,7 @@ export function createAppCore(world: CoreWorld): AppCore {
     hasConnections: (profileId: string): boolean => connections.list().some((c) => c.profileId === profileId),
     now,
     tls: world.tls,
+    vendor,
   });
   // Scrub a key an older version left in the database right away; a failure (a locked keychain) is retried on first use.
   production.ready().catch((error: unknown) => logger.warn({ err: error }, 'could not move secrets out of the database yet'));
@@ -125,7 +134,7 @@ export function createAppCore(world: CoreWorld): AppCore {
   const profile = (id: string): ProfileSettings | undefined => {
     if (id === SANDBOX_PROFILE.id && world.embedded !== undefined) return SANDBOX_PROFILE;
     refuseProduction();
-    return profiles.get(id);
+    return id === vendor?.settings.id ? vendor.settings : profiles.get(id);
   };
   const connections = new ConnectionService({
     store, environments, tokens, profile, now, newId: world.newId ?? randomUUID,
@@ -165,6 +174,7 @@ export function createAppCore(world: CoreWorld): AppCore {
     profiles,
     production,
     settings,
+    vendor,
     sync,
     scheduler,
     onSync: (listener) => {
@@ -178,9 +188,14 @@ export function createAppCore(world: CoreWorld): AppCore {
         dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
         locked: false,
         logFile: currentLogFile(world.logDir),
+        vendorProfile: vendorLoad === undefined || vendorLoad.source === null ? null : { source: vendorLoad.source, problem: vendorLoad.problem ?? null },
       };
     },
-    listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
+    listProfiles: () => [
+      ...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]),
+      ...(vendor === undefined ? [] : [vendor.settings]),
+      ...profiles.list().filter((p) => p.id !== vendor?.settings.id),
+    ],
     saveProductionProfile: async (input) => {
       refuseProduction();
       return production.save(input);
@@ -194,12 +209,13 @@ export function createAppCore(world: CoreWorld): AppCore {
           certificate: certificateSummary(world.embedded.demoCertificatePem, now()),
         };
       }
-      const settings = profiles.get(profileId);
+      const settings = profileId === vendor?.settings.id ? vendor.settings : profiles.get(profileId);
       if (settings === undefined) throw new ValidationError(`there is no profile ${profileId}`, 'profileId');
       return production.describe(settings);
     },
     removeProfile: async (profileId) => {
       if (profileId === SANDBOX_PROFILE.id) throw new ValidationError('the sandbox bank is part of the app and cannot be removed', 'profileId');
+      if (profileId === vendor?.settings.id) throw new ValidationError('this profile comes with the app (its vendor profile file) and cannot be removed here', 'profileId');
       refuseProduction();
       await production.remove(profileId);
     },

@@ -21,13 +21,15 @@ export interface FrontEnd {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-const profileView = (p: ProfileSettings): ProfileView =>
-  p.kind === 'sandbox'
-    ? { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }
-    : {
-        id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
-        ...(isSimulator(p) ? { simulator: true } : {}),
-      };
+const profileView = (p: ProfileSettings, vendorId?: string): ProfileView => {
+  if (p.kind === 'sandbox') return { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' };
+  const vendor = p.id === vendorId;
+  return {
+    id: p.id, kind: 'cec-production', displayName: vendor ? 'CEC Bank' : `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
+    ...(isSimulator(p) ? { simulator: true } : {}),
+    ...(vendor ? { vendor: true as const } : {}),
+  };
+};
 
 /**
  * The contract's methods over core. One authorisation at a time: a second `connect` while the
@@ -84,12 +86,12 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'store:reset': async () => {
       throw new ValidationError('the local copy opens as it is: there is nothing to start afresh', 'store');
     },
-    'profiles:list': async () => core.listProfiles().map(profileView),
+    'profiles:list': async () => core.listProfiles().map((p) => profileView(p, core.vendor?.settings.id)),
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
       // An empty secret field means "keep the stored one".
       profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings, ...(clientSecret ? { clientSecret } : {}) })),
     'enrolment:register': async (input) => registerDeveloper(fetchFn, input),
-    'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, profileView),
+    'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, (p) => profileView(p)),
     'connections:list': async () => core.connections.list(),
     'connections:connect': async ({ profileId, label }) =>
       syncConnected(await authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress }))),

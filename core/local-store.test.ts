@@ -64,7 +64,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     await expect(openLocalStore({ dataDir: dir, keychain, frontEnd: 'browser mode' })).rejects.toThrow(/in use by the Conturi app/);
     app.close();
     const web = session(await openLocalStore({ dataDir: dir, keychain, frontEnd: 'browser mode' }));
-    expect(await web.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null } });
+    expect(await web.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null, vendorProfile: null } });
     web.close();
   });
 
@@ -78,7 +78,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     // The keychain was reset: a new key is made, and it cannot open the old file.
     await keychain.delete(DATABASE_KEY_ENTRY);
     const after = session(await openLocalStore({ dataDir: dir, keychain, frontEnd: 'test' }));
-    expect(await after.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: true, logFile: null } });
+    expect(await after.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: true, logFile: null, vendorProfile: null } });
     const refused = await after.call('settings:get');
     expect(refused).toEqual({
       ok: false,
@@ -88,7 +88,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(new LocalStoreLockedError().message).toMatch(/your local copy cannot be opened; start fresh and sync again from the bank/i);
 
-    expect(await after.call('store:reset')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null } });
+    expect(await after.call('store:reset')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null, vendorProfile: null } });
     const aside = join(dir, `${DATABASE_FILE}.unreadable-2027-03-04T05-06-07-089Z`);
     expect(readFileSync(aside).equals(bytes)).toBe(true);
     expect(await after.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } });
@@ -109,7 +109,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     expect(await locked.call('app:info')).toMatchObject({ ok: true, value: { locked: true, logFile } });
     locked.close();
     const ephemeral = session(await openLocalStore({ dataDir: join(dir, 'never'), keychain, frontEnd: 'test', ephemeral: 'asked for' }));
-    expect(await ephemeral.call('app:info')).toMatchObject({ ok: true, value: { logFile: null } });
+    expect(await ephemeral.call('app:info')).toMatchObject({ ok: true, value: { logFile: null, vendorProfile: null } });
     ephemeral.close();
   });
 
@@ -123,7 +123,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
   it('keeps nothing when asked to: no folder, no key, no file', async () => {
     const store = await openLocalStore({ dataDir: join(dir, 'never'), keychain, frontEnd: 'test', ephemeral: 'asked for' });
     const s = session(store);
-    expect(await s.call('app:info')).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for', dataDir: null, locked: false, logFile: null } });
+    expect(await s.call('app:info')).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for', dataDir: null, locked: false, logFile: null, vendorProfile: null } });
     expect(await s.call('profiles:save-production', { id: 'prod', baseUrl: 'https://api.cec.ro', clientId: 'x', certificatePem: 'p'.repeat(120), redirectUri: 'https://conturi.invalid/cb' }))
       .toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'asked for' } });
     s.close();

@@ -36,7 +36,7 @@ export function storeSession(
   };
   start();
 
-  const lockedInfo = (): AppInfo => ({ ephemeral: false, reason: null, dataDir: store.dataDir, locked: true, logFile: currentLogFile(store.logDir) });
+  const lockedInfo = (): AppInfo => ({ ephemeral: false, reason: null, dataDir: store.dataDir, locked: true, logFile: currentLogFile(store.logDir), vendorProfile: null });
   const special: Partial<Handlers> = {
     'app:info': async (input) => (running === undefined ? lockedInfo() : running.handlers['app:info'](input)),
     'store:reset': async (input) => {
