@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './contract-names.js';
 import type { Connection, SkippedItem, UiErrorState } from './domain.js';
+import type { Notice } from './notices.js';
 import type {
   BalanceHistoryView, CounterpartiesView, MonthlyView, StoredAccount, TotalsView, TransactionsView,
 } from './queries.js';
@@ -232,6 +233,8 @@ export const events = {
   'sync:progress': returns<SyncProgress>(),
   /** A run ended (any trigger): the local copy changed, lists re-read it. */
   'sync:finished': returns<SyncSummary>(),
+  /** Something to tell the person as a system notification, when they allow it: kind and parameters, worded by the renderer. */
+  notice: returns<Notice>(),
 } as const satisfies Record<EventName, unknown>;
 
 export type Methods = typeof methods;

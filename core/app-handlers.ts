@@ -4,6 +4,8 @@ import type { AuthorizationPort, AuthorizationSession } from './auth/authorizati
 import { createProductionApp, registerDeveloper } from './enrolment/production-enrolment.js';
 import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
+import { noticesAfterSync } from './notices/due-notices.js';
+import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { profileHandlers } from './profile-handlers.js';
 import { queryHandlers } from './query-handlers.js';
@@ -38,11 +40,22 @@ const profileView = (p: ProfileSettings, vendorId?: string): ProfileView => {
 export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeof fetch = fetch): Handlers {
   let current: AuthorizationSession | undefined;
   const emitConnections = () => frontEnd.emit('connections:changed', core.connections.list());
+  const noticesSent = new NoticesSentStore(core.db);
+  /** After every run: new transactions of a run the app started, and the consent reminders due today. */
+  const announce = (summary: Parameters<typeof noticesAfterSync>[0]) => {
+    try {
+      for (const notice of noticesAfterSync(summary, { connections: () => core.connections.list(), sent: noticesSent, now: core.now })) frontEnd.emit('notice', notice);
+    } catch (error) {
+      // A notice is a courtesy: failing to work one out must not stop the run's other listeners.
+      logFailure(core.logger, error, { during: 'notices after a sync', runId: summary.runId });
+    }
+  };
   core.onSync((event) => {
     if ('progress' in event) frontEnd.emit('sync:progress', event.progress);
     else {
       frontEnd.emit('sync:finished', event.finished);
       core.scheduler.reschedule();
+      announce(event.finished);
     }
   });
   /** The person just authorised: fill the local copy at once, with them present. */

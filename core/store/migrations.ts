@@ -255,4 +255,12 @@ export const migrations: string[] = [
     CHECK ((last_amount IS NULL) = (last_currency IS NULL))
   );
   `,
+  `
+  -- Notices (issue 10): the bank day each reminder was last given, by kind and connection, so a
+  -- consent nearing its end is told at most once a day and an ended one once, across restarts.
+  CREATE TABLE notices_sent (
+    key TEXT PRIMARY KEY,
+    day TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
