@@ -11,6 +11,7 @@ import { logFailure, withFailureLog } from '../core/logging/failure-log.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { defaultDataDir } from '../core/platform/data-dir.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
+import { loadVendorProfile, vendorProfilePaths } from '../core/profiles/vendor-profile.js';
 import { createAppCore } from '../core/app-core.js';
 import { storeSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
@@ -91,6 +92,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<CliRuntime> 
     throw error;
   }
   const bank = embeddedSandbox({ port: 0, ...bankOptions, dataDir: store.bankDir }, demoCertificatePem());
+  // The same vendor profile the app would list (docs/vendor-profile.md).
+  const vendorProfile = loadVendorProfile(vendorProfilePaths({ env: process.env, dataDir: store.dataDir }));
   const authorization = new TerminalAuthorization({ autoPsu: options.autoPsu, showUrl: options.showUrl, note: options.note });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const frontEnd: FrontEnd = {
@@ -106,7 +109,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<CliRuntime> 
   let session;
   try {
     session = storeSession(store, (s) => {
-      const core = createAppCore({ fetch, ...storeWorld(s), redirectUri: loopbackRedirectUri(global.callbackPort), logger, embedded: bank });
+      const core = createAppCore({ fetch, ...storeWorld(s), redirectUri: loopbackRedirectUri(global.callbackPort), logger, embedded: bank, vendorProfile });
       return { core, handlers: createHandlers(core, frontEnd) };
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './contract-names.js';
 import type { Connection, SkippedItem, UiErrorState } from './domain.js';
+import type { Notice } from './notices.js';
 import type {
   BalanceHistoryView, CounterpartiesView, MonthlyView, StoredAccount, TotalsView, TransactionsView,
 } from './queries.js';
@@ -11,6 +12,9 @@ import { accountId, accountIds, categoryId, isoDate, returns } from './contract-
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
 import { fundsMethods } from './contract-funds.js';
+import { profilesMethods } from './contract-profiles.js';
+
+export type { CertificateSummary, ProfileCredentials } from './contract-profiles.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -47,6 +51,11 @@ export interface ProfileView {
   clientId?: string;
   /** Plain http to this machine: a bank simulator, not a bank. The UI says so loudly. */
   simulator?: boolean;
+  /**
+   * Comes with the app (its vendor profile file): "Connect CEC Bank" goes straight to the bank's
+   * login with it. A public client: no client secret, and it cannot be edited or removed here.
+   */
+  vendor?: true;
 }
 
 /**
@@ -100,6 +109,13 @@ export interface AppInfo {
   dataDir: string | null;
   /** True when the local copy cannot be opened with the keychain's key; `store:reset` starts fresh. */
   locked: boolean;
+  /** The log file being written now; null when ephemeral (the log goes to stderr, nothing is kept). */
+  logFile: string | null;
+  /**
+   * The vendor profile file read at start (see docs/vendor-profile.md); null when there is none.
+   * `problem` says why it is not used (the app runs without it); null when it is listed as a profile.
+   */
+  vendorProfile: { source: string; problem: string | null } | null;
 }
 
 export const methods = {
@@ -204,6 +220,7 @@ export const methods = {
   ...fundsMethods,
   ...beneficiariesMethods,
   ...categoryMethods,
+  ...profilesMethods,
 } as const;
 
 export const events = {
@@ -214,6 +231,8 @@ export const events = {
   'sync:progress': returns<SyncProgress>(),
   /** A run ended (any trigger): the local copy changed, lists re-read it. */
   'sync:finished': returns<SyncSummary>(),
+  /** Something to tell the person as a system notification, when they allow it: kind and parameters, worded by the renderer. */
+  notice: returns<Notice>(),
 } as const satisfies Record<EventName, unknown>;
 
 export type Methods = typeof methods;

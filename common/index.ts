@@ -4,5 +4,6 @@ export * from './domain.js';
 export * from './sync.js';
 export * from './queries.js';
 export * from './categories.js';
+export * from './notices.js';
 export * from './contract.js';
 export * from './dispatch.js';

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { TokenManager } from './auth/token-manager.js';
 import { ConnectionService } from './connections/connection-service.js';
 import { dirname } from 'node:path';
-import type { AppInfo } from '../common/index.js';
-import { KeychainError } from './errors.js';
+import type { AppInfo, ProfileCredentials } from '../common/index.js';
+import { KeychainError, ValidationError } from './errors.js';
+import { certificateSummary } from './profiles/certificate-summary.js';
+import { clientSecretKey } from './profiles/profile-secrets.js';
+import type { VendorProfile, VendorProfileLoad } from './profiles/vendor-profile.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
-import type { Logger } from './logging/logger.js';
+import { currentLogFile, type Logger } from './logging/logger.js';
 import { BankEnvironments, type EmbeddedBank } from './profiles/bank-environments.js';
 import { ProductionProfiles } from './profiles/production-profiles.js';
 import { SANDBOX_PROFILE, type ProfileSettings, type ProductionSettings } from './profiles/profile-settings.js';
@@ -38,6 +41,8 @@ export interface CoreWorld {
   embedded?: EmbeddedBank;
   /** The app's one redacting logger (`createLogger`): every failure the person sees is written to it. */
   logger: Logger;
+  /** The folder `logger` writes its files to (`LocalStore.logDir`); absent when it writes to stderr. */
+  logDir?: string | undefined;
   now?: () => Date;
   newId?: () => string;
   /** Extra CAs a production profile's mutual TLS trusts (a simulator's own); the app passes none. */
@@ -46,6 +51,8 @@ export interface CoreWorld {
   pacing?: BankPacing;
   /** How far back a first sync reads, and how many days later syncs read again. */
   syncWindow?: WindowPolicy;
+  /** The build's vendor profile as read at start (`loadVendorProfile`); absent: none looked for. */
+  vendorProfile?: VendorProfileLoad;
 }
 
 export type SyncEvent = { progress: SyncProgress } | { finished: SyncSummary };
@@ -62,13 +69,16 @@ export interface AppCore {
   /** Production profiles with their secrets in the keychain. */
   production: ProductionProfiles;
   settings: SettingsStore;
+  /** The build's vendor profile, when its file was read and is valid. */
+  vendor: VendorProfile | undefined;
   /** The sync engine: the one owner of bank reads into the local copy. */
   sync: SyncEngine;
   /** Automatic syncs; started by the front ends that stay open (the app, browser mode), not by the CLI. */
   scheduler: SyncScheduler;
   /** Subscribes to the sync engine's progress and finished runs; returns the unsubscribe. */
   onSync(listener: (event: SyncEvent) => void): () => void;
-  info: AppInfo;
+  /** Read on each call: the log rolls over to a new file while the app runs. */
+  readonly info: AppInfo;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
   /**
@@ -76,6 +86,10 @@ export interface AppCore {
    * database. Its bank origin and client id cannot change while it has connections.
    */
   saveProductionProfile(input: unknown): Promise<ProductionSettings>;
+  /** What Settings shows of a profile's credentials; never a secret. */
+  profileCredentials(profileId: string): Promise<ProfileCredentials>;
+  /** Removes a production profile the person saved, with its secrets; refused while a connection uses it. */
+  removeProfile(profileId: string): Promise<void>;
   close(): void;
 }
 
@@ -90,6 +104,9 @@ export function createAppCore(world: CoreWorld): AppCore {
   };
   const store = new ConnectionStore(db);
   const profiles = new ProfileStore(db);
+  const vendorLoad = world.vendorProfile;
+  const vendor = vendorLoad?.profile;
+  if (vendorLoad?.problem !== undefined) logger.warn({ source: vendorLoad.source, problem: vendorLoad.problem }, 'the vendor profile is not used');
   // `connections` is made below; this is only asked once the app runs.
   const production = new ProductionProfiles({
     db,
@@ -98,6 +115,7 @@ export function createAppCore(world: CoreWorld): AppCore {
     hasConnections: (profileId: string): boolean => connections.list().some((c) => c.profileId === profileId),
     now,
     tls: world.tls,
+    vendor,
   });
   // Scrub a key an older version left in the database right away; a failure (a locked keychain) is retried on first use.
   production.ready().catch((error: unknown) => logger.warn({ err: error }, 'could not move secrets out of the database yet'));
@@ -116,7 +134,7 @@ export function createAppCore(world: CoreWorld): AppCore {
   const profile = (id: string): ProfileSettings | undefined => {
     if (id === SANDBOX_PROFILE.id && world.embedded !== undefined) return SANDBOX_PROFILE;
     refuseProduction();
-    return profiles.get(id);
+    return id === vendor?.settings.id ? vendor.settings : profiles.get(id);
   };
   const connections = new ConnectionService({
     store, environments, tokens, profile, now, newId: world.newId ?? randomUUID,
@@ -156,22 +174,50 @@ export function createAppCore(world: CoreWorld): AppCore {
     profiles,
     production,
     settings,
+    vendor,
     sync,
     scheduler,
     onSync: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    info: {
-      ephemeral: world.ephemeral !== undefined,
-      reason: world.ephemeral?.reason ?? null,
-      dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
-      locked: false,
+    get info(): AppInfo {
+      return {
+        ephemeral: world.ephemeral !== undefined,
+        reason: world.ephemeral?.reason ?? null,
+        dataDir: world.databasePath === IN_MEMORY ? null : dirname(world.databasePath),
+        locked: false,
+        logFile: currentLogFile(world.logDir),
+        vendorProfile: vendorLoad === undefined || vendorLoad.source === null ? null : { source: vendorLoad.source, problem: vendorLoad.problem ?? null },
+      };
     },
-    listProfiles: () => [...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]), ...profiles.list()],
+    listProfiles: () => [
+      ...(world.embedded === undefined ? [] : [SANDBOX_PROFILE]),
+      ...(vendor === undefined ? [] : [vendor.settings]),
+      ...profiles.list().filter((p) => p.id !== vendor?.settings.id),
+    ],
     saveProductionProfile: async (input) => {
       refuseProduction();
       return production.save(input);
+    },
+    profileCredentials: async (profileId) => {
+      if (profileId === SANDBOX_PROFILE.id && world.embedded !== undefined) {
+        const secret = await world.keychain.get(clientSecretKey(profileId));
+        return {
+          profileId,
+          clientSecret: secret === undefined ? 'none' : 'stored',
+          certificate: certificateSummary(world.embedded.demoCertificatePem, now()),
+        };
+      }
+      const settings = profileId === vendor?.settings.id ? vendor.settings : profiles.get(profileId);
+      if (settings === undefined) throw new ValidationError(`there is no profile ${profileId}`, 'profileId');
+      return production.describe(settings);
+    },
+    removeProfile: async (profileId) => {
+      if (profileId === SANDBOX_PROFILE.id) throw new ValidationError('the sandbox bank is part of the app and cannot be removed', 'profileId');
+      if (profileId === vendor?.settings.id) throw new ValidationError('this profile comes with the app (its vendor profile file) and cannot be removed here', 'profileId');
+      refuseProduction();
+      await production.remove(profileId);
     },
     close: () => {
       scheduler.stop();

@@ -4,8 +4,11 @@ import type { AuthorizationPort, AuthorizationSession } from './auth/authorizati
 import { createProductionApp, registerDeveloper } from './enrolment/production-enrolment.js';
 import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
+import { noticesAfterSync } from './notices/due-notices.js';
+import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { categoryHandlers } from './category-handlers.js';
+import { profileHandlers } from './profile-handlers.js';
 import { queryHandlers } from './query-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
@@ -21,13 +24,15 @@ export interface FrontEnd {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-const profileView = (p: ProfileSettings): ProfileView =>
-  p.kind === 'sandbox'
-    ? { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' }
-    : {
-        id: p.id, kind: 'cec-production', displayName: `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
-        ...(isSimulator(p) ? { simulator: true } : {}),
-      };
+const profileView = (p: ProfileSettings, vendorId?: string): ProfileView => {
+  if (p.kind === 'sandbox') return { id: p.id, kind: 'sandbox', displayName: 'CEC Bank (sandbox)' };
+  const vendor = p.id === vendorId;
+  return {
+    id: p.id, kind: 'cec-production', displayName: vendor ? 'CEC Bank' : `CEC Bank (${p.id})`, baseUrl: p.baseUrl, clientId: p.clientId,
+    ...(isSimulator(p) ? { simulator: true } : {}),
+    ...(vendor ? { vendor: true as const } : {}),
+  };
+};
 
 /**
  * The contract's methods over core. One authorisation at a time: a second `connect` while the
@@ -36,11 +41,22 @@ const profileView = (p: ProfileSettings): ProfileView =>
 export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeof fetch = fetch): Handlers {
   let current: AuthorizationSession | undefined;
   const emitConnections = () => frontEnd.emit('connections:changed', core.connections.list());
+  const noticesSent = new NoticesSentStore(core.db);
+  /** After every run: new transactions of a run the app started, and the consent reminders due today. */
+  const announce = (summary: Parameters<typeof noticesAfterSync>[0]) => {
+    try {
+      for (const notice of noticesAfterSync(summary, { connections: () => core.connections.list(), sent: noticesSent, now: core.now })) frontEnd.emit('notice', notice);
+    } catch (error) {
+      // A notice is a courtesy: failing to work one out must not stop the run's other listeners.
+      logFailure(core.logger, error, { during: 'notices after a sync', runId: summary.runId });
+    }
+  };
   core.onSync((event) => {
     if ('progress' in event) frontEnd.emit('sync:progress', event.progress);
     else {
       frontEnd.emit('sync:finished', event.finished);
       core.scheduler.reschedule();
+      announce(event.finished);
     }
   });
   /** The person just authorised: fill the local copy at once, with them present. */
@@ -84,12 +100,12 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     'store:reset': async () => {
       throw new ValidationError('the local copy opens as it is: there is nothing to start afresh', 'store');
     },
-    'profiles:list': async () => core.listProfiles().map(profileView),
+    'profiles:list': async () => core.listProfiles().map((p) => profileView(p, core.vendor?.settings.id)),
     'profiles:save-production': async ({ clientSecret, ...settings }) =>
       // An empty secret field means "keep the stored one".
       profileView(await core.saveProductionProfile({ kind: 'cec-production', ...settings, ...(clientSecret ? { clientSecret } : {}) })),
     'enrolment:register': async (input) => registerDeveloper(fetchFn, input),
-    'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, profileView),
+    'enrolment:create-app': async (input) => createProductionApp(fetchFn, core.production, input, (p) => profileView(p)),
     'connections:list': async () => core.connections.list(),
     'connections:connect': async ({ profileId, label }) =>
       syncConnected(await authorizing((port) => core.connections.connect({ profileId, label, port, psuIpAddress: frontEnd.psuIpAddress }))),
@@ -119,6 +135,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...fundsHandlers(core),
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
+    ...profileHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

@@ -11,6 +11,7 @@ import { DataFolderInUseError, LocalStoreLockedError, toAppError } from './error
 import { DATABASE_FILE, openLocalStore, storeWorld, type LocalStore } from './local-store.js';
 import { DATABASE_KEY_ENTRY } from './store/database-key.js';
 import { storeSession } from './store-session.js';
+import { createLogger } from './logging/logger.js';
 
 /**
  * The local store over the REAL OS keychain (run through test/run-with-keyring.sh): the key is
@@ -63,7 +64,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     await expect(openLocalStore({ dataDir: dir, keychain, frontEnd: 'browser mode' })).rejects.toThrow(/in use by the Conturi app/);
     app.close();
     const web = session(await openLocalStore({ dataDir: dir, keychain, frontEnd: 'browser mode' }));
-    expect(await web.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false } });
+    expect(await web.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null, vendorProfile: null } });
     web.close();
   });
 
@@ -77,7 +78,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     // The keychain was reset: a new key is made, and it cannot open the old file.
     await keychain.delete(DATABASE_KEY_ENTRY);
     const after = session(await openLocalStore({ dataDir: dir, keychain, frontEnd: 'test' }));
-    expect(await after.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: true } });
+    expect(await after.call('app:info')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: true, logFile: null, vendorProfile: null } });
     const refused = await after.call('settings:get');
     expect(refused).toEqual({
       ok: false,
@@ -87,12 +88,29 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(new LocalStoreLockedError().message).toMatch(/your local copy cannot be opened; start fresh and sync again from the bank/i);
 
-    expect(await after.call('store:reset')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false } });
+    expect(await after.call('store:reset')).toEqual({ ok: true, value: { ephemeral: false, reason: null, dataDir: dir, locked: false, logFile: null, vendorProfile: null } });
     const aside = join(dir, `${DATABASE_FILE}.unreadable-2027-03-04T05-06-07-089Z`);
     expect(readFileSync(aside).equals(bytes)).toBe(true);
     expect(await after.call('settings:get')).toEqual({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } });
     after.close();
     expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toEqual([`${DATABASE_FILE}.unreadable-2027-03-04T05-06-07-089Z`]);
+  });
+
+  it('names the log file the logger writes, also while the local copy is locked, and none when nothing is kept', async () => {
+    const store = await openLocalStore({ dataDir: dir, keychain, frontEnd: 'test' });
+    const logger = await createLogger({ dir: store.logDir });
+    logger.info('started');
+    const s = session(store);
+    const logFile = join(dir, 'logs', 'conturi.1.log');
+    expect(await s.call('app:info')).toMatchObject({ ok: true, value: { logFile } });
+    s.close();
+    await keychain.delete(DATABASE_KEY_ENTRY);
+    const locked = session(await openLocalStore({ dataDir: dir, keychain, frontEnd: 'test' }));
+    expect(await locked.call('app:info')).toMatchObject({ ok: true, value: { locked: true, logFile } });
+    locked.close();
+    const ephemeral = session(await openLocalStore({ dataDir: join(dir, 'never'), keychain, frontEnd: 'test', ephemeral: 'asked for' }));
+    expect(await ephemeral.call('app:info')).toMatchObject({ ok: true, value: { logFile: null, vendorProfile: null } });
+    ephemeral.close();
   });
 
   it('refuses store:reset while the local copy opens', async () => {
@@ -105,7 +123,7 @@ describe.skipIf(process.env['CONTURI_NO_KEYCHAIN_TESTS'] === '1')('openLocalStor
   it('keeps nothing when asked to: no folder, no key, no file', async () => {
     const store = await openLocalStore({ dataDir: join(dir, 'never'), keychain, frontEnd: 'test', ephemeral: 'asked for' });
     const s = session(store);
-    expect(await s.call('app:info')).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for', dataDir: null, locked: false } });
+    expect(await s.call('app:info')).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for', dataDir: null, locked: false, logFile: null, vendorProfile: null } });
     expect(await s.call('profiles:save-production', { id: 'prod', baseUrl: 'https://api.cec.ro', clientId: 'x', certificatePem: 'p'.repeat(120), redirectUri: 'https://conturi.invalid/cb' }))
       .toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE', message: 'asked for' } });
     s.close();

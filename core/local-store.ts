@@ -42,8 +42,8 @@ export interface LocalStore {
 }
 
 /** The part of createAppCore's world the store decides. */
-export function storeWorld(store: LocalStore): Pick<CoreWorld, 'keychain' | 'databasePath' | 'databaseKey' | 'ephemeral'> {
-  return { keychain: store.keychain, databasePath: store.databasePath, databaseKey: store.databaseKey, ephemeral: store.ephemeral };
+export function storeWorld(store: LocalStore): Pick<CoreWorld, 'keychain' | 'databasePath' | 'databaseKey' | 'ephemeral' | 'logDir'> {
+  return { keychain: store.keychain, databasePath: store.databasePath, databaseKey: store.databaseKey, ephemeral: store.ephemeral, logDir: store.logDir };
 }
 
 /**

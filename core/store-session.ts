@@ -2,6 +2,7 @@ import { methodNames, type AppInfo, type Handlers, type MethodName } from '../co
 import type { AppCore } from './app-core.js';
 import { LocalStoreLockedError } from './errors.js';
 import type { LocalStore } from './local-store.js';
+import { currentLogFile } from './logging/logger.js';
 
 export interface StoreSession {
   /** The contract's handlers; while the local copy is locked, only `app:info` and `store:reset` answer. */
@@ -35,7 +36,7 @@ export function storeSession(
   };
   start();
 
-  const lockedInfo = (): AppInfo => ({ ephemeral: false, reason: null, dataDir: store.dataDir, locked: true });
+  const lockedInfo = (): AppInfo => ({ ephemeral: false, reason: null, dataDir: store.dataDir, locked: true, logFile: currentLogFile(store.logDir), vendorProfile: null });
   const special: Partial<Handlers> = {
     'app:info': async (input) => (running === undefined ? lockedInfo() : running.handlers['app:info'](input)),
     'store:reset': async (input) => {

@@ -4,6 +4,7 @@ import { createHandlers } from '../core/app-handlers.js';
 import type { Keychain } from '../core/keychain/keychain.js';
 import { createLogger, type Logger } from '../core/logging/logger.js';
 import { openLocalStore, storeWorld } from '../core/local-store.js';
+import { loadVendorProfile, vendorProfilePaths } from '../core/profiles/vendor-profile.js';
 import { storeSession, type StoreSession } from '../core/store-session.js';
 import { embeddedSandbox } from '../sandbox/embedded.js';
 import { openPrivately } from './open-browser.js';
@@ -30,6 +31,8 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost &
   const store = await openLocalStore({ dataDir: options.dataDir, keychain: options.keychain, frontEnd: 'browser mode (npm run web)' });
   const logger = options.logger ?? (await createLogger({ dir: store.logDir }));
   const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, demoCertificatePem());
+  // Read once at start (docs/vendor-profile.md); a broken file is reported, never fatal.
+  const vendorProfile = loadVendorProfile(vendorProfilePaths({ env: process.env, dataDir: store.dataDir }));
   let session: StoreSession | undefined;
   let host: RunningHost;
   try {
@@ -40,7 +43,7 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost &
       handlers: ({ frontEnd, redirectUri }) => {
         session = storeSession(store, (s) => {
           // The redirect URI is known only now: the port is part of it, and core re-enrols the sandbox app when it changes.
-          const core = createAppCore({ fetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
+          const core = createAppCore({ fetch, ...storeWorld(s), redirectUri, logger, embedded: bank, vendorProfile });
           const handlers = createHandlers(core, frontEnd);
           // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
           core.scheduler.start();

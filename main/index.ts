@@ -11,6 +11,7 @@ import { openLocalStore, storeWorld, type LocalStore } from '../core/local-store
 import { adoptLegacyData, defaultDataDir } from '../core/platform/data-dir.js';
 import { openThroughPrivatePage } from '../core/platform/private-page.js';
 import { psuIpAddress } from '../core/platform/psu-address.js';
+import { loadVendorProfile, vendorProfilePaths } from '../core/profiles/vendor-profile.js';
 import { openDatabase } from '../core/store/database.js';
 import { SettingsStore } from '../core/store/settings.js';
 import { storeSession, type StoreSession } from '../core/store-session.js';
@@ -72,6 +73,10 @@ async function start(slot: WindowSlot): Promise<void> {
   const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, readFileSync(join(here, 'demo-tpp.cert.pem'), 'utf8'));
   const redirectUri = storedAuthorizationMode(store) === 'system-browser' ? loopbackRedirectUri() : WINDOW_REDIRECT_URI;
   const logger = await createLogger({ dir: store.logDir });
+  // Read once at start (docs/vendor-profile.md): a published build carries it in its resources folder.
+  const vendorProfile = loadVendorProfile(vendorProfilePaths({
+    env: process.env, dataDir: store.dataDir, ...(app.isPackaged ? { resourcesDir: process.resourcesPath } : {}),
+  }));
   const trusted = () => slot.window()?.webContents;
   const oauth = new OAuthFlowController({ openSurface: () => openOAuthSurface(slot.window()) });
   // electronegativity-justified: OPEN_EXTERNAL_JS_CHECK — a file:// page of our own in the data folder, forwarding to the authorize URL core built (SystemBrowserPort admits http(s) only); its state never reaches xdg-open's arguments.
@@ -85,7 +90,7 @@ async function start(slot: WindowSlot): Promise<void> {
     emit: eventSender(trusted),
   };
   const session = storeSession(store, (s) => {
-    const core = createAppCore({ fetch: electronFetch, ...storeWorld(s), redirectUri, logger, embedded: bank });
+    const core = createAppCore({ fetch: electronFetch, ...storeWorld(s), redirectUri, logger, embedded: bank, vendorProfile });
     const handlers = createHandlers(core, frontEnd, electronFetch);
     // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
     core.scheduler.start();

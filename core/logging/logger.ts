@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import pinoRoll from 'pino-roll';
@@ -93,4 +93,10 @@ function loggerOptions(options: LoggerOptions): pino.LoggerOptions {
 export function logFiles(dir: string): string[] {
   const number = (name: string) => Number(/\.(\d+)\.log$/.exec(name)?.[1] ?? 0);
   return readdirSync(dir).filter((name) => /^conturi\.\d+\.log$/.test(name)).sort((a, b) => number(a) - number(b)).map((name) => join(dir, name));
+}
+
+/** The file the logger in `dir` writes now (the highest-numbered one); null without a folder or before its first file. */
+export function currentLogFile(dir: string | undefined): string | null {
+  if (dir === undefined || !existsSync(dir)) return null;
+  return logFiles(dir).at(-1) ?? null;
 }

@@ -285,4 +285,12 @@ export const migrations: string[] = [
     created_at  TEXT NOT NULL
   );
   `,
+  `
+  -- Notices (issue 10): the bank day each reminder was last given, by kind and connection, so a
+  -- consent nearing its end is told at most once a day and an ended one once, across restarts.
+  CREATE TABLE notices_sent (
+    key TEXT PRIMARY KEY,
+    day TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

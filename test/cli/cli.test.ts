@@ -61,7 +61,7 @@ describe('npm run cli: usage, methods and call', { timeout: 90_000 }, () => {
       cli(['--ephemeral', 'call', 'accounts:frobnicate', '{}']),
     ]);
     expect(info.code).toBe(0);
-    expect(JSON.parse(info.stdout)).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for with --ephemeral', dataDir: null, locked: false } });
+    expect(JSON.parse(info.stdout)).toEqual({ ok: true, value: { ephemeral: true, reason: 'asked for with --ephemeral', dataDir: null, locked: false, logFile: null, vendorProfile: null } });
     expect(info.stderr).toBe('');
 
     expect(notJson.code).toBe(1);

@@ -93,7 +93,7 @@ export interface CoreWorldForTest {
 
 /** Real parts: the sandbox bank over HTTP, an encrypted SQLite file in a temp dir (its key in the OS keychain, as in the app), the OS keychain. */
 export async function coreWorld(
-  options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch; core?: Pick<CoreWorld, 'pacing' | 'syncWindow'> } = {},
+  options: { sandbox?: SandboxOptions; now?: () => Date; fetch?: typeof fetch; core?: Pick<CoreWorld, 'pacing' | 'syncWindow' | 'vendorProfile'> } = {},
 ): Promise<CoreWorldForTest> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-core-'));
   const logDir = join(dir, 'logs');

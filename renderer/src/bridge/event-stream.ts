@@ -1,4 +1,4 @@
-import { createSseParser, type SseEvent } from './sse.js';
+import { readEventStream, type SseEvent } from './sse.js';
 
 export interface EventStreamOptions {
   fetch: typeof fetch;
@@ -42,22 +42,7 @@ export function startEventStream(options: EventStreamOptions): () => void {
   const pump = async (body: ReadableStream<Uint8Array>): Promise<boolean> => {
     options.onOpen?.(opened);
     opened = true;
-    const parser = createSseParser(options.onEvent);
-    const decoder = new TextDecoder();
-    const reader = body.getReader();
-    let carried = false;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        carried = true;
-        parser.push(decoder.decode(value, { stream: true }));
-      }
-    } finally {
-      parser.end();
-      reader.releaseLock();
-    }
-    return carried;
+    return readEventStream(body, options.onEvent);
   };
 
   void (async () => {

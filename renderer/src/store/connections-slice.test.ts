@@ -188,7 +188,7 @@ describe('ui › tracked', () => {
   });
 
   it('initialize loads the app info, profiles, connections, settings, accounts and the sync status', async () => {
-    const fake = createFakeBridge({ 'app:info': () => ({ ok: true, value: { ephemeral: false, reason: null, dataDir: '/d', locked: false } }) });
+    const fake = createFakeBridge({ 'app:info': () => ({ ok: true, value: { ephemeral: false, reason: null, dataDir: '/d', locked: false, logFile: null, vendorProfile: null } }) });
     const spy = vi.spyOn(fake.bridge, 'invoke');
     await createAppStore(fake.bridge).getState().initialize();
     expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'profiles:list', 'settings:get', 'sync:status']);
@@ -196,7 +196,7 @@ describe('ui › tracked', () => {
 
   it('initialize reads nothing else while the local copy is locked, and start fresh reloads it all', async () => {
     let locked = true;
-    const info = () => ({ ok: true as const, value: { ephemeral: false, reason: null, dataDir: '/d', locked } });
+    const info = () => ({ ok: true as const, value: { ephemeral: false, reason: null, dataDir: '/d', locked, logFile: null, vendorProfile: null } });
     const fake = createFakeBridge({
       'app:info': info,
       'store:reset': () => {

@@ -1,0 +1,26 @@
+import type { Notice } from '../../common/notices.js';
+
+/** The part of the browser's `Notification` used here; Electron shows these as system notifications. */
+export interface NotificationConstructorLike {
+  new (title: string, options?: NotificationOptions): unknown;
+  readonly permission: NotificationPermission;
+}
+
+/** One notification per kind and connection: a newer reminder replaces the one still on screen. */
+const tagOf = (notice: Notice): string => ('connectionId' in notice.params ? `${notice.kind}:${notice.params.connectionId}` : notice.kind);
+
+/**
+ * Shows a `notice` event in the words `word` gives it (the renderer's translation), when the
+ * person has allowed notifications. It never asks for permission: a browser grants that only
+ * from the person's own gesture, so Settings asks. Returns whether it was shown.
+ */
+export function showNotice(
+  notice: Notice,
+  word: (notice: Notice) => { title: string; body: string },
+  Notify: NotificationConstructorLike | undefined = typeof Notification === 'undefined' ? undefined : Notification,
+): boolean {
+  if (Notify === undefined || Notify.permission !== 'granted') return false;
+  const { title, body } = word(notice);
+  new Notify(title, { body, tag: tagOf(notice) });
+  return true;
+}
