@@ -48,6 +48,21 @@ describe('categories › as a sync stores them', () => {
     expect(again.prepare('SELECT category_id, category_source FROM transactions').get()).toEqual({ category_id: 'groceries', category_source: 'default' });
     again.close();
   });
+
+  it('decides again, when the store opens, every row not set by hand once the shipped defaults changed', () => {
+    h.sync(RON, [tx({ id: 'k', counterpartyName: 'KAUFLAND' }), tx({ id: 'm', counterpartyName: 'MOL' })]);
+    store.setCategory(all().find((t) => t.id === 'm')!.rowId, 'travel');
+    // As a version with other defaults would have left them.
+    h.db.prepare(`UPDATE transactions SET category_id = 'shopping'`).run();
+    h.db.prepare(`UPDATE category_defaults SET digest = 'an older list'`).run();
+    h.db.close();
+    const again = openDatabase(h.path, h.key);
+    expect(again.prepare('SELECT bank_key, category_id, category_source FROM transactions ORDER BY bank_key').all()).toEqual([
+      { bank_key: 'k', category_id: 'groceries', category_source: 'default' },
+      { bank_key: 'm', category_id: 'shopping', category_source: 'manual' },
+    ]);
+    again.close();
+  });
 });
 
 describe('categories › the person’s rules', () => {

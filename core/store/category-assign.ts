@@ -92,8 +92,6 @@ export function recategorise(db: Db, affected: Affected = { kind: 'all' }): numb
   })();
 }
 
-const DEFAULTS_KEY = 'categories.defaults';
-
 /** Changes when a version ships other default rules or built-in categories. */
 const defaultsDigest = (): string =>
   createHash('sha256').update(JSON.stringify([BUILTIN_CATEGORY_IDS, DEFAULT_RULES])).digest('base64url').slice(0, 16);
@@ -104,12 +102,13 @@ const defaultsDigest = (): string =>
  * decided again. Costs one indexed look-up when there is nothing to do.
  */
 export function ensureCategorised(db: Db): void {
-  const digest = JSON.stringify(defaultsDigest());
-  const stored = db.prepare('SELECT value FROM app_settings WHERE key = ?').pluck().get(DEFAULTS_KEY) as string | undefined;
+  const digest = defaultsDigest();
+  const stored = db.prepare('SELECT digest FROM category_defaults').pluck().get() as string | undefined;
   if (stored !== digest) {
     db.transaction(() => {
       recategorise(db, { kind: 'all' });
-      db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(DEFAULTS_KEY, digest);
+      db.prepare('DELETE FROM category_defaults').run();
+      db.prepare('INSERT INTO category_defaults (digest) VALUES (?)').run(digest);
     })();
     return;
   }

@@ -293,4 +293,13 @@ export const migrations: string[] = [
     day TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Categories (issue 10 §5): which default rules the stored categories were decided by (one
+  -- row), apart from the person's settings; a version shipping other defaults decides the rows
+  -- again (ensureCategorised). The first categories step kept it among app_settings.
+  CREATE TABLE category_defaults (
+    digest TEXT NOT NULL
+  );
+  DELETE FROM app_settings WHERE key = 'categories.defaults';
+  `,
 ];
