@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bankFor, enrol } from '../helpers/bank.js';
 import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { call } from '../helpers/http.js';
 import { BULK, idOf, initiate } from '../helpers/payments.js';
@@ -102,5 +106,30 @@ describe('--drop-after-commit-rate', () => {
     expect(await pattern(none, 4)).toBe('....');
     expect(await pattern(all, 4)).toBe('xxxx');
     expect(await allPayments(all)).toHaveLength(4);
+  });
+});
+
+describe('drop after commit with --data-dir', () => {
+  it('keeps the payment whose answer was lost across a restart of the bank, and no armed drop', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-drop-'));
+    try {
+      const first = await bankFor({ dataDir });
+      const env = { bank: first, creds: await enrol(first) } as EnrolledBankFixture;
+      await force(env, 1);
+      const dropped = await attempt(env, { ...guideSinglePayment, endToEndIdentification: 'E2E-KEPT' });
+      expect('error' in dropped).toBe(true);
+      await first.close();
+      const second = await bankFor({ dataDir });
+      try {
+        const kept = await call(`${second.origin}/sandbox/payments?endToEndId=E2E-KEPT`);
+        expect(kept.body.payments).toEqual([expect.objectContaining({ status: 'RCVD', endToEndIdentification: 'E2E-KEPT' })]);
+        // The armed count lives in memory: the restarted bank drops nothing.
+        expect((await call(`${second.origin}/sandbox/faults/drop-after-commit`)).body).toEqual({ dropAfterCommit: 0 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
