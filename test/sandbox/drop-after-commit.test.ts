@@ -8,13 +8,10 @@ import { call } from '../helpers/http.js';
 import { BULK, idOf, initiate } from '../helpers/payments.js';
 import { guideBulkItems, guideSinglePayment } from '../fixtures/payments.js';
 import type { EnrolledBankFixture } from '../helpers/enrolled-bank.js';
+import { armDropAfterCommit, bankPayments } from '../helpers/sandbox-books.js';
 
 /** Every payment the bank holds, as the control route lists them. */
-async function allPayments(env: EnrolledBankFixture): Promise<{ paymentId: string; bulkId?: string; endToEndIdentification?: string }[]> {
-  const res = await call(`${env.bank.origin}/sandbox/payments`);
-  if (res.status !== 200) throw new Error(`payments: ${res.status} ${res.text}`);
-  return res.body.payments;
-}
+const allPayments = async (env: EnrolledBankFixture) => (await bankPayments(env.bank)).payments;
 
 const force = (env: EnrolledBankFixture, count: number) =>
   call(`${env.bank.origin}/sandbox/faults/drop-after-commit`, {
@@ -66,7 +63,7 @@ describe('the drop-after-commit fault, forced for the next initiations', () => {
   });
 
   it('reads and clears the forced count, and refuses a bad one', async () => {
-    await force(env, 3);
+    expect(await armDropAfterCommit(env.bank, 3)).toBe(3);
     expect((await call(`${env.bank.origin}/sandbox/faults/drop-after-commit`)).body).toEqual({ dropAfterCommit: 3 });
     expect((await force(env, 0)).body).toEqual({ dropAfterCommit: 0 });
     const answer = await attempt(env, guideSinglePayment);
