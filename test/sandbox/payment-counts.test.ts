@@ -59,8 +59,8 @@ describe('GET /sandbox/psus/:userId/payments and GET /sandbox/payments', () => {
       endToEndIdentification: 'E2E-COUNT-1',
       authorised: true,
     })]);
-    expect(typeof after.payments[0].requestId).toBe('string');
-    expect(typeof after.payments[0].bookedTransactionId).toBe('string');
+    expect(typeof after.payments[0]?.requestId).toBe('string');
+    expect(typeof after.payments[0]?.bookedTransactionId).toBe('string');
   });
 
   it('counts a payment whose debtor the PSU picked on the page under that account only once authorised', async () => {
