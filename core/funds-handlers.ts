@@ -8,7 +8,7 @@ export function fundsHandlers(core: AppCore): Pick<Handlers, 'payments:check-fun
   return {
     'payments:check-funds': async (input) =>
       fundsAdvice(core.connections, {
-        debtor: 'debtorAccountId' in input ? { accountId: input.debtorAccountId } : { iban: input.debtorIban },
+        debtor: input.debtorAccountId !== undefined ? { accountId: input.debtorAccountId } : { iban: input.debtorIban ?? '' },
         amount: parseMoney(input.amount, input.currency),
       }),
   };

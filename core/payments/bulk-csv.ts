@@ -4,11 +4,10 @@
  * ("Bulk payments from a CSV file") and in docs/bulk-payments-template.csv.
  */
 import Papa from 'papaparse';
+import { checkIban, describeIbanProblem } from '../../common/iban-check.js';
 import { isPayableCurrency, PAYABLE_CURRENCIES } from '../../common/payable-currencies.js';
 import type { Money } from '../../common/index.js';
 import { describeAmountProblem, parseAmount } from '../../common/parse-amount.js';
-import { ValidationError } from '../errors.js';
-import { parseIban } from '../iban/iban.js';
 import { addMoney } from '../money/money.js';
 import { BULK_FIELDS, fieldOfHeader, REQUIRED_FIELDS, type BulkField } from './bulk-csv-columns.js';
 
@@ -158,13 +157,10 @@ function readRow(row: number, cells: string[], columns: ReadonlyMap<BulkField, n
   if (name === '') fail('creditorName', 'the beneficiary’s name is empty');
   else if (name.length > MAX_NAME) fail('creditorName', `the beneficiary’s name has ${name.length} characters; the bank takes at most ${MAX_NAME}`);
 
-  let iban = '';
-  try {
-    iban = parseIban(raw.creditorIban ?? '', 'creditorIban');
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    fail('creditorIban', error.message);
-  }
+  const ibanText = raw.creditorIban ?? '';
+  const checkedIban = checkIban(ibanText);
+  const iban = checkedIban.ok ? checkedIban.iban : '';
+  if (!checkedIban.ok) fail('creditorIban', describeIbanProblem(ibanText, checkedIban.problem));
 
   const currencyCell = (raw.currency ?? '').trim().toUpperCase();
   const currency = currencyCell === '' ? options.currency : currencyCell;

@@ -67,6 +67,7 @@ describe('payments:check-funds', () => {
     expect(await check({ debtorIban: ron, amount: '1.005', currency: 'RON' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
     expect(await check({ debtorIban: ron, amount: '-1', currency: 'RON' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await check({ amount: '1', currency: 'RON' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await check({ debtorIban: ron, debtorAccountId: 'x', amount: '1', currency: 'RON' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(w.bankRequests()).toBe(before);
   });
 

@@ -1,16 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bankFor, enrol } from '../helpers/bank.js';
 import { useEnrolledBank } from '../helpers/enrolled-bank.js';
 import { call } from '../helpers/http.js';
 import { BULK, idOf, initiate } from '../helpers/payments.js';
 import { guideBulkItems, guideSinglePayment } from '../fixtures/payments.js';
 import type { EnrolledBankFixture } from '../helpers/enrolled-bank.js';
+import { armDropAfterCommit, bankPayments } from '../helpers/sandbox-books.js';
 
 /** Every payment the bank holds, as the control route lists them. */
-async function allPayments(env: EnrolledBankFixture): Promise<{ paymentId: string; bulkId?: string; endToEndIdentification?: string }[]> {
-  const res = await call(`${env.bank.origin}/sandbox/payments`);
-  if (res.status !== 200) throw new Error(`payments: ${res.status} ${res.text}`);
-  return res.body.payments;
-}
+const allPayments = async (env: EnrolledBankFixture) => (await bankPayments(env.bank)).payments;
 
 const force = (env: EnrolledBankFixture, count: number) =>
   call(`${env.bank.origin}/sandbox/faults/drop-after-commit`, {
@@ -62,7 +63,7 @@ describe('the drop-after-commit fault, forced for the next initiations', () => {
   });
 
   it('reads and clears the forced count, and refuses a bad one', async () => {
-    await force(env, 3);
+    expect(await armDropAfterCommit(env.bank, 3)).toBe(3);
     expect((await call(`${env.bank.origin}/sandbox/faults/drop-after-commit`)).body).toEqual({ dropAfterCommit: 3 });
     expect((await force(env, 0)).body).toEqual({ dropAfterCommit: 0 });
     const answer = await attempt(env, guideSinglePayment);
@@ -102,5 +103,30 @@ describe('--drop-after-commit-rate', () => {
     expect(await pattern(none, 4)).toBe('....');
     expect(await pattern(all, 4)).toBe('xxxx');
     expect(await allPayments(all)).toHaveLength(4);
+  });
+});
+
+describe('drop after commit with --data-dir', () => {
+  it('keeps the payment whose answer was lost across a restart of the bank, and no armed drop', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sandbox-drop-'));
+    try {
+      const first = await bankFor({ dataDir });
+      const env = { bank: first, creds: await enrol(first) } as EnrolledBankFixture;
+      await force(env, 1);
+      const dropped = await attempt(env, { ...guideSinglePayment, endToEndIdentification: 'E2E-KEPT' });
+      expect('error' in dropped).toBe(true);
+      await first.close();
+      const second = await bankFor({ dataDir });
+      try {
+        const kept = await call(`${second.origin}/sandbox/payments?endToEndId=E2E-KEPT`);
+        expect(kept.body.payments).toEqual([expect.objectContaining({ status: 'RCVD', endToEndIdentification: 'E2E-KEPT' })]);
+        // The armed count lives in memory: the restarted bank drops nothing.
+        expect((await call(`${second.origin}/sandbox/faults/drop-after-commit`)).body).toEqual({ dropAfterCommit: 0 });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
