@@ -38,7 +38,7 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): Run {
 }
 
 async function firstLine(r: Run): Promise<string> {
-  for (let i = 0; i < 300 && !r.stdout().includes('\n'); i++) {
+  for (let i = 0; i < 900 && !r.stdout().includes('\n'); i++) {
     if (r.child.exitCode !== null) throw new Error(`cli exited ${r.child.exitCode}: ${r.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
