@@ -107,6 +107,7 @@ describe('cli pay, payments, cancel', () => {
       else finished = end;
     }
     expect(finished, `kills at ${kills.join(', ')} ms`).toBeDefined();
+    expect(kills.length, 'no run was killed: every one ended before its kill').toBeGreaterThan(0);
     const follow = await cli([...base, 'payments', '--follow']);
     expect(follow.code, follow.stderr).toBeLessThan(2);
     const all = await intents(base);
