@@ -19,21 +19,24 @@ const transfer = {
   amount,
   remittance: z.string().max(140).default(''),
 };
+/** A reference a bulk's CSV gave a row (SEPA's Latin set, at most 35); absent: core makes one. */
+const endToEndId = z.string().trim().min(1).max(35).regex(/^[A-Za-z0-9/\-?:().,'+ ]+$/, 'must use SEPA reference characters');
 const stateKinds = z.enum(['draft', 'initiating', 'awaiting-sca', 'authorised', 'settling', 'settled', 'partial', 'rejected', 'cancelled', 'failed', 'unknown']);
 
 /** Payments (issue 11): intents kept in the local store, executed exactly once at the bank. */
 export const paymentsMethods = {
   /**
    * Writes a draft intent; nothing goes to the bank. The same `idempotencyKey` again returns the
-   * intent already made, whatever else the input says.
+   * intent already made, whatever else the input says. `saveBeneficiary`: once it settles, the
+   * beneficiary is saved (or updated) in the address book with this amount as its last.
    */
   'payments:create': {
-    input: z.object({ idempotencyKey, profileId: id, debtorIban: iban.optional(), currency, ...transfer }).strict(),
+    input: z.object({ idempotencyKey, profileId: id, debtorIban: iban.optional(), currency, ...transfer, saveBeneficiary: z.boolean().default(false) }).strict(),
     output: returns<PaymentView>(),
   },
   /** A bulk of rows already validated (see core/payments/bulk-csv): one currency, one payer, one authorisation. */
   'payments:create-bulk': {
-    input: z.object({ idempotencyKey, profileId: id, debtorIban: iban.optional(), currency, items: z.array(z.object(transfer).strict()).min(1).max(500) }).strict(),
+    input: z.object({ idempotencyKey, profileId: id, debtorIban: iban.optional(), currency, items: z.array(z.object({ ...transfer, endToEndId: endToEndId.optional() }).strict()).min(1).max(500) }).strict(),
     output: returns<PaymentView>(),
   },
   /**

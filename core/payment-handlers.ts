@@ -19,8 +19,8 @@ export function paymentHandlers(core: AppCore, frontEnd: Pick<FrontEnd, 'psuIpAd
   const drive = (id: string, run: (port: AuthorizationPort) => Promise<PaymentView>): Promise<PaymentView> =>
     core.payments.inFlight(id) ?? authorizing(run);
   return {
-    'payments:create': async ({ idempotencyKey, profileId, debtorIban, currency, ...transfer }) =>
-      core.payments.create({ idempotencyKey, profileId, debtorIban, currency, items: [transfer] }),
+    'payments:create': async ({ idempotencyKey, profileId, debtorIban, currency, saveBeneficiary, ...transfer }) =>
+      core.payments.create({ idempotencyKey, profileId, debtorIban, currency, saveBeneficiary, items: [transfer] }),
     'payments:create-bulk': async ({ idempotencyKey, profileId, debtorIban, currency, items }) =>
       core.payments.create({ idempotencyKey, profileId, debtorIban, currency, items, bulk: true }),
     'payments:submit': async ({ paymentId }) => drive(paymentId, (port) => core.payments.submit(paymentId, port, frontEnd.psuIpAddress)),

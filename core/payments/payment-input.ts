@@ -13,6 +13,8 @@ export interface TransferInput {
   creditorIban: string;
   amount: string;
   remittance: string;
+  /** A reference the bulk's CSV gave the row; core makes one when absent. */
+  endToEndId?: string | undefined;
 }
 
 export interface IntentInput {
@@ -23,6 +25,7 @@ export interface IntentInput {
   items: TransferInput[];
   /** A bulk (one authorisation for all its items), even of one item; otherwise exactly one item. */
   bulk?: boolean;
+  saveBeneficiary?: boolean;
 }
 
 /**
@@ -37,7 +40,7 @@ export const newEndToEndId = (): string => randomBytes(16).toString('hex');
  * within the bank's lengths, and the payer's account (when named and known locally) in the
  * payment's currency. The first problem is a ValidationError naming its field (`items.2.amount`).
  */
-export function checkedIntent(db: Db, input: IntentInput, ids: { id: string; requestId: string; now: string }): NewPayment {
+export function checkedIntent(db: Db, input: IntentInput, ids: { id: string; requestId: string; now: string }, used: (ids: readonly string[]) => string[]): NewPayment {
   const currency = input.currency.trim().toUpperCase();
   if (!PAYABLE.includes(currency)) throw new ValidationError(`${input.currency} cannot be paid from a CEC account: pay in RON or EUR`, 'currency');
   const debtorIban = input.debtorIban === undefined || input.debtorIban.trim() === '' ? null : parseIban(input.debtorIban, 'debtorIban');
@@ -61,9 +64,15 @@ export function checkedIntent(db: Db, input: IntentInput, ids: { id: string; req
       if (error instanceof ValidationError) throw new ValidationError(error.message, at('amount'));
       throw error;
     }
-    return { endToEndId: newEndToEndId(), creditorName: name, creditorIban, amount, remittance: t.remittance, bankPaymentId: null, status: null };
+    return { endToEndId: t.endToEndId?.trim() || newEndToEndId(), creditorName: name, creditorIban, amount, remittance: t.remittance, bankPaymentId: null, status: null };
   });
   if (items.length === 0) throw new ValidationError('a bulk needs at least one payment', 'items');
+  // A reference names one transfer: the reconciliation of one payment must never find another's booking.
+  const refs = items.map((i) => i.endToEndId);
+  const twice = refs.find((r, i) => refs.indexOf(r) !== i);
+  if (twice !== undefined) throw new ValidationError(`the reference ${twice} is on two rows: each payment needs its own`, 'endToEndId');
+  const taken = used(refs)[0];
+  if (taken !== undefined) throw new ValidationError(`the reference ${taken} was used by an earlier payment: each payment needs its own`, 'endToEndId');
   return {
     id: ids.id,
     idempotencyKey: input.idempotencyKey,
@@ -72,6 +81,7 @@ export function checkedIntent(db: Db, input: IntentInput, ids: { id: string; req
     debtorIban,
     currency,
     requestId: ids.requestId,
+    saveBeneficiary: input.saveBeneficiary === true,
     createdAt: ids.now,
     items,
   };

@@ -35,6 +35,8 @@ export interface PaymentServiceDeps {
   /** The payer's booked transactions, matched on our endToEndIdentification, amount and creditor. */
   findBooked?: BookedLookup | undefined;
   sleep?: (ms: number) => Promise<void>;
+  /** A single payment settled: the address book keeps its beneficiary's last amount (and saves it when ticked). */
+  onSettled?: ((p: PaymentRecord) => void) | undefined;
 }
 
 /**
@@ -56,7 +58,7 @@ export class PaymentService {
     const existing = this.store.byKey(input.idempotencyKey);
     if (existing !== undefined) return paymentView(existing);
     this.deps.checkProfile(input.profileId);
-    const draft = checkedIntent(this.deps.db, input, { id: this.deps.newId(), requestId: this.deps.newId(), now: this.at() });
+    const draft = checkedIntent(this.deps.db, input, { id: this.deps.newId(), requestId: this.deps.newId(), now: this.at() }, (ids) => this.store.usedEndToEndIds(ids));
     const made = this.store.insertDraft(draft);
     this.changed(made.id);
     return paymentView(made);
@@ -139,7 +141,17 @@ export class PaymentService {
 
   /** Writes a state the bank reported (the follower's and reconciliation's one way in). */
   to(p: PaymentRecord, state: PaymentState, extra: { authorisedOnce?: boolean; debtorIban?: string | null; scaOpenedAt?: string } = {}): void {
-    if (this.store.transition(p.id, state, this.at(), extra)) this.changed(p.id);
+    if (!this.store.transition(p.id, state, this.at(), extra)) return;
+    if (state.kind === 'settled' && p.kind === 'single' && this.deps.onSettled !== undefined) {
+      const settled = this.record(p.id);
+      // The payment is done whatever the address book says: its failure is only logged.
+      try {
+        this.deps.onSettled(settled);
+      } catch (error) {
+        this.deps.logger.warn({ err: error, paymentId: p.id }, 'could not keep the beneficiary of a settled payment');
+      }
+    }
+    this.changed(p.id);
   }
 
   changed(id: string): void {

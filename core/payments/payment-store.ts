@@ -24,6 +24,8 @@ export interface PaymentRecord {
   authorisedOnce: boolean;
   /** When the bank's page was last opened for it (null: never). */
   scaOpenedAt: string | null;
+  /** The person ticked "save the beneficiary": done when it settles. */
+  saveBeneficiary: boolean;
   createdAt: string;
   updatedAt: string;
   items: PaymentItemRecord[];
@@ -40,6 +42,7 @@ interface Row {
   state: string;
   authorised_once: number;
   sca_opened_at: string | null;
+  save_beneficiary: number;
   created_at: string;
   updated_at: string;
 }
@@ -68,10 +71,10 @@ export class PaymentStore {
       const state: PaymentState = { kind: 'draft' };
       this.db
         .prepare(
-          `INSERT INTO payments (id, idempotency_key, profile_id, kind, debtor_iban, currency, request_id, state, created_at, updated_at)
-           VALUES (@id, @idempotencyKey, @profileId, @kind, @debtorIban, @currency, @requestId, @state, @createdAt, @createdAt)`,
+          `INSERT INTO payments (id, idempotency_key, profile_id, kind, debtor_iban, currency, request_id, state, save_beneficiary, created_at, updated_at)
+           VALUES (@id, @idempotencyKey, @profileId, @kind, @debtorIban, @currency, @requestId, @state, @save, @createdAt, @createdAt)`,
         )
-        .run({ ...p, state: JSON.stringify(state) });
+        .run({ ...p, save: p.saveBeneficiary ? 1 : 0, state: JSON.stringify(state) });
       const insertItem = this.db.prepare(
         `INSERT INTO payment_items (payment_id, position, end_to_end_id, creditor_name, creditor_iban, amount, remittance)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -135,9 +138,10 @@ export class PaymentStore {
     })();
   }
 
-  /** Drops a draft the person cancelled: nothing of it ever reached the bank. */
-  deleteDraft(id: string): void {
-    this.db.prepare(`DELETE FROM payments WHERE id = ? AND json_extract(state, '$.kind') = 'draft'`).run(id);
+  /** Whether one of these references is already some intent's (they must name one transfer each). */
+  usedEndToEndIds(ids: readonly string[]): string[] {
+    const find = this.db.prepare('SELECT 1 FROM payment_items WHERE end_to_end_id = ?');
+    return ids.filter((e2e) => find.get(e2e) !== undefined);
   }
 
   private addTransition(id: string, at: string, state: PaymentState): void {
@@ -157,6 +161,7 @@ export class PaymentStore {
       state: JSON.parse(r.state) as PaymentState,
       authorisedOnce: r.authorised_once === 1,
       scaOpenedAt: r.sca_opened_at,
+      saveBeneficiary: r.save_beneficiary === 1,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       items: items.map((i) => ({

@@ -307,7 +307,7 @@ export const migrations: string[] = [
   -- intent; request_id is the X-Request-ID every initiation attempt of it sends; state is the
   -- machine's state as JSON (common/payments.ts), written before each call to the bank;
   -- authorised_once is set when the PSU's yes reached us, after which no other payment of the
-  -- intent is ever initiated or authorised.
+  -- intent is ever initiated or authorised; save_beneficiary: the person ticked "save" (done at settlement).
   CREATE TABLE payments (
     id               TEXT PRIMARY KEY,
     idempotency_key  TEXT NOT NULL UNIQUE,
@@ -319,6 +319,7 @@ export const migrations: string[] = [
     state            TEXT NOT NULL,
     authorised_once  INTEGER NOT NULL DEFAULT 0,
     sca_opened_at    TEXT,
+    save_beneficiary INTEGER NOT NULL DEFAULT 0,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL
   );
