@@ -28,6 +28,8 @@ import type { WindowPolicy } from './sync/sync-window.js';
 import type { PaymentView, SyncProgress, SyncSummary } from '../common/index.js';
 import { PaymentFollower, realSchedule, type Schedule } from './payments/payment-follower.js';
 import { PaymentService } from './payments/payment-service.js';
+import { BeneficiaryStore } from './payments/beneficiaries.js';
+import { bookingEvidence } from './store/booked-by-end-to-end.js';
 
 /** The outside world core needs, given by the composition root (Electron main, browser host, a script, a test). */
 export interface CoreWorld {
@@ -204,6 +206,15 @@ export function createAppCore(world: CoreWorld): AppCore {
       for (const listener of paymentListeners) listener(view);
     },
     follow: (id) => paymentFollower.follow(id),
+    findBooked: (query) => bookingEvidence(db, query),
+    onSettled: (p) => {
+      const item = p.items[0];
+      if (item === undefined) return;
+      new BeneficiaryStore(db, now).recordPayment(
+        { name: item.creditorName, iban: item.creditorIban, details: item.remittance, amount: { amount: item.amount, currency: p.currency } },
+        { save: p.saveBeneficiary },
+      );
+    },
   });
   return {
     db,

@@ -2,6 +2,7 @@ import type { Handlers, PaymentView } from '../common/index.js';
 import type { AppCore } from './app-core.js';
 import type { FrontEnd } from './app-handlers.js';
 import type { AuthorizationPort } from './auth/authorization-session.js';
+import { logFailure } from './logging/failure-log.js';
 
 type PaymentMethod =
   | 'payments:create' | 'payments:create-bulk' | 'payments:submit' | 'payments:list' | 'payments:get'
@@ -28,6 +29,14 @@ export function paymentHandlers(core: AppCore, frontEnd: Pick<FrontEnd, 'psuIpAd
     'payments:list': async ({ status }) => core.payments.list(status),
     'payments:get': async ({ paymentId }) => core.payments.get(paymentId),
     'payments:cancel': async ({ paymentId }) => core.payments.cancel(paymentId),
-    'payments:reconcile': async ({ paymentId }) => core.payments.reconcile(paymentId),
+    'payments:reconcile': async ({ paymentId }) => {
+      // The person asked: read the payer's account now (present, so no daily budget is spent), then weigh the evidence.
+      const view = core.payments.get(paymentId);
+      if (view.state.kind === 'unknown') {
+        await core.sync.run({ trigger: 'person', psuIpAddress: frontEnd.psuIpAddress })
+          .catch((error: unknown) => logFailure(core.logger, error, { during: 'sync before reconciling a payment', paymentId }));
+      }
+      return core.payments.reconcile(paymentId);
+    },
   };
 }

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { isPayableCurrency } from '../../common/payable-currencies.js';
 import { BugIndicatingError, ValidationError } from '../errors.js';
 import { parseIban } from '../iban/iban.js';
 import { compareMoney, parseMoney, toWireAmount } from '../money/money.js';
 import type { Db } from '../store/database.js';
 import type { NewPayment, PaymentItemRecord } from './payment-store.js';
-
-/** What `sepa-credit-transfers` at CEC carries (digest §3.1; the sandbox keeps RON and EUR accounts). */
-const PAYABLE = ['RON', 'EUR'];
 
 export interface TransferInput {
   creditorName: string;
@@ -42,7 +40,7 @@ export const newEndToEndId = (): string => randomBytes(16).toString('hex');
  */
 export function checkedIntent(db: Db, input: IntentInput, ids: { id: string; requestId: string; now: string }, used: (ids: readonly string[]) => string[]): NewPayment {
   const currency = input.currency.trim().toUpperCase();
-  if (!PAYABLE.includes(currency)) throw new ValidationError(`${input.currency} cannot be paid from a CEC account: pay in RON or EUR`, 'currency');
+  if (!isPayableCurrency(currency)) throw new ValidationError(`${input.currency} cannot be paid from a CEC account: pay in RON or EUR`, 'currency');
   const debtorIban = input.debtorIban === undefined || input.debtorIban.trim() === '' ? null : parseIban(input.debtorIban, 'debtorIban');
   if (debtorIban !== null) checkDebtorCurrency(db, debtorIban, currency);
   const bulk = input.bulk === true;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentView } from '../../common/index.js';
+import { playPsu } from '../../sandbox/demo-psu.js';
 import { pageLeftOpen, psuPort } from '../helpers/core-world.js';
 import { CREDITOR, paymentWorld, single, type PaymentWorld } from '../helpers/payment-world.js';
 
@@ -196,5 +197,47 @@ describe('payments › restart', () => {
     const atBank = await w.atBank(made.items[0]?.endToEndId as string);
     expect(atBank.filter((p) => p.authorised).map((p) => p.status)).toEqual(['ACSC']);
     expect(atBank.filter((p) => !p.authorised).map((p) => p.status)).toEqual(['RCVD', 'RCVD', 'RCVD']);
+  });
+});
+
+describe('payments › the payer’s booked transactions', () => {
+  let w: PaymentWorld;
+  beforeAll(async () => {
+    w = await paymentWorld();
+    w.psu.port = psuPort({ decision: 'allow' });
+    await w.ok('connections:connect', { profileId: 'sandbox', label: 'CEC' });
+  });
+  afterAll(async () => w?.close());
+
+  it('shows a settled payment among the payer’s transactions after a sync, linked by its endToEndIdentification', async () => {
+    const made = await w.ok('payments:create', single({ amount: '7.35' }));
+    await w.ok('payments:submit', { paymentId: made.id });
+    const done = await w.until(made.id, ['settled']);
+    await w.ok('sync:run', {});
+    const e2e = done.items[0]?.endToEndId as string;
+    const rows = (await w.ok<{ transactions: { endToEndId?: string; amount: { amount: string } }[] }>('transactions:query', { text: 'Factura 42' })).transactions;
+    const linked = rows.filter((t) => t.endToEndId === e2e);
+    expect(linked.map((t) => t.amount.amount)).toEqual(['-7.35']);
+  });
+
+  it('never reopens a page the PSU may have confirmed: after a crash before the token, DELETE says 405, and the booking settles it', async () => {
+    // The PSU confirms on the bank's page, then the app dies before it exchanges the code.
+    w.psu.port = { open: async (url) => void (await playPsu(url, { decision: 'allow' })) };
+    const made = await w.ok('payments:create', single({ amount: '5.55' }));
+    void w.invoke('payments:submit', { paymentId: made.id });
+    const e2e = made.items[0]?.endToEndId as string;
+    await expect.poll(async () => (await w.atBank(e2e)).map((p) => p.authorised), { timeout: 10_000 }).toEqual([true]);
+    await w.base.restart();
+    w = await paymentWorld({}, w.base);
+    w.psu.port = psuPort({ decision: 'allow' });
+    const pages = w.pages;
+    const after = await w.ok('payments:submit', { paymentId: made.id });
+    expect(w.pages).toBe(pages);
+    expect(after.state).toMatchObject({ kind: 'unknown', reconciliation: 'pending' });
+    expect(after.canRetry).toBe(false);
+    await expect.poll(async () => (await w.atBank(e2e)).map((p) => p.status), { timeout: 10_000 }).toEqual(['ACSC']);
+    const reconciled = await w.ok('payments:reconcile', { paymentId: made.id });
+    expect(reconciled.state).toMatchObject({ kind: 'settled', status: 'ACSC' });
+    expect((await w.atBank(e2e)).length).toBe(1);
   });
 });
