@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,30 @@ describe('cli pay, payments, cancel', () => {
     expect(books.filter((p) => !p.authorised).every((p) => p.status === 'RCVD' || p.status === 'CANC' || p.status === 'RJCT')).toBe(true);
     // Locally: settled, or (the PSU's yes got lost with the run before its token) known authorised and awaiting the booked transaction.
     expect(['settled', 'unknown']).toContain(all[0]?.state.kind);
+  });
+
+  it('pays a bulk from a CSV with one authorisation: PART, the failing row named, exit 1', { timeout: 60_000 }, async () => {
+    const { dir, base } = await world();
+    const csv = join(dir, 'bulk.csv');
+    writeFileSync(csv, 'creditorName;creditorIban;amount;currency;details\nUnu;DE02100100109307118603;1,00;RON;one\nPrea Mult;DE02100100109307118603;99.999.999,00;RON;two\n');
+    const run = await cli([...base, 'pay-bulk', '--csv', csv, '--auto-psu', 'demo']);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/^payment \S+\n/);
+    expect(run.stdout).toMatch(/\nstatus PART\n/);
+    expect(run.stdout).toMatch(/\nitem 1 ACSC Unu 1,00 RON\nitem 2 CANC Prea Mult 99\.999\.999,00 RON\n/);
+    const books = await atBank(dir);
+    expect(books.map((p) => p.status).sort()).toEqual(['ACSC', 'CANC']);
+    expect(new Set(books.map((p) => p.bulkId)).size).toBe(1);
+  });
+
+  it('sends nothing for a CSV with an invalid row, and names the row and the field', { timeout: 60_000 }, async () => {
+    const { dir, base } = await world();
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 'creditorName;creditorIban;amount\nUnu;DE02100100109307118603;1,00\nDoi;RO49AAAA1B31007593840001;2,00\n');
+    const run = await cli([...base, 'pay-bulk', '--csv', csv, '--currency', 'RON', '--auto-psu', 'demo']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/row 3, creditorIban/);
+    expect(run.stdout).toBe('');
+    expect(await atBank(dir)).toEqual([]);
   });
 });
