@@ -76,7 +76,8 @@ export class PaymentFollower {
     if (before === undefined || this.stopped) return void this.followed.delete(id);
     const s = before.state;
     try {
-      if (s.kind === 'unknown' || s.kind === 'initiating') await this.deps.reconcile(id);
+      // awaiting-sca is followed only from `start`: a page an earlier run opened (see PaymentService.unfinished).
+      if (s.kind === 'unknown' || s.kind === 'initiating' || s.kind === 'awaiting-sca') await this.deps.reconcile(id);
       else if (isFollowed(s)) {
         const reading = await readAtBank(this.deps.tokens, await this.deps.resolveBank(before.profileId), before, s.paymentId);
         const code = statusCode(reading.status);

@@ -72,9 +72,14 @@ export class PaymentService {
     return paymentView(this.record(id), this.store.timeline(id));
   }
 
-  /** Intents a restart left mid-way: the follower resumes them. */
+  /**
+   * Intents a restart left mid-way: the follower resumes them. A bank page opened by an earlier
+   * run is among them: nothing can bring its answer back to this run, so it is settled at the bank.
+   */
   unfinished(): PaymentRecord[] {
-    return this.store.list().filter((p) => isFollowed(p.state) || p.state.kind === 'initiating' || (p.state.kind === 'unknown' && p.state.reconciliation === 'pending'));
+    return this.store.list().filter((p) =>
+      isFollowed(p.state) || p.state.kind === 'initiating' || (p.state.kind === 'unknown' && p.state.reconciliation === 'pending')
+      || (p.state.kind === 'awaiting-sca' && p.scaOpenedAt !== null));
   }
 
   /** The run of this intent in flight, if any: a second click joins it instead of opening another page. */

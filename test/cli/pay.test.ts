@@ -32,10 +32,10 @@ async function intents(base: string[]): Promise<{ id: string; state: { kind: str
 
 describe('cli pay, payments, cancel', () => {
   const dirs: string[] = [];
-  const world = async () => {
+  const world = async (settleMs = 900) => {
     const dir = mkdtempSync(join(tmpdir(), 'conturi-pay-'));
     dirs.push(dir);
-    return { dir, base: ['--data-dir', dir, '--callback-port', String(await freePort()), '--sandbox-option', 'settle-ms=900'] };
+    return { dir, base: ['--data-dir', dir, '--callback-port', String(await freePort()), '--sandbox-option', `settle-ms=${settleMs}`] };
   };
   afterAll(() => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -143,5 +143,21 @@ describe('cli pay, payments, cancel', () => {
     expect(run.stderr).toMatch(/row 3, creditorIban/);
     expect(run.stdout).toBe('');
     expect(await atBank(dir)).toEqual([]);
+  });
+
+  it('payments --follow takes a payment a killed run left settling to its end', { timeout: 60_000 }, async () => {
+    const { dir, base } = await world(4000);
+    const slow = base;
+    const run = startCli([...slow, 'pay', ...CREDITOR, '--amount', '6.00', '--currency', 'RON', '--auto-psu', 'demo'], undefined, { killable: true });
+    await waitFor(run, () => /status ACCP/.test(run.stdout()), 'the PSU’s authorisation');
+    run.child.kill('SIGKILL');
+    await run.finished;
+    const id = /payment (\S+)/.exec(run.stdout())?.[1] as string;
+    const follow = await cli([...slow, 'payments', '--follow']);
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.stdout).toMatch(new RegExp(`payment ${id}\\n(status \\w+\\n)*status ACSC\\n`));
+    const [intent] = await intents(base);
+    expect(intent?.state).toMatchObject({ kind: 'settled', status: 'ACSC' });
+    expect((await atBank(dir, intent?.items[0]?.endToEndId)).map((p) => p.status)).toEqual(['ACSC']);
   });
 });

@@ -241,3 +241,32 @@ describe('payments › the payer’s booked transactions', () => {
     expect((await w.atBank(e2e)).length).toBe(1);
   });
 });
+
+describe('payments › a restart while the bank’s page is open', () => {
+  let w: PaymentWorld;
+  beforeAll(async () => {
+    w = await paymentWorld();
+  });
+  afterAll(async () => w?.close());
+
+  it('cancels the page’s payment at start-up (204: it never executes), then a retry pays once', async () => {
+    const page = pageLeftOpen();
+    w.psu.port = page.port;
+    const made = await w.ok('payments:create', single({ saveBeneficiary: true }));
+    await page.opened(w.invoke('payments:submit', { paymentId: made.id }));
+    await w.base.restart();
+    w = await paymentWorld({}, w.base);
+    w.core.paymentFollower.start();
+    const cancelled = await w.until(made.id, ['cancelled', 'unknown']);
+    expect(cancelled.state).toMatchObject({ kind: 'cancelled', status: 'CANC' });
+    expect(cancelled.canRetry).toBe(true);
+    w.psu.port = psuPort({ decision: 'allow' });
+    await w.ok('payments:retry', { paymentId: made.id });
+    await w.until(made.id, ['settled']);
+    const atBank = await w.atBank(made.items[0]?.endToEndId as string);
+    expect(atBank.map((p) => [p.status, p.authorised])).toEqual([['CANC', false], ['ACSC', true]]);
+    // Ticked "save": the settled payment's beneficiary is in the address book with this amount.
+    const book = await w.ok<{ iban: string; lastAmount?: { amount: string } }[]>('beneficiaries:list', {});
+    expect(book.find((b) => b.iban === CREDITOR.creditorIban)?.lastAmount?.amount).toBe('12.5');
+  });
+});
