@@ -41,7 +41,7 @@ describe('cli pay, payments, cancel', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('pays: "payment <id>", one "status" line per step up to ACSC, exit 0, one settled payment at the bank', { timeout: 60_000 }, async () => {
+  it('pays: "payment <id>", one "status" line per step up to ACSC, exit 0, one settled payment at the bank', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
     const run = await cli([...base, 'pay', ...CREDITOR, '--amount', '12,50', '--currency', 'RON', '--details', 'Factura 7', '--auto-psu', 'demo']);
     expect(run.code, run.stderr).toBe(0);
@@ -55,7 +55,7 @@ describe('cli pay, payments, cancel', () => {
     expect(books.map((p) => [p.status, p.amount, p.authorised])).toEqual([['ACSC', '12.50', true]]);
   });
 
-  it('refuses an invalid IBAN with a clear error and sends the bank nothing', { timeout: 60_000 }, async () => {
+  it('refuses an invalid IBAN with a clear error and sends the bank nothing', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
     const run = await cli([...base, 'pay', '--to', 'RO49AAAA1B31007593840001', '--name', 'X', '--amount', '1.00', '--currency', 'RON', '--auto-psu', 'demo']);
     expect(run.code).toBe(1);
@@ -64,14 +64,14 @@ describe('cli pay, payments, cancel', () => {
     expect(await atBank(dir)).toEqual([]);
   });
 
-  it('refuses an amount with three decimals as bad usage before opening anything', { timeout: 60_000 }, async () => {
+  it('refuses an amount with three decimals as bad usage before opening anything', { timeout: 120_000 }, async () => {
     const { base } = await world();
     const run = await cli([...base, 'pay', ...CREDITOR, '--amount', '1.005', '--currency', 'RON']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--amount/);
   });
 
-  it('cancels a payment whose bank page a killed run left open: DELETE, CANC at the bank', { timeout: 60_000 }, async () => {
+  it('cancels a payment whose bank page a killed run left open: DELETE, CANC at the bank', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
     const waiting = startCli([...base, 'pay', ...CREDITOR, '--amount', '3.00', '--currency', 'RON'], undefined, { killable: true });
     await waitFor(waiting, () => /status RCVD/.test(waiting.stdout()), 'the bank page');
@@ -120,7 +120,7 @@ describe('cli pay, payments, cancel', () => {
     expect(['settled', 'unknown']).toContain(all[0]?.state.kind);
   });
 
-  it('pays a bulk from a CSV with one authorisation: PART, the failing row named, exit 1', { timeout: 60_000 }, async () => {
+  it('pays a bulk from a CSV with one authorisation: PART, the failing row named, exit 1', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
     const csv = join(dir, 'bulk.csv');
     writeFileSync(csv, 'creditorName;creditorIban;amount;currency;details\nUnu;DE02100100109307118603;1,00;RON;one\nPrea Mult;DE02100100109307118603;99.999.999,00;RON;two\n');
@@ -134,7 +134,7 @@ describe('cli pay, payments, cancel', () => {
     expect(new Set(books.map((p) => p.bulkId)).size).toBe(1);
   });
 
-  it('sends nothing for a CSV with an invalid row, and names the row and the field', { timeout: 60_000 }, async () => {
+  it('sends nothing for a CSV with an invalid row, and names the row and the field', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
     const csv = join(dir, 'bad.csv');
     writeFileSync(csv, 'creditorName;creditorIban;amount\nUnu;DE02100100109307118603;1,00\nDoi;RO49AAAA1B31007593840001;2,00\n');
@@ -145,7 +145,7 @@ describe('cli pay, payments, cancel', () => {
     expect(await atBank(dir)).toEqual([]);
   });
 
-  it('payments --follow takes a payment a killed run left settling to its end', { timeout: 60_000 }, async () => {
+  it('payments --follow takes a payment a killed run left settling to its end', { timeout: 120_000 }, async () => {
     const { dir, base } = await world(4000);
     const slow = base;
     const run = startCli([...slow, 'pay', ...CREDITOR, '--amount', '6.00', '--currency', 'RON', '--auto-psu', 'demo'], undefined, { killable: true });

@@ -84,7 +84,7 @@ export async function paymentWorld(sandbox: SandboxOptions = {}, base?: CoreWorl
       const res = await call(`${world.bankOrigin}/sandbox/faults/drop-after-commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count }) });
       if (res.status !== 200) throw new Error(`arming the drop: ${res.status} ${res.text}`);
     },
-    async until(id: string, kinds: string[], timeoutMs = 20_000) {
+    async until(id: string, kinds: string[], timeoutMs = 40_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
         const view = await self.ok<PaymentView>('payments:get', { paymentId: id });
