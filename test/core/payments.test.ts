@@ -10,7 +10,7 @@ import { CREDITOR, paymentWorld, single, type PaymentWorld } from '../helpers/pa
  * refuses on the bank's pages, the bank settles by its clock, and its own books
  * (`/sandbox/payments`) say what was really initiated, authorised and settled.
  */
-describe('payments › single', () => {
+describe('payments › single', { timeout: 90_000 }, () => {
   let w: PaymentWorld;
   beforeAll(async () => {
     w = await paymentWorld();
@@ -131,7 +131,7 @@ describe('payments › single', () => {
   });
 });
 
-describe('payments › bulk', () => {
+describe('payments › bulk', { timeout: 90_000 }, () => {
   let w: PaymentWorld;
   beforeAll(async () => {
     w = await paymentWorld();
@@ -159,7 +159,7 @@ describe('payments › bulk', () => {
   });
 });
 
-describe('payments › restart', () => {
+describe('payments › restart', { timeout: 90_000 }, () => {
   let w: PaymentWorld;
   beforeAll(async () => {
     w = await paymentWorld({ settleMs: 4000 });
@@ -175,7 +175,7 @@ describe('payments › restart', () => {
     w = again;
     expect((await again.ok('payments:get', { paymentId: made.id })).state.kind).toMatch(/authorised|settling/);
     again.core.paymentFollower.start();
-    const done = await again.until(made.id, ['settled', 'cancelled', 'unknown'], 20_000);
+    const done = await again.until(made.id, ['settled', 'cancelled', 'unknown'], 40_000);
     expect(done.state).toMatchObject({ kind: 'settled', status: 'ACSC' });
     expect((await again.atBank(done.items[0]?.endToEndId as string)).map((p) => p.status)).toEqual(['ACSC']);
   });
@@ -193,14 +193,14 @@ describe('payments › restart', () => {
     expect(reconciled.state).toMatchObject({ kind: 'unknown', reconciliation: 'not-executed' });
     expect(reconciled.canRetry).toBe(true);
     await w.ok('payments:retry', { paymentId: made.id });
-    await w.until(made.id, ['settled'], 20_000);
+    await w.until(made.id, ['settled'], 40_000);
     const atBank = await w.atBank(made.items[0]?.endToEndId as string);
     expect(atBank.filter((p) => p.authorised).map((p) => p.status)).toEqual(['ACSC']);
     expect(atBank.filter((p) => !p.authorised).map((p) => p.status)).toEqual(['RCVD', 'RCVD', 'RCVD']);
   });
 });
 
-describe('payments › the payer’s booked transactions', () => {
+describe('payments › the payer’s booked transactions', { timeout: 90_000 }, () => {
   let w: PaymentWorld;
   beforeAll(async () => {
     w = await paymentWorld();
@@ -242,7 +242,7 @@ describe('payments › the payer’s booked transactions', () => {
   });
 });
 
-describe('payments › a restart while the bank’s page is open', () => {
+describe('payments › a restart while the bank’s page is open', { timeout: 90_000 }, () => {
   let w: PaymentWorld;
   beforeAll(async () => {
     w = await paymentWorld();
