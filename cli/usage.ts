@@ -5,9 +5,12 @@ import { connectCommand } from './commands/connect.js';
 import { exportCommand } from './commands/export.js';
 import { methodsCommand } from './commands/methods.js';
 import { syncCommand } from './commands/sync.js';
+import { payCommand } from './commands/pay.js';
+import { payBulkCommand } from './commands/pay-bulk.js';
+import { cancelCommand, paymentsCommand } from './commands/payments.js';
 import { optionNames } from '../sandbox/option-names.js';
 
-export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand, exportCommand];
+export const commands: readonly Command[] = [methodsCommand, callCommand, connectCommand, syncCommand, accountsCommand, exportCommand, payCommand, payBulkCommand, paymentsCommand, cancelCommand];
 
 /** The sandbox's option table as NAME=VALUE; its state folder is the data folder's, not a knob here. */
 const sandboxKnobs = (): string =>

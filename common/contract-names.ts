@@ -17,7 +17,7 @@ export const HOST_ROUTES = { invoke: '/api/invoke', events: '/api/events', ticke
 export const SECRET_HEADER = 'X-Conturi-Secret';
 
 /** Every event the privileged side may push to the renderer. */
-export const EVENT_NAMES = ['connections:changed', 'authorization:open', 'authorization:settled', 'sync:progress', 'sync:finished', 'notice'] as const;
+export const EVENT_NAMES = ['connections:changed', 'authorization:open', 'authorization:settled', 'sync:progress', 'sync:finished', 'notice', 'payments:changed'] as const;
 
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -15,6 +15,8 @@ import { fundsMethods } from './contract-funds.js';
 import { profilesMethods } from './contract-profiles.js';
 
 export type { CertificateSummary, ProfileCredentials } from './contract-profiles.js';
+import { paymentsMethods } from './contract-payments.js';
+import type { PaymentView } from './payments.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -119,6 +121,7 @@ export interface AppInfo {
 }
 
 export const methods = {
+  ...paymentsMethods,
   'app:info': { input: none, output: returns<AppInfo>() },
   /** Only when `locked`: moves the unreadable file aside (never deletes it) and starts a new one. */
   'store:reset': { input: none, output: returns<AppInfo>() },
@@ -233,6 +236,8 @@ export const events = {
   'sync:finished': returns<SyncSummary>(),
   /** Something to tell the person as a system notification, when they allow it: kind and parameters, worded by the renderer. */
   notice: returns<Notice>(),
+  /** A payment intent moved (created, a transition, reconciled): its view as it is now. */
+  'payments:changed': returns<PaymentView>(),
 } as const satisfies Record<EventName, unknown>;
 
 export type Methods = typeof methods;

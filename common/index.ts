@@ -7,3 +7,4 @@ export * from './categories.js';
 export * from './notices.js';
 export * from './contract.js';
 export * from './dispatch.js';
+export * from './payments.js';

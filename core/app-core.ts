@@ -25,7 +25,11 @@ import type { BankPacing } from './sync/bank-run.js';
 import { SyncEngine } from './sync/sync-engine.js';
 import { SyncScheduler } from './sync/sync-scheduler.js';
 import type { WindowPolicy } from './sync/sync-window.js';
-import type { SyncProgress, SyncSummary } from '../common/index.js';
+import type { PaymentView, SyncProgress, SyncSummary } from '../common/index.js';
+import { PaymentFollower, realSchedule, type Schedule } from './payments/payment-follower.js';
+import { PaymentService } from './payments/payment-service.js';
+import { BeneficiaryStore } from './payments/beneficiaries.js';
+import { bookingEvidence } from './store/booked-by-end-to-end.js';
 
 /** The outside world core needs, given by the composition root (Electron main, browser host, a script, a test). */
 export interface CoreWorld {
@@ -53,6 +57,8 @@ export interface CoreWorld {
   syncWindow?: WindowPolicy;
   /** The build's vendor profile as read at start (`loadVendorProfile`); absent: none looked for. */
   vendorProfile?: VendorProfileLoad;
+  /** The payment follower's timer (tests pass a quicker or virtual one); setTimeout by default. */
+  paymentSchedule?: Schedule;
 }
 
 export type SyncEvent = { progress: SyncProgress } | { finished: SyncSummary };
@@ -79,6 +85,12 @@ export interface AppCore {
   onSync(listener: (event: SyncEvent) => void): () => void;
   /** Read on each call: the log rolls over to a new file while the app runs. */
   readonly info: AppInfo;
+  /** Payment intents: create, submit, cancel, reconcile, retry (core/payments/). */
+  payments: PaymentService;
+  /** Follows unfinished payments to their end; started by the front ends like the scheduler, and by `payments --follow`. */
+  paymentFollower: PaymentFollower;
+  /** Subscribes to every change of a payment intent; returns the unsubscribe. */
+  onPayment(listener: (view: PaymentView) => void): () => void;
   /** Every profile the person can connect: the embedded sandbox (when present) and their production ones. */
   listProfiles(): ProfileSettings[];
   /**
@@ -164,10 +176,56 @@ export function createAppCore(world: CoreWorld): AppCore {
     },
     logger,
   });
+  const settingsOf = (profileId: string): ProfileSettings => {
+    const found = profile(profileId);
+    if (found === undefined) throw new ValidationError(`unknown bank profile ${profileId}`, 'profileId');
+    return found;
+  };
+  const resolveBank = (profileId: string) => environments.resolve(settingsOf(profileId));
+  // PIS tokens are a payment's, not a connection's: a refused refresh leaves the payment to reconciliation.
+  const pisTokens = new TokenManager(world.keychain, now, (key) => logger.warn({ key }, 'a payment’s PIS token can no longer be refreshed'));
+  const paymentListeners = new Set<(view: PaymentView) => void>();
+  const paymentFollower: PaymentFollower = new PaymentFollower({
+    service: () => payments,
+    tokens: pisTokens,
+    resolveBank,
+    reconcile: (id) => payments.reconcile(id),
+    schedule: world.paymentSchedule ?? realSchedule,
+    logger,
+  });
+  const payments = new PaymentService({
+    db,
+    tokens: pisTokens,
+    keychain: world.keychain,
+    resolveBank,
+    checkProfile: (profileId) => void settingsOf(profileId),
+    now,
+    newId: world.newId ?? randomUUID,
+    logger,
+    emit: (view) => {
+      for (const listener of paymentListeners) listener(view);
+    },
+    follow: (id) => paymentFollower.follow(id),
+    findBooked: (query) => bookingEvidence(db, query),
+    onSettled: (p) => {
+      const item = p.items[0];
+      if (item === undefined) return;
+      new BeneficiaryStore(db, now).recordPayment(
+        { name: item.creditorName, iban: item.creditorIban, details: item.remittance, amount: { amount: item.amount, currency: p.currency } },
+        { save: p.saveBeneficiary },
+      );
+    },
+  });
   return {
     db,
     now,
     logger,
+    payments,
+    paymentFollower,
+    onPayment: (listener) => {
+      paymentListeners.add(listener);
+      return () => paymentListeners.delete(listener);
+    },
     connections,
     environments,
     tokens,
@@ -221,6 +279,7 @@ export function createAppCore(world: CoreWorld): AppCore {
     },
     close: () => {
       scheduler.stop();
+      paymentFollower.stop();
       // Closing an agent waits for calls in flight; the database goes now.
       void production.close();
       db.close();

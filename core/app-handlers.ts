@@ -9,6 +9,7 @@ import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { categoryHandlers } from './category-handlers.js';
 import { profileHandlers } from './profile-handlers.js';
+import { paymentHandlers } from './payment-handlers.js';
 import { queryHandlers } from './query-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
@@ -51,6 +52,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       logFailure(core.logger, error, { during: 'notices after a sync', runId: summary.runId });
     }
   };
+  core.onPayment((view) => frontEnd.emit('payments:changed', view));
   core.onSync((event) => {
     if ('progress' in event) frontEnd.emit('sync:progress', event.progress);
     else {
@@ -136,6 +138,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
     ...profileHandlers(core),
+    ...paymentHandlers(core, frontEnd, authorizing),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

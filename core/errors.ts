@@ -223,6 +223,7 @@ export function toUiState(error: unknown): UiErrorState {
   if (error instanceof AuthorizationCancelledError) return 'sca-cancelled';
   if (error instanceof ValidationError) return 'invalid-input';
   if (error instanceof KeychainError) return 'keychain-unavailable';
+  if (error instanceof PaymentNotCancellableError) return 'failed';
   return 'failed';
 }
 
@@ -248,8 +249,20 @@ export class DataFolderInUseError extends Error {
   }
 }
 
+/**
+ * A payment the person asked to cancel that can no longer be: the bank has the PSU's yes (it
+ * answers 405 CANCELLATION_INVALID), or the payment already ended. `why` is said to the person.
+ */
+export class PaymentNotCancellableError extends Error {
+  override readonly name = 'PaymentNotCancellableError';
+  readonly code = 'PAYMENT_NOT_CANCELLABLE';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
 /** The errors the world causes, each with a message written for it; anything else is unexpected. */
-const expectedErrors = [BankError, OAuthError, ProtocolError, ValidationError, NetworkError, AuthorizationCancelledError, ReauthRequiredError, KeychainError, LocalStoreLockedError, DataFolderInUseError];
+const expectedErrors = [BankError, OAuthError, ProtocolError, ValidationError, NetworkError, AuthorizationCancelledError, ReauthRequiredError, KeychainError, LocalStoreLockedError, DataFolderInUseError, PaymentNotCancellableError];
 
 /** True for an error our code did not foresee (a bug, a library's TypeError): it must be logged with its stack. */
 export function isUnexpected(error: unknown): boolean {

@@ -47,6 +47,8 @@ export async function startWebApp(options: WebAppOptions): Promise<RunningHost &
           const handlers = createHandlers(core, frontEnd);
           // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
           core.scheduler.start();
+          // Payments a previous run left unfinished are followed to their end (see docs/payments.md).
+          core.paymentFollower.start();
           return { core, handlers };
         });
         return session.handlers;

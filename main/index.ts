@@ -94,6 +94,8 @@ async function start(slot: WindowSlot): Promise<void> {
     const handlers = createHandlers(core, frontEnd, electronFetch);
     // The app stays open: it keeps the local copy fresh on its own (see docs/sync.md).
     core.scheduler.start();
+    // Payments a previous run left unfinished are followed to their end (see docs/payments.md).
+    core.paymentFollower.start();
     return { core, handlers };
   });
   const disposeIpc = registerIpc(session.handlers, trusted);

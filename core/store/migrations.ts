@@ -302,4 +302,51 @@ export const migrations: string[] = [
   );
   DELETE FROM app_settings WHERE key = 'categories.defaults';
   `,
+  `
+  -- Payments (issue 11). One row per intent to pay: its idempotency key makes a double submit one
+  -- intent; request_id is the X-Request-ID every initiation attempt of it sends; state is the
+  -- machine's state as JSON (common/payments.ts), written before each call to the bank;
+  -- authorised_once is set when the PSU's yes reached us, after which no other payment of the
+  -- intent is ever initiated or authorised; save_beneficiary: the person ticked "save" (done at settlement).
+  CREATE TABLE payments (
+    id               TEXT PRIMARY KEY,
+    idempotency_key  TEXT NOT NULL UNIQUE,
+    profile_id       TEXT NOT NULL,
+    kind             TEXT NOT NULL CHECK (kind IN ('single', 'bulk')),
+    debtor_iban      TEXT,
+    currency         TEXT NOT NULL,
+    request_id       TEXT NOT NULL,
+    state            TEXT NOT NULL,
+    authorised_once  INTEGER NOT NULL DEFAULT 0,
+    sca_opened_at    TEXT,
+    save_beneficiary INTEGER NOT NULL DEFAULT 0,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+  );
+  CREATE INDEX payments_created ON payments (created_at);
+
+  -- The transfers of an intent (one for a single payment): our endToEndIdentification, what the
+  -- bank last said of each.
+  CREATE TABLE payment_items (
+    payment_id       TEXT NOT NULL REFERENCES payments(id) ON DELETE CASCADE,
+    position         INTEGER NOT NULL,
+    end_to_end_id    TEXT NOT NULL UNIQUE,
+    creditor_name    TEXT NOT NULL,
+    creditor_iban    TEXT NOT NULL,
+    amount           TEXT NOT NULL,
+    remittance       TEXT NOT NULL,
+    bank_payment_id  TEXT,
+    status           TEXT,
+    PRIMARY KEY (payment_id, position)
+  ) WITHOUT ROWID;
+
+  -- Every state an intent went through, in order: the timeline the person opens.
+  CREATE TABLE payment_transitions (
+    id          INTEGER PRIMARY KEY,
+    payment_id  TEXT NOT NULL REFERENCES payments(id) ON DELETE CASCADE,
+    at          TEXT NOT NULL,
+    state       TEXT NOT NULL
+  );
+  CREATE INDEX payment_transitions_payment ON payment_transitions (payment_id, id);
+  `,
 ];

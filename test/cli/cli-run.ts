@@ -17,9 +17,14 @@ export interface Running {
   finished: Promise<Finished>;
 }
 
-/** `npm run cli -- …args` as a child process, stdin closed (or given `input`). */
-export function startCli(args: string[], input?: string): Running {
-  const child = spawn(tsx, ['cli/main.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+/**
+ * `npm run cli -- …args` as a child process, stdin closed (or given `input`). `killable`: node
+ * itself runs the CLI (`--import tsx`), so a SIGKILL reaches the process that holds the data
+ * folder, not a launcher that would leave it running.
+ */
+export function startCli(args: string[], input?: string, options: { killable?: boolean } = {}): Running {
+  const [command, prefix] = options.killable === true ? [process.execPath, ['--import', 'tsx']] : [tsx, []];
+  const child = spawn(command, [...prefix, 'cli/main.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

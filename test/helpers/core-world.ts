@@ -88,6 +88,8 @@ export interface CoreWorldForTest {
   bankRequests(): number;
   /** Everything core logged so far (at `debug`: every bank exchange too), as the app's log file holds it. */
   logText(): string;
+  /** Closes core as a quit would and opens a new one on the same database, keychain and bank (`core` is then the new one). */
+  restart(): Promise<AppCore>;
   close(): Promise<void>;
 }
 
@@ -107,29 +109,36 @@ export async function coreWorld(
     requests += 1;
     return base(input, init);
   };
-  const core = createAppCore({
+  const key = await databaseKey(keychain);
+  const open = () => createAppCore({
     fetch: counted,
     keychain,
     logger,
     databasePath: join(dir, 'conturi.sqlite'),
-    databaseKey: await databaseKey(keychain),
+    databaseKey: key,
     redirectUri: APP_REDIRECT,
     embedded,
     now: options.now,
     ...options.core,
   });
-  return {
-    core,
+  const world: CoreWorldForTest = {
+    core: open(),
     keychain,
     bankUrl: bank.url,
     bankOrigin: bank.origin,
     bankRequests: () => requests,
     logText: () => logFiles(logDir).map((file) => readFileSync(file, 'utf8')).join(''),
+    async restart() {
+      world.core.close();
+      world.core = open();
+      return world.core;
+    },
     async close() {
-      core.close();
+      world.core.close();
       await keychain.clear();
       await embedded.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return world;
 }
