@@ -83,7 +83,7 @@ export function filledStore(dir: string, count: number): Db {
         CASE WHEN card THEN 'Cumpărare POS ' || upper(shop) || ' card 479345******4327' ELSE transfer || ' ' || person END,
         CAST(i AS TEXT), CASE WHEN card THEN 'PMNT-CCRD-POSD' ELSE 'PMNT-ICDT-DMCT' END, @now
       FROM t`).run({ count, first: new Date(FIRST_DAY).toISOString().slice(0, 10), days: DAYS, now: NOW });
-    db.exec('INSERT INTO transactions_fts (rowid, counterparty_name, remittance) SELECT id, counterparty_name, remittance FROM transactions');
+    db.exec('INSERT INTO transactions_fts (rowid, counterparty_name, remittance) SELECT search_key, counterparty_name, remittance FROM transactions');
   })();
   db.exec('DROP TABLE temp.shops; DROP TABLE temp.people; DROP TABLE temp.transfers; DROP TABLE temp.ibans');
   db.pragma(`cache_size = ${cache}`);

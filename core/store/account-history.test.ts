@@ -124,7 +124,7 @@ describe('storeAccountReport', () => {
 
   it('indexes what it stores for text search: booked rows, listed pending items, a pending item’s new text, nothing gone', () => {
     const search = (text: string): string[] =>
-      (db.prepare(`SELECT t.bank_key FROM transactions_fts f JOIN transactions t ON t.id = f.rowid WHERE transactions_fts MATCH ? ORDER BY t.bank_key`).pluck().all(text) as string[]);
+      (db.prepare(`SELECT t.bank_key FROM transactions_fts f JOIN transactions t ON t.search_key = f.rowid WHERE transactions_fts MATCH ? ORDER BY t.bank_key`).pluck().all(text) as string[]);
     storeAccountReport(db, report(
       [draft({ id: 'b1', counterpartyName: 'Kaufland București' }), draft({ id: 'b2', remittance: 'Chirie martie' })],
       [draft({ id: 'p1', counterpartyName: 'Farmacia Tei' }), draft({ id: 'p2', remittance: 'Rezervare hotel Brașov' })],

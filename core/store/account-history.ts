@@ -1,5 +1,6 @@
 import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
 import type { Categorise } from '../categories/category-matcher.js';
+import { BugIndicatingError } from '../errors.js';
 import { toMicros } from './amount-micros.js';
 import { storedCategoriser } from './category-assign.js';
 import type { Db } from './database.js';
@@ -100,13 +101,28 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
        @category_id, @category_source, @category_rule)
      ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
   );
-  // Text search: each new row is indexed here, not by a trigger (schema step 6 says why).
-  const index = db.prepare('INSERT INTO transactions_fts (rowid, counterparty_name, remittance) VALUES (?, ?, ?)');
-  const added = (row: Row): boolean => {
+  let added = 0;
+  let lowestAdded: number | bigint | undefined;
+  const add = (row: Row): boolean => {
     const result = insert.run(row);
     if (result.changes !== 1) return false;
-    index.run(result.lastInsertRowid, row.counterparty_name, row.remittance);
+    added += 1;
+    if (lowestAdded === undefined || result.lastInsertRowid < lowestAdded) lowestAdded = result.lastInsertRowid;
     return true;
+  };
+  // Text search: the new rows are indexed here, not by a trigger (schema step 6 says why), in
+  // one statement once they are stored, under their search key and in its order: FTS5 writes
+  // out its pending terms as a new segment whenever a key is lower than the last, and a report
+  // comes newest first. SQLite gives a new row the highest id yet plus one, so every row from
+  // the lowest id this report added on is new: a row older than the report is below it.
+  const index = db.prepare(
+    `INSERT INTO transactions_fts (rowid, counterparty_name, remittance)
+     SELECT search_key, counterparty_name, remittance FROM transactions WHERE id >= ? ORDER BY search_key`,
+  );
+  const indexAdded = (): void => {
+    if (lowestAdded === undefined) return;
+    const { changes } = index.run(lowestAdded);
+    if (changes !== added) throw new BugIndicatingError(`indexed ${changes} of the ${added} transactions stored for text search`);
   };
   const refreshPending = db.prepare(
     `UPDATE transactions SET booking_date = @booking_date, value_date = @value_date, amount = @amount, amount_micros = @amount_micros,
@@ -130,7 +146,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
   return db.transaction((): StoredReport => {
     const newlyBooked: Row[] = [];
-    for (const row of booked) if (added(row)) newlyBooked.push(row);
+    for (const row of booked) if (add(row)) newlyBooked.push(row);
 
     const listed = new Set(pending.map((r) => r.bank_key));
     const gone = (storedPending.all(report.accountId) as StoredPending[]).filter((p) => !listed.has(p.bank_key));
@@ -143,9 +159,10 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
 
     let pendingAdded = 0;
     for (const row of pending) {
-      if (added(row)) pendingAdded += 1;
+      if (add(row)) pendingAdded += 1;
       else refreshPending.run(row);
     }
+    indexAdded();
     skipped.push(...recordBalances(db, report));
     const notKept = [...(report.unreadable ?? []), ...skipped];
     db.prepare(

@@ -3,6 +3,7 @@ import { BUILTIN_CATEGORY_IDS, type RuleField } from '../../common/categories.js
 import { categoriser, type Categorise, type PersonRule } from '../categories/category-matcher.js';
 import { DEFAULT_RULES } from '../categories/default-rules.js';
 import type { Db } from './database.js';
+import { ENTRY_ID } from './fts-match.js';
 
 /**
  * Keeping every transaction's stored category what the precedence decides (docs/categories.md).
@@ -48,15 +49,16 @@ export type Affected =
   /** Rows in a category. */
   | { kind: 'in'; categoryId: string };
 
-const FTS_COLUMN: Record<RuleField, string> = { any: '', counterparty: 'counterparty_name : ', remittance: 'remittance : ' };
-
 function affectedSql(affected: Affected): { where: string; params: unknown[] } {
   switch (affected.kind) {
     case 'all': return { where: '1', params: [] };
     case 'undecided': return { where: 'category_source IS NULL', params: [] };
-    // The words are letters and digits only (matchWords), so the quoted phrase cannot break the query; the
-    // FTS5 tokenizer folds case and diacritics as matchWords does.
-    case 'matching': return { where: 'id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)', params: [`${FTS_COLUMN[affected.field]}"${affected.words.join(' ')}"`] };
+    // The words are letters and digits only (matchWords), so each quoted word cannot break the query; the
+    // FTS5 tokenizer folds case and diacritics as matchWords does. The index keeps no positions or
+    // columns (detail=none, the search's schema step), so this finds the rows holding every word
+    // in either column: more than the rule's phrase in its field, never less, and recategorise
+    // decides each of them exactly (a row the rule does not concern is decided as it was).
+    case 'matching': return { where: `id IN (SELECT ${ENTRY_ID} FROM transactions_fts WHERE transactions_fts MATCH ?)`, params: [affected.words.map((w) => `"${w}"`).join(' ')] };
     case 'decided-by': return { where: 'category_rule = ?', params: [affected.ruleId] };
     case 'in': return { where: 'category_id = ?', params: [affected.categoryId] };
   }

@@ -13,3 +13,9 @@ export function toFtsMatch(text: string): string | undefined {
 
 /** More words than anyone types into a search box; bounds the query the store runs. */
 const MAX_WORDS = 16;
+
+/**
+ * The transaction id of a text index entry, in SQL: the index is keyed by `search_key`, the
+ * row's day above its id (schema step 8), and the id is the key's low 32 bits.
+ */
+export const ENTRY_ID = 'rowid & 4294967295';

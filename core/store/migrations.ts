@@ -349,4 +349,33 @@ export const migrations: string[] = [
   );
   CREATE INDEX payment_transitions_payment ON payment_transitions (payment_id, id);
   `,
+  `
+  -- Search (issue 9, query.growth_1m_over_100k): a search's first page costs the same however
+  -- many rows match. The text index is keyed in list order: search_key is the day as YYYYMMDD
+  -- above the id (ids stay below 2^32), so ordering by it is ordering by (day, id), and a search
+  -- walks the index newest first and stops at a page (core/store/search-list.ts). A prefix word
+  -- ("kauf"*) would still merge every matching term's list before its first row; a prefix index
+  -- per length up to 16 characters makes each such word one list, read lazily like a whole word.
+  -- detail=none keeps only which rows hold a token (every word of a search is its own term, and
+  -- nothing asks for positions), which pays for the prefix indexes: the text index is written at
+  -- about the cost it had before. The key is a virtual column: nothing more is stored per row.
+  ALTER TABLE transactions ADD COLUMN search_key INTEGER AS (CAST(replace(day, '-', '') AS INTEGER) * 4294967296 + id) VIRTUAL;
+  DROP TRIGGER transactions_fts_delete;
+  DROP TRIGGER transactions_fts_update;
+  DROP TABLE transactions_fts;
+  CREATE VIRTUAL TABLE transactions_fts USING fts5(
+    counterparty_name, remittance,
+    content = 'transactions', content_rowid = 'search_key',
+    tokenize = 'unicode61 remove_diacritics 2',
+    detail = none, prefix = '1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16'
+  );
+  INSERT INTO transactions_fts (transactions_fts) VALUES ('rebuild');
+  CREATE TRIGGER transactions_fts_delete AFTER DELETE ON transactions BEGIN
+    INSERT INTO transactions_fts (transactions_fts, rowid, counterparty_name, remittance) VALUES ('delete', old.search_key, old.counterparty_name, old.remittance);
+  END;
+  CREATE TRIGGER transactions_fts_update AFTER UPDATE OF day, counterparty_name, remittance ON transactions BEGIN
+    INSERT INTO transactions_fts (transactions_fts, rowid, counterparty_name, remittance) VALUES ('delete', old.search_key, old.counterparty_name, old.remittance);
+    INSERT INTO transactions_fts (rowid, counterparty_name, remittance) VALUES (new.search_key, new.counterparty_name, new.remittance);
+  END;
+  `,
 ];

@@ -2,7 +2,7 @@ import type { TransactionFilter } from '../../common/index.js';
 import { ValidationError } from '../errors.js';
 import { toMicros } from './amount-micros.js';
 import type { Db } from './database.js';
-import { toFtsMatch } from './fts-match.js';
+import { ENTRY_ID, toFtsMatch } from './fts-match.js';
 import { hiddenAccountIds } from './visible-accounts.js';
 
 /** SQL conditions over `transactions` (unaliased) and their parameters, in order. */
@@ -24,7 +24,8 @@ const amount = (text: string | undefined, field: string): bigint | undefined => 
 const FEW_MATCHES = 2000;
 
 /**
- * Whether a search matches few rows (counting stops at {@link FEW_MATCHES}, so asking is cheap).
+ * For the lists a search by date does not read in the text index's order (core/store/search-list.ts):
+ * whether a search matches few rows (counting stops at {@link FEW_MATCHES}, so asking is cheap).
  * Few: the rows are looked up by id and only they are sorted. Many: the list's own index is
  * walked in order and each row checked against the matches (`+id` keeps the planner off the
  * rowid lookups), which finds a page early because matches are dense. Either way no search
@@ -72,6 +73,6 @@ export function filterConditions(db: Db, filter: TransactionFilter): Conditions 
   if (categories.length === 1) add('category_id = ?', ...categories);
   if (categories.length > 1) add(`+category_id IN (${marks(categories.length)})`, ...categories);
   const match = filter.text === undefined ? undefined : toFtsMatch(filter.text);
-  if (match !== undefined) add(`${fewMatches(db, match) ? '' : '+'}id IN (SELECT rowid FROM transactions_fts WHERE transactions_fts MATCH ?)`, match);
+  if (match !== undefined) add(`${fewMatches(db, match) ? '' : '+'}id IN (SELECT ${ENTRY_ID} FROM transactions_fts WHERE transactions_fts MATCH ?)`, match);
   return { where, params };
 }

@@ -213,18 +213,28 @@ describe('transactionListSql › query plans', () => {
     expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([]);
   });
 
-  it('a search with few matches looks them up by id from the FTS5 index and sorts only them', () => {
+  it.each(['desc', 'asc'] as const)('a search by date (%s) reads the text index in the list’s order from the cursor on and stops at a page, no sort', (order) => {
     h.sync(RON, Array.from({ length: 30 }, (_, i) => tx({ id: `k${i}`, counterpartyName: 'KAUFLAND' })));
-    const lines = plan({ filter: { text: 'kauf' }, sort: 'date', order: 'desc' });
+    for (const filter of [{ text: 'kauf' }, { text: 'kauf', dateFrom: '2026-01-01', dateTo: '2027-12-31', direction: 'out' as const, status: 'booked' as const }]) {
+      const lines = plan({ filter, sort: 'date', order });
+      expect(lines[0]).toMatch(/^SCAN transactions_fts VIRTUAL TABLE INDEX \d+:M\d+/);
+      expect(lines[1]).toBe('SEARCH transactions USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(lines).toHaveLength(2);
+    }
+  });
+
+  it('a search in an amount range with few matches looks them up by id from the FTS5 index and sorts only them', () => {
+    h.sync(RON, Array.from({ length: 30 }, (_, i) => tx({ id: `k${i}`, counterpartyName: 'KAUFLAND' })));
+    const lines = plan({ filter: { text: 'kauf', amountMin: '-100' }, sort: 'date', order: 'desc' });
     expect(lines[0]).toBe('SEARCH transactions USING INTEGER PRIMARY KEY (rowid=?)');
     expect(lines.some((l) => l.includes('SCAN transactions_fts VIRTUAL TABLE INDEX'))).toBe(true);
   });
 
-  it('a search with many matches walks the day index in order and stops at a page, no sort', () => {
+  it('a search in one account with many matches walks the account’s day index in order and stops at a page, no sort', () => {
     h.sync(RON, Array.from({ length: 2000 }, (_, i) => tx({ id: `k${i}`, counterpartyName: 'KAUFLAND' })));
-    const lines = plan({ filter: { text: 'kauf' }, sort: 'date', order: 'desc' });
-    expect(lines[0]).toContain('SEARCH transactions USING INDEX transactions_by_day');
+    const lines = plan({ filter: { text: 'kauf', accountIds: [RON] }, sort: 'date', order: 'desc' });
+    expect(lines[0]).toContain('SEARCH transactions USING INDEX transactions_by_account_day');
     expect(lines.filter((l) => l.includes('TEMP B-TREE'))).toEqual([]);
-    expect(queryTransactions(h.db, byDate({ text: 'kauf' }, 7)).transactions).toHaveLength(7);
+    expect(queryTransactions(h.db, byDate({ text: 'kauf', accountIds: [RON] }, 7)).transactions).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
 import { FALLBACK_INCOME, FALLBACK_SPENDING, type CategorySource, type SortOrder, type StoredTransaction, type TransactionFilter, type TransactionSortKey } from '../../common/index.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from './transaction-cursor.js';
+import { searchListMatch, searchListSql } from './search-list.js';
 import { filterConditions } from './transaction-filter.js';
 import type { TransactionRow } from './transaction-row.js';
 
@@ -43,6 +44,8 @@ const SORT_COLUMN: Record<TransactionSortKey, 'day' | 'amount_micros'> = { date:
  * rows already shown.
  */
 export function transactionListSql(db: Db, query: Omit<TransactionListQuery, 'limit' | 'cursor'>, after?: CursorPosition): { sql: string; params: unknown[] } {
+  const match = searchListMatch(query.filter, query.sort);
+  if (match !== undefined) return searchListSql(db, { filter: query.filter, order: query.order, columns: COLUMNS }, match, after);
   const { where, params } = filterConditions(db, query.filter);
   const column = SORT_COLUMN[query.sort];
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
