@@ -51,7 +51,11 @@ export function CommandPalette() {
   useEffect(() => {
     const d = dialog.current;
     if (d === null) return;
-    if (open && !d.open) d.showModal();
+    if (open && !d.open) {
+      d.showModal();
+      // showModal focuses the first focusable element, cmdk's root (tabindex -1): the person types into the input.
+      d.querySelector('input')?.focus();
+    }
     if (!open && d.open) d.close();
     if (!open) setSearch('');
   }, [open]);
@@ -71,7 +75,7 @@ export function CommandPalette() {
       <dialog ref={dialog} className="palette" aria-label={t('label')} onClose={() => setOpen(false)}>
         {open && (
           <Command label={t('label')} filter={paletteFilter} loop>
-            <Command.Input autoFocus value={search} onValueChange={setSearch} placeholder={t('placeholder')} aria-label={t('placeholder')} />
+            <Command.Input value={search} onValueChange={setSearch} placeholder={t('placeholder')} aria-label={t('placeholder')} />
             <Command.List label={t('label')}>
               <Command.Empty>{t('empty')}</Command.Empty>
               <Command.Group heading={t('screens')}>

@@ -56,6 +56,8 @@ function ConnectionGroup({ connectionId }: { connectionId: string }) {
   const headingId = useId();
   const { t } = useTranslation(['overview', 'accounts', 'common']);
   if (connection === undefined) return null;
+  // A consent that ran out or lost its authorisation asks to be renewed; a revoked or refused one only says its data is saved.
+  const ended = connection.status === 'expired' ? 'consent-expired' : connection.status === 'reauth-required' ? 'reauth-required' : undefined;
   // The age of what is shown: the oldest last sync among the connection's accounts.
   const syncedAt = accounts.reduce<string | undefined>((oldest, a) => (a.syncedAt !== undefined && (oldest === undefined || a.syncedAt < oldest) ? a.syncedAt : oldest), undefined);
 
@@ -65,13 +67,10 @@ function ConnectionGroup({ connectionId }: { connectionId: string }) {
         {connection.label || t('common:unnamedConnection')} <StatusBadge connection={connection} />
       </h3>
       {failure !== undefined && <ErrorState error={failure.error} connectionId={connectionId} ofAccounts syncedAt={syncedAt} />}
-      {failure === undefined && !isReadable(connection.status) && (
-        <ErrorState
-          error={{ code: 'CONSENT_ENDED', state: connection.status === 'reauth-required' ? 'reauth-required' : 'consent-expired', message: '', retryable: false }}
-          connectionId={connectionId}
-          ofAccounts
-        />
+      {failure === undefined && ended !== undefined && (
+        <ErrorState error={{ code: 'CONSENT_ENDED', state: ended, message: '', retryable: false }} connectionId={connectionId} ofAccounts />
       )}
+      {failure === undefined && ended === undefined && !isReadable(connection.status) && connection.status !== 'authorizing' && <p className="hint">{t('accounts:noAccess')}</p>}
       {skippedAccounts > 0 && <p className="hint">{t('common:skipped.account', { count: skippedAccounts })}</p>}
       {skippedBalances > 0 && <p className="hint">{t('common:skipped.balance', { count: skippedBalances })}</p>}
       {skippedTransactions > 0 && <p className="hint">{t('common:skipped.transaction', { count: skippedTransactions })}</p>}

@@ -109,3 +109,15 @@ describe('the overview', () => {
     expect(text).toContain('RO49 CECE 0000 0000 0000 0001');
   });
 });
+
+describe('a connection that no longer reads', () => {
+  it('expired: says so with Reconnect; revoked: says its data is saved, without claiming it expired', () => {
+    const text = visibleText(render({
+      connections: [connection({ id: 'c1', label: 'Ana', status: 'expired' }), connection({ id: 'c2', label: 'Ion', status: 'revoked', consentStatus: 'revokedByPsu' })],
+      accounts: [account({ connectionId: 'c1' }), account({ connectionId: 'c2', readable: false })],
+    }));
+    expect(text).toContain('Ana expirat Acordul dat băncii a expirat. Reînnoiți-l pentru a vedea conturile. Reconectați');
+    expect(text).toContain('Ion revocat Banca nu mai poate fi citită prin această conexiune; se arată datele salvate.');
+    expect(text.match(/a expirat\. Reînnoiți/g)).toHaveLength(1);
+  });
+});
