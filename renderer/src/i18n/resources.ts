@@ -9,6 +9,7 @@ import { overview as enOverview } from './locales/en/overview.js';
 import { palette as enPalette } from './locales/en/palette.js';
 import { states as enStates } from './locales/en/states.js';
 import { welcome as enWelcome } from './locales/en/welcome.js';
+import { notices as enNotices } from './locales/en/notices.js';
 import { accounts } from './locales/ro/accounts.js';
 import { common } from './locales/ro/common.js';
 import { connections } from './locales/ro/connections.js';
@@ -20,6 +21,7 @@ import { overview } from './locales/ro/overview.js';
 import { palette } from './locales/ro/palette.js';
 import { states } from './locales/ro/states.js';
 import { welcome } from './locales/ro/welcome.js';
+import { notices } from './locales/ro/notices.js';
 
 /**
  * Every text the person reads, by language and namespace. Romanian is the source: each English
@@ -27,9 +29,9 @@ import { welcome } from './locales/ro/welcome.js';
  */
 export const resources = {
   ro: { common, errors, connections, accounts, transactions, sync, settings,
-    overview, welcome, palette, states },
+    overview, welcome, palette, states, notices },
   en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings,
-    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates },
+    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices },
 } as const;
 
 export type Language = keyof typeof resources;

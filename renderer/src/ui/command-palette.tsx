@@ -30,6 +30,8 @@ export const isPaletteKey = (e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey
 export function CommandPalette() {
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
+  // The browser asks only from the person's own gesture: choosing this command is one.
+  const [permission, setPermission] = useState(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
   const dialog = useRef<HTMLDialogElement>(null);
   const navigate = useNavigate();
   const accounts = useAppList((s) => s.accounts);
@@ -108,6 +110,9 @@ export function CommandPalette() {
                 <Command.Item value={`action theme-system ${t('themeSystem')}`} onSelect={prefer({ theme: 'system' })}>{t('themeSystem')}</Command.Item>
                 <Command.Item value={`action language-ro ${t('languageRo')}`} onSelect={prefer({ language: 'ro' })}>{t('languageRo')}</Command.Item>
                 <Command.Item value={`action language-en ${t('languageEn')}`} onSelect={prefer({ language: 'en' })}>{t('languageEn')}</Command.Item>
+                {permission === 'default' && (
+                  <Command.Item value={`action notifications ${t('notifications')}`} onSelect={run(() => void Notification.requestPermission().then(setPermission))}>{t('notifications')}</Command.Item>
+                )}
               </Command.Group>
             </Command.List>
           </Command>

@@ -25,6 +25,14 @@ describe('the overview', () => {
     expect(html).toMatch(/<button type="button">Conectați CEC Bank<\/button>/);
   });
 
+  it('signs in with the vendor profile a published build carries, before any other production profile', async () => {
+    const { cecProfile } = await import('../welcome/welcome-screen.js');
+    const vendor: ProfileView = { id: 'vendor', kind: 'cec-production', displayName: 'CEC Bank', vendor: true };
+    expect(cecProfile([sandbox, cec, vendor])?.id).toBe('vendor');
+    expect(cecProfile([sandbox, cec])?.id).toBe('cec');
+    expect(cecProfile([sandbox])).toBeUndefined();
+  });
+
   it('groups accounts by bank, then consent; names each by product and IBAN, never the customer number; labels balances; links to the account', () => {
     const html = render({
       profiles: [sandbox, cec],

@@ -10,7 +10,8 @@ import './welcome.css';
 export const CEC_WIZARD_PATH = '/connect/cec';
 
 /** The profile "Connect CEC Bank" signs in with: a production one, the vendor's or one the person saved. */
-export const cecProfile = (profiles: readonly ProfileView[]): ProfileView | undefined => profiles.find((p) => p.kind === 'cec-production');
+export const cecProfile = (profiles: readonly ProfileView[]): ProfileView | undefined =>
+  profiles.find((p) => p.vendor === true) ?? profiles.find((p) => p.kind === 'cec-production');
 
 export const demoProfile = (profiles: readonly ProfileView[]): ProfileView | undefined => profiles.find((p) => p.kind === 'sandbox');
 

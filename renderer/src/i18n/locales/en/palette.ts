@@ -16,4 +16,5 @@ export const palette: Translation<typeof ro> = {
   themeSystem: 'Theme as the system',
   languageRo: 'Limba: română',
   languageEn: 'Language: English',
+  notifications: 'Allow notifications (consents ending, new transactions)',
 };

@@ -14,4 +14,5 @@ export const palette = {
   themeSystem: 'Aspect ca sistemul',
   languageRo: 'Limba: română',
   languageEn: 'Language: English',
+  notifications: 'Permiteți notificările (acorduri care expiră, tranzacții noi)',
 } as const;
