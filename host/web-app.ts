@@ -6,7 +6,7 @@ import { createLogger, type Logger } from '../core/logging/logger.js';
 import { openLocalStore, storeWorld } from '../core/local-store.js';
 import { loadVendorProfile, vendorProfilePaths } from '../core/profiles/vendor-profile.js';
 import { storeSession, type StoreSession } from '../core/store-session.js';
-import { embeddedSandbox } from '../sandbox/embedded.js';
+import { embeddedSandbox, type EmbeddedSandbox } from '../sandbox/embedded.js';
 import { openPrivately } from './open-browser.js';
 import { startHost, type HostOptions, type RunningHost } from './server.js';
 
@@ -19,6 +19,8 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
   keychain: Keychain;
   /** The app's log; by default a rolling file in `<dataDir>/logs` (stderr when ephemeral). */
   logger?: Logger;
+  /** The sandbox bank; by default one embedded under the data folder. Tests pass theirs to stop it (the bank offline). */
+  bank?: EmbeddedSandbox;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface WebAppOptions extends Pick<HostOptions, 'port' | 'staticDir' | 
 export async function startWebApp(options: WebAppOptions): Promise<RunningHost & { ephemeral: boolean }> {
   const store = await openLocalStore({ dataDir: options.dataDir, keychain: options.keychain, frontEnd: 'browser mode (npm run web)' });
   const logger = options.logger ?? (await createLogger({ dir: store.logDir }));
-  const bank = embeddedSandbox({ port: 0, dataDir: store.bankDir }, demoCertificatePem());
+  const bank = options.bank ?? embeddedSandbox({ port: 0, dataDir: store.bankDir }, demoCertificatePem());
   // Read once at start (docs/vendor-profile.md); a broken file is reported, never fatal.
   const vendorProfile = loadVendorProfile(vendorProfilePaths({ env: process.env, dataDir: store.dataDir }));
   let session: StoreSession | undefined;

@@ -7,7 +7,10 @@ import { withoutStoredSecret } from './bridge/secret.js';
 import { createAppStore } from './store/app-store.js';
 import { RouterProvider, createHashRouter } from 'react-router';
 import { createI18n } from './i18n/i18n.js';
-import { resolveLanguage } from './i18n/language.js';
+import { localeFor, resolveLanguage } from './i18n/language.js';
+import { NAMESPACES, type Language } from './i18n/resources.js';
+import { noticeWords } from './notice-words.js';
+import { showNotice } from './notify.js';
 import { systemLanguages } from './i18n/use-text.js';
 import { AppProviders } from './ui/app-providers.js';
 import { ROUTES } from './ui/routes.js';
@@ -69,6 +72,10 @@ reload = () => {
   void Promise.all([s.loadConnections(), s.loadSyncStatus()]);
 };
 void store.getState().initialize();
+// Core decides when to tell the person; shown only once they allowed it (the palette asks, on their gesture).
+bridge.on('notice', (notice) => {
+  showNotice(notice, (n) => noticeWords(i18n.getFixedT(null, NAMESPACES), localeFor(i18n.language as Language, systemLanguages()), n));
+});
 // Created after the bridge: the bridge takes browser mode's `#secret=` off the address first.
 const router = createHashRouter(ROUTES);
 

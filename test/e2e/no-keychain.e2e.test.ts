@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, Result } from '../../common/index.js';
 import { common } from '../../renderer/src/i18n/locales/ro/common.js';
-import { connections } from '../../renderer/src/i18n/locales/ro/connections.js';
+import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -71,7 +71,8 @@ describe('browser mode without an OS keychain, in Chromium', () => {
     expect(await banner.textContent()).toContain('gnome-keyring');
 
     const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: connections.connect }).click();
+    // The first run's one-click way in: the demo bank.
+    await page.getByRole('button', { name: welcome.demoButton }).click();
     const popup = await popupOpened;
     await popup.getByLabel('User CEConline').fill('demo');
     await popup.getByLabel('Cod acces').fill('123456');

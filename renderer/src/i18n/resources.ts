@@ -5,6 +5,11 @@ import { errors as enErrors } from './locales/en/errors.js';
 import { settings as enSettings } from './locales/en/settings.js';
 import { sync as enSync } from './locales/en/sync.js';
 import { transactions as enTransactions } from './locales/en/transactions.js';
+import { overview as enOverview } from './locales/en/overview.js';
+import { palette as enPalette } from './locales/en/palette.js';
+import { states as enStates } from './locales/en/states.js';
+import { welcome as enWelcome } from './locales/en/welcome.js';
+import { notices as enNotices } from './locales/en/notices.js';
 import { accounts } from './locales/ro/accounts.js';
 import { common } from './locales/ro/common.js';
 import { connections } from './locales/ro/connections.js';
@@ -12,14 +17,21 @@ import { errors } from './locales/ro/errors.js';
 import { settings } from './locales/ro/settings.js';
 import { sync } from './locales/ro/sync.js';
 import { transactions } from './locales/ro/transactions.js';
+import { overview } from './locales/ro/overview.js';
+import { palette } from './locales/ro/palette.js';
+import { states } from './locales/ro/states.js';
+import { welcome } from './locales/ro/welcome.js';
+import { notices } from './locales/ro/notices.js';
 
 /**
  * Every text the person reads, by language and namespace. Romanian is the source: each English
  * namespace is typed after it. A screen owns its namespace pair; register it here.
  */
 export const resources = {
-  ro: { common, errors, connections, accounts, transactions, sync, settings },
-  en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings },
+  ro: { common, errors, connections, accounts, transactions, sync, settings,
+    overview, welcome, palette, states, notices },
+  en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings,
+    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices },
 } as const;
 
 export type Language = keyof typeof resources;

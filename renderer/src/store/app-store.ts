@@ -4,6 +4,7 @@ import type { AuthPopup } from '../auth-popup.js';
 import { createAccountsSlice } from './accounts-slice.js';
 import { createAppInfoSlice } from './app-info-slice.js';
 import { createConnectionsSlice } from './connections-slice.js';
+import { createOverviewSlice } from './overview-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -26,22 +27,27 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createTransactionsSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
     ...createSyncSlice(deps)(...a),
+    ...createOverviewSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.
       if ((await s.loadAppInfo())?.locked === true) return;
-      await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts(), s.loadSyncStatus()]);
+      await Promise.all([s.loadProfiles(), s.loadConnections(), s.loadSettings(), s.loadAccounts(), s.loadSyncStatus(), s.loadOverview()]);
     },
   }));
   // Lives as long as the window: the store is created once per page.
-  bridge.on('connections:changed', (connections) => store.getState().applyConnections(connections));
+  bridge.on('connections:changed', (connections) => {
+    store.getState().applyConnections(connections);
+    // The totals count the live connections only: a revoke or a removal changes them.
+    void store.getState().loadOverview();
+  });
   bridge.on('sync:progress', (progress) => store.getState().applySyncProgress(progress));
   // A sync changed the local copy: what the screens show is read from it again, and so is the
   // engine's status (the last run, the next automatic one).
   bridge.on('sync:finished', (summary) => {
     const s = store.getState();
     s.applySyncFinished(summary);
-    void Promise.all([s.loadAccounts(), s.reloadTransactions(), s.loadSyncStatus()]);
+    void Promise.all([s.loadAccounts(), s.reloadTransactions(), s.loadSyncStatus(), s.loadOverview()]);
   });
   return store;
 }

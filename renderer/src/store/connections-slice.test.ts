@@ -187,11 +187,11 @@ describe('ui › tracked', () => {
     expect(store.getState().lastError).toBeNull();
   });
 
-  it('initialize loads the app info, profiles, connections, settings, accounts and the sync status', async () => {
+  it('initialize loads the app info, profiles, connections, settings, accounts, the sync status and the overview’s totals and newest transactions', async () => {
     const fake = createFakeBridge({ 'app:info': () => ({ ok: true, value: { ephemeral: false, reason: null, dataDir: '/d', locked: false, logFile: null, vendorProfile: null } }) });
     const spy = vi.spyOn(fake.bridge, 'invoke');
     await createAppStore(fake.bridge).getState().initialize();
-    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'profiles:list', 'settings:get', 'sync:status']);
+    expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['accounts:list', 'app:info', 'connections:list', 'insights:totals', 'profiles:list', 'settings:get', 'sync:status', 'transactions:query']);
   });
 
   it('initialize reads nothing else while the local copy is locked, and start fresh reloads it all', async () => {

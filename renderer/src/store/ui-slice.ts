@@ -11,6 +11,8 @@ export type BusyKey =
   | 'sync-status'
   | 'store' // the local store: app:info, store:reset
   | 'authorize' // connect or renew: the bank's page is open
+  | 'totals'
+  | 'recent'
   | `connection:${string}`
   | `transactions:${string}`;
 

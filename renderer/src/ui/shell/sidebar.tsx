@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { CommandPalette } from '../command-palette.js';
 import { NAV_ITEMS } from '../routes.js';
 
 /** The screens, always in reach: a landmark with one link each, the current one marked for screen readers too. */
@@ -17,6 +18,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <CommandPalette />
     </nav>
   );
 }

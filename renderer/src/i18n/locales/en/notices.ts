@@ -1,0 +1,15 @@
+import type { Translation } from '../../translation.js';
+import type { notices as ro } from '../ro/notices.js';
+
+export const notices: Translation<typeof ro> = {
+  expiringTitle: 'The consent “{{label}}” ends soon',
+  expiringBody_one: '{{count}} day left, until {{date}}. Renew it in Conturi to keep its accounts updating.',
+  expiringBody_few: '{{count}} days left, until {{date}}. Renew it in Conturi to keep its accounts updating.',
+  expiringBody_other: '{{count}} days left, until {{date}}. Renew it in Conturi to keep its accounts updating.',
+  expiredTitle: 'The consent “{{label}}” has ended',
+  expiredBody: 'Its accounts are no longer updated. Renew it in Conturi.',
+  newTitle: 'New transactions',
+  newBody_one: 'The automatic update brought {{count}} new transaction.',
+  newBody_few: 'The automatic update brought {{count}} new transactions.',
+  newBody_other: 'The automatic update brought {{count}} new transactions.',
+};
