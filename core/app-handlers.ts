@@ -8,6 +8,7 @@ import { noticesAfterSync } from './notices/due-notices.js';
 import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { categoryHandlers } from './category-handlers.js';
+import { categoryDefaultHandlers } from './category-default-handlers.js';
 import { profileHandlers } from './profile-handlers.js';
 import { queryHandlers } from './query-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
@@ -135,6 +136,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...fundsHandlers(core),
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
+    ...categoryDefaultHandlers(),
     ...profileHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);

@@ -1,4 +1,7 @@
 import { accounts as enAccounts } from './locales/en/accounts.js';
+import { categories as enCategories } from './locales/en/categories.js';
+import { connectCec as enConnectCec } from './locales/en/connect-cec.js';
+import { insights as enInsights } from './locales/en/insights.js';
 import { common as enCommon } from './locales/en/common.js';
 import { connections as enConnections } from './locales/en/connections.js';
 import { errors as enErrors } from './locales/en/errors.js';
@@ -6,6 +9,9 @@ import { settings as enSettings } from './locales/en/settings.js';
 import { sync as enSync } from './locales/en/sync.js';
 import { transactions as enTransactions } from './locales/en/transactions.js';
 import { accounts } from './locales/ro/accounts.js';
+import { categories } from './locales/ro/categories.js';
+import { connectCec } from './locales/ro/connect-cec.js';
+import { insights } from './locales/ro/insights.js';
 import { common } from './locales/ro/common.js';
 import { connections } from './locales/ro/connections.js';
 import { errors } from './locales/ro/errors.js';
@@ -18,8 +24,8 @@ import { transactions } from './locales/ro/transactions.js';
  * namespace is typed after it. A screen owns its namespace pair; register it here.
  */
 export const resources = {
-  ro: { common, errors, connections, accounts, transactions, sync, settings },
-  en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings },
+  ro: { common, errors, connections, accounts, transactions, sync, settings, categories, insights, connectCec },
+  en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings, categories: enCategories, insights: enInsights, connectCec: enConnectCec },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -11,6 +11,13 @@ export type BusyKey =
   | 'sync-status'
   | 'store' // the local store: app:info, store:reset
   | 'authorize' // connect or renew: the bank's page is open
+  | 'categories' // categories:list/create/rename/delete
+  | 'category-rules'
+  | 'category-defaults'
+  | 'insights'
+  | 'enrolment' // the production wizard's calls
+  | `profile:${string}`
+  | `transaction:${string}`
   | `connection:${string}`
   | `transactions:${string}`;
 
