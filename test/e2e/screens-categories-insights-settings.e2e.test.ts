@@ -143,8 +143,12 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
     expect(inCategory.length).toBe(before.filter((t) => t.counterpartyName?.toLowerCase().includes(words)).length);
     expect(inCategory.every((t) => t.category?.source === 'rule')).toBe(true);
     expect(await moved.textContent()).toContain(String(inCategory.length));
-    // The rule is listed as the person's, apart from the app's own.
+    // The rule is listed as the person's, apart from the app's own, which the screen lists too.
     await page.getByRole('cell', { name: counterparty, exact: true }).waitFor();
+    const defaults = await invoke<unknown[]>('categories:default-rules');
+    expect(defaults.length).toBeGreaterThan(10);
+    await page.getByText(new RegExp(`^Arată cele ${defaults.length} (de )?reguli ale aplicației$`)).click();
+    await page.getByRole('cell', { name: 'capitalizare dobanda', exact: true }).waitFor();
     expect(violations).toEqual([]);
   }, 120_000);
 
@@ -181,13 +185,13 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
   it('switches the language to English at once, keeps it across a reload, and back to Romanian', async () => {
     const { page } = await openApp();
     await nav(page, 'Setări');
-    await page.getByRole('radio', { name: 'English' }).check();
+    await page.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Settings', exact: true }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect((await invoke<Settings>('settings:get')).language).toBe('en');
     await page.reload();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor({ timeout: 15_000 });
-    await page.getByRole('radio', { name: 'Română' }).check();
+    await page.getByRole('radio', { name: 'Română' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Setări', exact: true }).waitFor();
     expect((await invoke<Settings>('settings:get')).language).toBe('ro');
   }, 60_000);

@@ -24,8 +24,11 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => 
     return result.ok;
   },
   async setPreference(change) {
+    // Shown at once, before the host answers: a language or theme the person clicked must not lag.
+    const before = get().settings;
+    if (before !== null) set({ settings: { ...before, ...change } });
     const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', change));
-    if (result.ok) set({ settings: result.value });
+    set({ settings: result.ok ? result.value : before });
     return result.ok;
   },
   async setAutoSyncHours(autoSyncHours) {
