@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, MonthlyView, Result, Settings, StoredTransaction, TransactionsView } from '../../common/index.js';
@@ -172,11 +173,11 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
     await bars.last().click();
     await expect.poll(() => page.url()).toContain('#/transactions?');
     const link = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
-    expect(link.get('dateFrom')).toBe(`${last.month}-01`);
-    expect(link.get('direction')).toBe('out');
+    expect(link.get('from')).toBe(`${last.month}-01`);
+    expect(link.get('dir')).toBe('out');
     expect(link.get('status')).toBe('booked');
     // The filter the link names finds what the bar stood for, to the last ban.
-    const rows = await allTransactions({ dateFrom: link.get('dateFrom'), dateTo: link.get('dateTo'), direction: 'out', status: 'booked' });
+    const rows = await allTransactions({ dateFrom: link.get('from'), dateTo: link.get('to'), direction: 'out', status: 'booked' });
     const ron = rows.filter((t) => t.amount.currency === 'RON').reduce((sum, t) => sum + micros(t.amount.amount), 0n);
     expect(-ron).toBe(micros(last.spending));
     expect(violations).toEqual([]);
@@ -255,4 +256,26 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
       await bank.close();
     }
   }, 180_000);
+
+  it('axe finds no serious or critical violation on these screens, in either theme', async () => {
+    const { page } = await openApp();
+    const found: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await invoke('settings:set', { theme });
+      await page.reload();
+      for (const [name, heading] of [['Categorii', 'Categorii'], ['Analize', 'Analize'], ['Setări', 'Setări']] as const) {
+        await nav(page, name);
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+        await page.waitForTimeout(300);
+        const result = await new AxeBuilder({ page }).include('#main').analyze();
+        for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${theme} ${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      await page.getByRole('link', { name: 'Conectează CEC Bank' }).click();
+      await page.getByRole('heading', { name: 'Conectează CEC Bank', level: 1 }).waitFor();
+      const result = await new AxeBuilder({ page }).include('#main').analyze();
+      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${theme} wizard: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await invoke('settings:set', { theme: 'system' });
+    expect(found).toEqual([]);
+  }, 120_000);
 });

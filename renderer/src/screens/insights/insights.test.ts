@@ -22,9 +22,9 @@ describe('the Insights period in the address', () => {
     expect(monthEnd('2024-02')).toBe('2024-02-29');
     expect(monthEnd('2026-12')).toBe('2026-12-31');
     expect(transactionsHref({ dateFrom: '2026-02-01', dateTo: '2026-02-28', direction: 'out', account: 'a1', categoryId: 'fuel' }))
-      .toBe('/transactions?dateFrom=2026-02-01&dateTo=2026-02-28&status=booked&direction=out&accountIds=a1&categoryIds=fuel');
+      .toBe('/transactions?from=2026-02-01&to=2026-02-28&status=booked&dir=out&account=a1&category=fuel');
     expect(transactionsHref({ dateFrom: '2026-01-01', dateTo: '2026-12-01', text: 'MEGA IMAGE' }))
-      .toBe('/transactions?dateFrom=2026-01-01&dateTo=2026-12-01&status=booked&text=MEGA+IMAGE');
+      .toBe('/transactions?from=2026-01-01&to=2026-12-01&status=booked&q=MEGA+IMAGE');
   });
 });
 
@@ -42,7 +42,7 @@ describe('MonthlyChart', () => {
     expect(html).not.toContain('EUR');
     const rows = [...html.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]);
     expect(rows).toEqual(['oct. 2026', 'nov. 2026']);
-    expect(html).toContain('href="#/transactions?dateFrom=2026-11-01&amp;dateTo=2026-11-30&amp;status=booked&amp;direction=in"');
+    expect(html).toContain('href="#/transactions?from=2026-11-01&amp;to=2026-11-30&amp;status=booked&amp;dir=in"');
     expect(html).toContain('Încasări și cheltuieli pe luni');
   });
 

@@ -1,7 +1,6 @@
 /**
  * The Insights screen's choice, kept in the address (`#/insights?from=…&to=…&account=…`) so back,
- * forward and reload keep it, and the links from a bar to the matching transactions. The names
- * of the transactions screen's filters are its own (`transactionsHref`).
+ * forward and reload keep it, and the links from a bar to the matching transactions.
  */
 
 export interface InsightsPeriod {
@@ -72,15 +71,18 @@ export interface TransactionsLink {
 }
 
 /**
- * The transactions screen's address for a bar. Insights count booked money only, so the list is
- * of booked transactions too; its filter names are `text, dateFrom, dateTo, amountMin,
- * amountMax, direction, status, accountIds, categoryIds` (lists comma-separated).
+ * The Transactions screen's filter parameters, as its filter-params.ts names them (`q`, `from`,
+ * `to`, `dir`, `account`, `status`); `category` is the one this screen adds for a category's bar.
  */
+const TRANSACTION_PARAMS = { text: 'q', dateFrom: 'from', dateTo: 'to', direction: 'dir', account: 'account', status: 'status', category: 'category' } as const;
+
+/** The transactions screen's address for a bar. Insights count booked money only, so the list is of booked transactions too. */
 export function transactionsHref(link: TransactionsLink): string {
-  const params = new URLSearchParams({ dateFrom: link.dateFrom, dateTo: link.dateTo, status: 'booked' });
-  if (link.direction !== undefined) params.set('direction', link.direction);
-  if (link.account !== undefined) params.set('accountIds', link.account);
-  if (link.categoryId !== undefined) params.set('categoryIds', link.categoryId);
-  if (link.text !== undefined) params.set('text', link.text);
+  const p = TRANSACTION_PARAMS;
+  const params = new URLSearchParams({ [p.dateFrom]: link.dateFrom, [p.dateTo]: link.dateTo, [p.status]: 'booked' });
+  if (link.direction !== undefined) params.set(p.direction, link.direction);
+  if (link.account !== undefined) params.set(p.account, link.account);
+  if (link.categoryId !== undefined) params.set(p.category, link.categoryId);
+  if (link.text !== undefined) params.set(p.text, link.text);
   return `/transactions?${params.toString()}`;
 }
