@@ -13,7 +13,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, MonthlyView, Result, Settings, StoredTransaction, TransactionsView } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
 import { startWebApp } from '../../host/web-app.js';
+import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { demoCertificatePem } from '../helpers/certificates.js';
 import { TestKeychain } from '../helpers/core-world.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -251,6 +253,38 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
       await page.getByRole('button', { name: 'Conectează-te la bancă' }).click();
       await allowAll(await popupOpened);
       await expect.poll(async () => (await invoke<Connection[]>('connections:list')).filter((c) => c.profileId === 'cec-test').map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
+      expect(violations).toEqual([]);
+    } finally {
+      await bank.close();
+    }
+  }, 180_000);
+
+  it('the CEC wizard saves a profile from a client id and secret the person already has, and connects with it', async () => {
+    const bank = await startSandbox({ port: 0 });
+    try {
+      const creds = await enrolAsDeveloper(bank.url, { certificatePem: demoCertificatePem, redirectUri: `${host.origin}/oauth/callback`, organization: 'Conturi Test', appName: 'Conturi' });
+      const { context, page, violations } = await openApp();
+      await page.goto(`${host.origin}/#/connect/cec`);
+      await page.getByLabel('Numele profilului').fill('Cec Mare');
+      await page.getByText('Doar litere mici, cifre și cratime, cel mult 40.').waitFor();
+      await page.getByLabel('Numele profilului').fill('cec-own');
+      await page.getByLabel('Adresa API a băncii').fill(bank.url);
+      await page.getByLabel('Certificatul eIDAS (fișier PEM)').setInputFiles(DEMO_CERTIFICATE);
+      await page.getByRole('button', { name: 'Continuă' }).click();
+      // Continue with the client id left empty: the form says what is missing and sends nothing.
+      await page.getByRole('button', { name: 'Salvează profilul' }).click();
+      await page.getByText('Completați acest câmp.').waitFor();
+      expect((await invoke<{ id: string }[]>('profiles:list')).map((p) => p.id)).not.toContain('cec-own');
+      await page.getByLabel('Client ID').fill(creds.clientId);
+      await page.getByLabel(/^Client secret/).fill(creds.clientSecret);
+      await page.getByRole('button', { name: 'Salvează profilul' }).click();
+      await page.getByText(/Profilul „.*” este salvat/).waitFor({ timeout: 15_000 });
+      expect(await invoke<{ clientSecret: string }>('profiles:credentials', { profileId: 'cec-own' })).toMatchObject({ clientSecret: 'stored' });
+
+      const popupOpened = context.waitForEvent('page');
+      await page.getByRole('button', { name: 'Conectează-te la bancă' }).click();
+      await allowAll(await popupOpened);
+      await expect.poll(async () => (await invoke<Connection[]>('connections:list')).filter((c) => c.profileId === 'cec-own').map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
       expect(violations).toEqual([]);
     } finally {
       await bank.close();
