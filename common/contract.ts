@@ -8,6 +8,7 @@ import type {
 import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { categoryMethods } from './contract-categories.js';
+import { categoryDefaultsMethods } from './contract-category-defaults.js';
 import { accountId, accountIds, categoryId, isoDate, returns } from './contract-schemas.js';
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
@@ -17,6 +18,7 @@ import { profilesMethods } from './contract-profiles.js';
 export type { CertificateSummary, ProfileCredentials } from './contract-profiles.js';
 import { paymentsMethods } from './contract-payments.js';
 import type { PaymentView } from './payments.js';
+export type { DefaultRuleView } from './contract-category-defaults.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -223,6 +225,7 @@ export const methods = {
   ...fundsMethods,
   ...beneficiariesMethods,
   ...categoryMethods,
+  ...categoryDefaultsMethods,
   ...profilesMethods,
 } as const;
 

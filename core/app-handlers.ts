@@ -8,6 +8,7 @@ import { noticesAfterSync } from './notices/due-notices.js';
 import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { categoryHandlers } from './category-handlers.js';
+import { categoryDefaultHandlers } from './category-default-handlers.js';
 import { profileHandlers } from './profile-handlers.js';
 import { paymentHandlers } from './payment-handlers.js';
 import { queryHandlers } from './query-handlers.js';
@@ -137,6 +138,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...fundsHandlers(core),
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
+    ...categoryDefaultHandlers(),
     ...profileHandlers(core),
     ...paymentHandlers(core, frontEnd, authorizing),
     'sync:run': async ({ connectionId }) => {

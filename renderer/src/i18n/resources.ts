@@ -1,4 +1,7 @@
 import { accounts as enAccounts } from './locales/en/accounts.js';
+import { categories as enCategories } from './locales/en/categories.js';
+import { connectCec as enConnectCec } from './locales/en/connect-cec.js';
+import { insights as enInsights } from './locales/en/insights.js';
 import { common as enCommon } from './locales/en/common.js';
 import { connections as enConnections } from './locales/en/connections.js';
 import { errors as enErrors } from './locales/en/errors.js';
@@ -11,6 +14,9 @@ import { states as enStates } from './locales/en/states.js';
 import { welcome as enWelcome } from './locales/en/welcome.js';
 import { notices as enNotices } from './locales/en/notices.js';
 import { accounts } from './locales/ro/accounts.js';
+import { categories } from './locales/ro/categories.js';
+import { connectCec } from './locales/ro/connect-cec.js';
+import { insights } from './locales/ro/insights.js';
 import { common } from './locales/ro/common.js';
 import { connections } from './locales/ro/connections.js';
 import { errors } from './locales/ro/errors.js';
@@ -29,9 +35,9 @@ import { notices } from './locales/ro/notices.js';
  */
 export const resources = {
   ro: { common, errors, connections, accounts, transactions, sync, settings,
-    overview, welcome, palette, states, notices },
+    overview, welcome, palette, states, notices, categories, insights, connectCec },
   en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings,
-    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices },
+    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices, categories: enCategories, insights: enInsights, connectCec: enConnectCec },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -3,8 +3,11 @@ import type { Bridge } from '../../../common/contract.js';
 import type { AuthPopup } from '../auth-popup.js';
 import { createAccountsSlice } from './accounts-slice.js';
 import { createAppInfoSlice } from './app-info-slice.js';
+import { createCategoriesSlice } from './categories-slice.js';
 import { createConnectionsSlice } from './connections-slice.js';
 import { createOverviewSlice } from './overview-slice.js';
+import { createInsightsSlice } from './insights-slice.js';
+import { createProfileAdminSlice } from './profile-admin-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -28,6 +31,9 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createSettingsSlice(deps)(...a),
     ...createSyncSlice(deps)(...a),
     ...createOverviewSlice(deps)(...a),
+    ...createCategoriesSlice(deps)(...a),
+    ...createInsightsSlice(deps)(...a),
+    ...createProfileAdminSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.

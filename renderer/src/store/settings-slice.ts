@@ -8,6 +8,8 @@ export interface SettingsSlice {
   setAuthorizationMode(mode: Settings['authorizationMode']): Promise<boolean>;
   /** Hours between automatic syncs, 0 = off; the engine's next run moves with it. */
   setAutoSyncHours(hours: number): Promise<boolean>;
+  /** Language or theme: the shell applies the answer at once (ui/shell/preferences.ts). */
+  setPreference(change: Partial<Pick<Settings, 'language' | 'theme'>>): Promise<boolean>;
 }
 
 export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => (set, get) => ({
@@ -19,6 +21,14 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = ({ bridge }) => 
   async setAuthorizationMode(authorizationMode) {
     const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', { authorizationMode }));
     if (result.ok) set({ settings: result.value });
+    return result.ok;
+  },
+  async setPreference(change) {
+    // Shown at once, before the host answers: a language or theme the person clicked must not lag.
+    const before = get().settings;
+    if (before !== null) set({ settings: { ...before, ...change } });
+    const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', change));
+    set({ settings: result.ok ? result.value : before });
     return result.ok;
   },
   async setAutoSyncHours(autoSyncHours) {

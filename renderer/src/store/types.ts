@@ -3,8 +3,11 @@ import type { Bridge } from '../../../common/contract.js';
 import type { AuthPopup } from '../auth-popup.js';
 import type { AccountsSlice } from './accounts-slice.js';
 import type { AppInfoSlice } from './app-info-slice.js';
+import type { CategoriesSlice } from './categories-slice.js';
 import type { ConnectionsSlice } from './connections-slice.js';
 import type { OverviewSlice } from './overview-slice.js';
+import type { InsightsSlice } from './insights-slice.js';
+import type { ProfileAdminSlice } from './profile-admin-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
 import type { SyncSlice } from './sync-slice.js';
 import type { TransactionsSlice } from './transactions-slice.js';
@@ -15,7 +18,8 @@ export interface AppActions {
   initialize(): Promise<void>;
 }
 
-export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & UiSlice & OverviewSlice & AppActions;
+export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & UiSlice & OverviewSlice
+  & CategoriesSlice & InsightsSlice & ProfileAdminSlice & AppActions;
 
 /** What the slices are given: the only way out of the renderer, and browser mode's popup. */
 export interface StoreDeps {

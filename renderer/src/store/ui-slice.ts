@@ -13,6 +13,13 @@ export type BusyKey =
   | 'authorize' // connect or renew: the bank's page is open
   | 'totals'
   | 'recent'
+  | 'categories' // categories:list/create/rename/delete
+  | 'category-rules'
+  | 'category-defaults'
+  | 'insights'
+  | 'enrolment' // the production wizard's calls
+  | `profile:${string}`
+  | `transaction:${string}`
   | `connection:${string}`
   | `transactions:${string}`;
 

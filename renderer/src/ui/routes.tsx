@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
+import { CategoriesScreen } from '../screens/categories/categories-screen.js';
+import { ConnectCecScreen } from '../screens/connect-cec/connect-cec-screen.js';
+import { InsightsScreen } from '../screens/insights/insights-screen.js';
 import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
 import { OverviewScreen } from '../screens/overview/overview-screen.js';
 import { SettingsScreen } from '../screens/settings/settings-screen.js';
@@ -18,6 +21,9 @@ export const ROUTES: RouteObject[] = [
     children: [
       { index: true, element: <OverviewScreen /> },
       { path: 'transactions', element: <TransactionsScreen /> },
+      { path: 'categories', element: <CategoriesScreen /> },
+      { path: 'insights', element: <InsightsScreen /> },
+      { path: 'connect/cec', element: <ConnectCecScreen /> },
       { path: 'connections', element: <ConnectionsScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
@@ -29,6 +35,8 @@ export const ROUTES: RouteObject[] = [
 export const NAV_ITEMS = [
   { path: '/', label: 'nav.overview' },
   { path: '/transactions', label: 'nav.transactions' },
+  { path: '/categories', label: 'nav.categories' },
+  { path: '/insights', label: 'nav.insights' },
   { path: '/connections', label: 'nav.connections' },
   { path: '/settings', label: 'nav.settings' },
 ] as const;

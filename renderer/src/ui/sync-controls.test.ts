@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { createFakeBridge } from '../bridge/fake-bridge.js';
 import { createAppStore } from '../store/app-store.js';
 import type { AppState } from '../store/types.js';
-import { SettingsPanel } from './settings-panel.js';
 import { createI18n } from '../i18n/i18n.js';
 import { AppProviders } from './app-providers.js';
 import { AccountSyncStatus, SyncControls } from './sync-controls.js';
@@ -81,17 +80,5 @@ describe('SyncControls', () => {
     expect(html).toContain('Actualizat la 09:30</p>');
     expect(html).not.toContain('următoarea');
     expect(render(state, createElement(AccountSyncStatus, { accountId: 'a1' }))).toBe('');
-  });
-});
-
-describe('SettingsPanel › auto-sync', () => {
-  it('offers off and 1–24 hours and shows the saved interval', () => {
-    const html = render({ settings: { authorizationMode: 'window', autoSyncHours: 6, language: 'system', theme: 'system' } }, createElement(SettingsPanel));
-    const options = [...html.matchAll(/<option value="(\d+)"( selected="")?>([^<]*)<\/option>/g)].map((m) => [m[1], m[3], m[2] !== undefined]);
-    expect(options).toEqual([
-      ['0', 'oprită', false], ['1', 'la fiecare oră', false], ['2', 'la fiecare 2 ore', false], ['3', 'la fiecare 3 ore', false], ['4', 'la fiecare 4 ore', false],
-      ['6', 'la fiecare 6 ore', true], ['8', 'la fiecare 8 ore', false], ['12', 'la fiecare 12 ore', false], ['24', 'la fiecare 24 de ore', false],
-    ]);
-    expect(html).toContain('Actualizare automată');
   });
 });
