@@ -11,6 +11,7 @@ import { categoryHandlers } from './category-handlers.js';
 import { profileHandlers } from './profile-handlers.js';
 import { paymentHandlers } from './payment-handlers.js';
 import { queryHandlers } from './query-handlers.js';
+import { bulkPreviewHandlers } from './bulk-preview-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
 
@@ -135,6 +136,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     },
     ...queryHandlers(core),
     ...fundsHandlers(core),
+    ...bulkPreviewHandlers(),
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
     ...profileHandlers(core),

@@ -4,6 +4,7 @@ import type { AuthPopup } from '../auth-popup.js';
 import { createAccountsSlice } from './accounts-slice.js';
 import { createAppInfoSlice } from './app-info-slice.js';
 import { createConnectionsSlice } from './connections-slice.js';
+import { createPaymentsSlice } from './payments-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -26,6 +27,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createTransactionsSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
     ...createSyncSlice(deps)(...a),
+    ...createPaymentsSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.
@@ -35,6 +37,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
   }));
   // Lives as long as the window: the store is created once per page.
   bridge.on('connections:changed', (connections) => store.getState().applyConnections(connections));
+  bridge.on('payments:changed', (view) => store.getState().applyPayment(view));
   bridge.on('sync:progress', (progress) => store.getState().applySyncProgress(progress));
   // A sync changed the local copy: what the screens show is read from it again, and so is the
   // engine's status (the last run, the next automatic one).

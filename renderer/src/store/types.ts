@@ -4,6 +4,7 @@ import type { AuthPopup } from '../auth-popup.js';
 import type { AccountsSlice } from './accounts-slice.js';
 import type { AppInfoSlice } from './app-info-slice.js';
 import type { ConnectionsSlice } from './connections-slice.js';
+import type { PaymentsSlice } from './payments-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
 import type { SyncSlice } from './sync-slice.js';
 import type { TransactionsSlice } from './transactions-slice.js';
@@ -14,7 +15,7 @@ export interface AppActions {
   initialize(): Promise<void>;
 }
 
-export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & UiSlice & AppActions;
+export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & PaymentsSlice & UiSlice & AppActions;
 
 /** What the slices are given: the only way out of the renderer, and browser mode's popup. */
 export interface StoreDeps {

@@ -11,6 +11,11 @@ export type BusyKey =
   | 'sync-status'
   | 'store' // the local store: app:info, store:reset
   | 'authorize' // connect or renew: the bank's page is open
+  | 'payments'
+  | 'beneficiaries'
+  | 'funds'
+  | 'bulk-preview'
+  | `payment:${string}`
   | `connection:${string}`
   | `transactions:${string}`;
 

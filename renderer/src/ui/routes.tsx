@@ -1,5 +1,10 @@
 import type { RouteObject } from 'react-router';
 import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
+import { BeneficiariesScreen } from '../screens/payments/beneficiaries-screen.js';
+import { BulkScreen } from '../screens/payments/bulk-screen.js';
+import { NewPaymentScreen } from '../screens/payments/new-payment-screen.js';
+import { PaymentTimelineScreen } from '../screens/payments/payment-timeline-screen.js';
+import { PaymentsScreen } from '../screens/payments/payments-screen.js';
 import { OverviewScreen } from '../screens/overview/overview-screen.js';
 import { SettingsScreen } from '../screens/settings/settings-screen.js';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen.js';
@@ -19,6 +24,11 @@ export const ROUTES: RouteObject[] = [
       { index: true, element: <OverviewScreen /> },
       { path: 'transactions', element: <TransactionsScreen /> },
       { path: 'connections', element: <ConnectionsScreen /> },
+      { path: 'payments', element: <PaymentsScreen /> },
+      { path: 'payments/new', element: <NewPaymentScreen /> },
+      { path: 'payments/beneficiaries', element: <BeneficiariesScreen /> },
+      { path: 'payments/bulk', element: <BulkScreen /> },
+      { path: 'payments/:id', element: <PaymentTimelineScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],
@@ -29,6 +39,7 @@ export const ROUTES: RouteObject[] = [
 export const NAV_ITEMS = [
   { path: '/', label: 'nav.overview' },
   { path: '/transactions', label: 'nav.transactions' },
+  { path: '/payments', label: 'nav.payments' },
   { path: '/connections', label: 'nav.connections' },
   { path: '/settings', label: 'nav.settings' },
 ] as const;
