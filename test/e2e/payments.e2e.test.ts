@@ -85,7 +85,9 @@ describe('payments in browser mode', () => {
   async function decide(popup: Page, decision: 'Confirm plata!' | 'Refuz plata!'): Promise<void> {
     const closed = popup.waitForEvent('close', { timeout: 20_000 });
     await popup.getByRole('button', { name: decision }).click();
-    await closed;
+    await closed.catch(async (error: unknown) => {
+      throw new Error(`the bank's page stayed open: ${await popup.locator('body').innerText().catch(() => '?')}`, { cause: error });
+    });
   }
 
   /** The form filled as a person types it: the Romanian amount, the account in RON. */
@@ -125,7 +127,7 @@ describe('payments in browser mode', () => {
     // The sync after the connect brings the balances (the funds check) and the transactions (pay again).
     await until(async () => (await invoke<SyncStatus>('sync:status')).lastRun !== undefined, 60_000);
     const { accounts } = await invoke<AccountsView>('accounts:list');
-    ronAccount = accounts.find((a) => a.kind === 'account' && a.currency === 'RON' && a.iban !== undefined) as typeof ronAccount;
+    ronAccount = accounts.find((a) => a.kind === 'account' && a.currency === 'RON' && a.cashAccountType === 'CurrentAccount') as typeof ronAccount;
     await context.close();
   }, 240_000);
 

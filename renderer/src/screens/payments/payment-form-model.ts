@@ -78,9 +78,15 @@ export function checkPaymentForm(v: PaymentFormValues, accounts: readonly Stored
   return { problems, ibanGroups: iban.ok ? formatIban(iban.iban) : null, ready };
 }
 
-/** The accounts a payment can leave from: those with an IBAN that the bank still reads. */
+/** Savings and card accounts, as ISO 20022 codes or as CEC spells them ("SavingsAccount"): they cannot pay a transfer. */
+const NOT_PAYING = /^(svgs|card|cash|loan|lloan|moma)$|savings|card|loan/i;
+
+/**
+ * The accounts a payment can leave from: current accounts with an IBAN. An account the bank did
+ * not type is offered; the bank's page has the last word.
+ */
 export const payableAccounts = (accounts: readonly StoredAccount[]): StoredAccount[] =>
-  accounts.filter((a) => a.iban !== undefined && a.kind !== 'card');
+  accounts.filter((a) => a.iban !== undefined && a.kind !== 'card' && !NOT_PAYING.test(a.cashAccountType ?? ''));
 
 const PARAMS = ['from', 'name', 'iban', 'amount', 'currency', 'details'] as const;
 

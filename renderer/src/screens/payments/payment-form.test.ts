@@ -6,7 +6,7 @@ import { createFakeBridge } from '../../bridge/fake-bridge.js';
 import { createI18n } from '../../i18n/i18n.js';
 import { createAppStore } from '../../store/app-store.js';
 import { AppProviders } from '../../ui/app-providers.js';
-import { checkPaymentForm, type PaymentFormValues } from './payment-form-model.js';
+import { checkPaymentForm, payableAccounts, type PaymentFormValues } from './payment-form-model.js';
 import { PaymentForm } from './payment-form.js';
 
 const EUR_ACCOUNT: StoredAccount = {
@@ -60,5 +60,14 @@ describe('the payment form, checked as typed', () => {
     expect(typed(values)).toContain('Contul ales este în EUR, iar plata în RON');
     expect(checkPaymentForm(values, [EUR_ACCOUNT]).ready).toBeNull();
     expect(checkPaymentForm({ ...values, currency: 'EUR' }, [EUR_ACCOUNT]).ready).toMatchObject({ debtorIban: EUR_ACCOUNT.iban, currency: 'EUR', amount: '1234.56' });
+  });
+});
+
+describe('the accounts to pay from', () => {
+  it('current accounts only: a savings account (CEC spells it SavingsAccount, ISO 20022 SVGS) cannot pay a transfer', () => {
+    const savings = { ...EUR_ACCOUNT, id: 's', cashAccountType: 'SavingsAccount' };
+    const svgs = { ...EUR_ACCOUNT, id: 'v', cashAccountType: 'SVGS' };
+    const current = { ...EUR_ACCOUNT, id: 'c', cashAccountType: 'CurrentAccount' };
+    expect(payableAccounts([savings, svgs, current, EUR_ACCOUNT]).map((a) => a.id)).toEqual(['c', 'acc-eur']);
   });
 });
