@@ -70,9 +70,10 @@ describe('payments in browser mode', () => {
   const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
 
   /** Clicks the button that opens the bank's page and answers the popup on its login form. */
-  async function bankPage(context: BrowserContext, page: Page, button: string): Promise<Page> {
+  async function bankPage(context: BrowserContext, page: Page, button: string, { double = false } = {}): Promise<Page> {
     const opened = context.waitForEvent('page');
-    await page.getByRole('button', { name: button }).click();
+    if (double) await page.getByRole('button', { name: button }).dblclick();
+    else await page.getByRole('button', { name: button }).click();
     const popup = await opened;
     await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
     bankOrigin ??= new URL(popup.url()).origin;
@@ -170,9 +171,14 @@ describe('payments in browser mode', () => {
     const { context, page } = await openApp();
     await fillForm(page, '10,00');
     await page.getByRole('button', { name: 'Verifică plata' }).click();
-    const popup = await bankPage(context, page, 'Plătește la bancă');
+    const intents = (await invoke<PaymentView[]>('payments:list', {})).length;
+    const before = await bankCounts();
+    // A double click on Pay: one intent, one payment at the bank.
+    const popup = await bankPage(context, page, 'Plătește la bancă', { double: true });
     await decide(popup, 'Refuz plata!');
     await expect.poll(() => timelineState(page).innerText(), { timeout: 30_000 }).toBe('Refuzată (RJCT)');
+    expect((await invoke<PaymentView[]>('payments:list', {})).length).toBe(intents + 1);
+    expect((await bankCounts()).initiated).toBe(before.initiated + 1);
   });
 
   it('a payment is cancelled before authorisation: CANC, and the bank never executes it', { timeout: 90_000 }, async () => {
@@ -181,10 +187,12 @@ describe('payments in browser mode', () => {
     await page.getByRole('button', { name: 'Verifică plata' }).click();
     const popup = await bankPage(context, page, 'Plătește la bancă');
     await popup.getByRole('button', { name: 'Confirm plata!' }).waitFor();
+    const before = await bankCounts();
     await page.getByRole('button', { name: 'Anulează plata' }).click();
     await expect.poll(() => timelineState(page).innerText(), { timeout: 30_000 }).toMatch(/^Anulată \(CANC\)$/);
-    const cancelled = (await invoke<PaymentView[]>('payments:list', { status: ['cancelled'] }))[0];
-    expect(cancelled?.canRetry === true || cancelled?.state.kind === 'cancelled').toBe(true);
+    expect(await page.getByRole('button', { name: 'Anulează plata' }).count()).toBe(0);
+    const after = await bankCounts();
+    expect([after.authorised, after.settled]).toEqual([before.authorised, before.settled]);
   });
 
   it('pay again from an outgoing transaction: two clicks to the review, prefilled', { timeout: 90_000 }, async () => {
@@ -199,6 +207,11 @@ describe('payments in browser mode', () => {
     await page.getByRole('heading', { name: 'Verifică plata' }).waitFor();
     await page.getByRole('button', { name: 'Plătește la bancă' }).waitFor();
     expect(clicks).toBe(2);
+    // Prefilled from the transaction: its counterparty's IBAN in groups of four, its amount, from its account.
+    const review = await page.locator('.payment-review').innerText();
+    expect(review).toMatch(/[A-Z]{2}\d{2}( [A-Z0-9]{4})+/);
+    expect(review).toMatch(/\d,\d{2} RON/);
+    expect(review).toContain((ronAccount.iban ?? '').replace(/(.{4})(?=.)/g, '$1 '));
   });
 
   it('a bulk CSV with one invalid row: the row and column named, nothing sent', { timeout: 90_000 }, async () => {
