@@ -29,7 +29,7 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
   }
 }
 
-interface BankCounts { initiated: number; authorised: number; settled: number }
+interface BankCounts { initiated: number; authorised: number; settled: number; payments: { paymentId: string; bulkId?: string; authorised: boolean }[] }
 
 describe('payments in browser mode', () => {
   let dir: string;
@@ -226,6 +226,28 @@ describe('payments in browser mode', () => {
     expect(await page.getByRole('button', { name: 'Plătește tot blocul la bancă' }).count()).toBe(0);
     expect(await bankCounts()).toMatchObject({ initiated: before.initiated });
     expect(await invoke<PaymentView[]>('payments:list', {})).not.toContainEqual(expect.objectContaining({ kind: 'bulk' }));
+  });
+
+  it('a valid bulk CSV: one authorisation for every row, each row’s status, ACSC at the end', { timeout: 120_000 }, async () => {
+    const { context, page } = await openApp();
+    await nav(page, 'Plăți');
+    await page.getByRole('link', { name: 'Plată în bloc' }).click();
+    await page.getByLabel('Plătești din').selectOption(ronAccount.id);
+    const csv = `creditorName;creditorIban;amount;details\n${CREDITOR.name};${CREDITOR.iban};12,50;Chirie\nFurnizor Energie SRL;RO09BCYP0000001234567890;3,25;Factura\n`;
+    await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByText('Total: 15,75 RON', { exact: false }).waitFor({ timeout: 20_000 });
+    const before = await bankCounts();
+    const popup = await bankPage(context, page, 'Plătește tot blocul la bancă');
+    await decide(popup, 'Confirm plata!');
+    await expect.poll(() => timelineState(page).innerText(), { timeout: 60_000 }).toBe('Executată (ACSC)');
+    const rows = page.locator('.payments-table tbody tr');
+    expect(await rows.count()).toBe(2);
+    await expect.poll(async () => (await rows.allInnerTexts()).every((r) => r.includes('ACSC')), { timeout: 20_000 }).toBe(true);
+    // One authorisation for the whole bulk: both transfers at the bank under one bulk, both authorised.
+    const known = new Set(before.payments.map((p) => p.paymentId));
+    const fresh = (await bankCounts()).payments.filter((p) => !known.has(p.paymentId));
+    expect(fresh.map((p) => [p.bulkId !== undefined, p.authorised])).toEqual([[true, true], [true, true]]);
+    expect(new Set(fresh.map((p) => p.bulkId)).size).toBe(1);
   });
 
   it('pay.clicks_to_bank_page: from the overview to the bank’s page for a saved beneficiary in at most 3 clicks', { timeout: 90_000 }, async () => {
