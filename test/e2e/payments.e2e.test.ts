@@ -262,4 +262,16 @@ describe('payments in browser mode', () => {
     expect(clicks).toBeLessThanOrEqual(3);
     console.log(`pay.clicks_to_bank_page ${clicks}`);
   });
+
+  it('the address book: each beneficiary with the IBAN in groups of four and the last amount; Delete removes one', { timeout: 90_000 }, async () => {
+    const { page } = await openApp();
+    await nav(page, 'Plăți');
+    await page.getByRole('link', { name: 'Beneficiari' }).click();
+    const entry = page.getByRole('list', { name: 'Beneficiari' }).getByRole('listitem').filter({ hasText: CREDITOR.name });
+    await expect.poll(() => entry.innerText(), { timeout: 20_000 }).toContain('RO49 AAAA 1B31 0075 9384 0000');
+    expect(await entry.innerText()).toMatch(/Ultima plată: \d/);
+    await page.getByRole('button', { name: `Șterge ${CREDITOR.name}` }).click();
+    await expect.poll(async () => (await invoke<unknown[]>('beneficiaries:list')).length, { timeout: 20_000 }).toBe(0);
+    await page.getByText('Niciun beneficiar salvat.', { exact: false }).waitFor();
+  });
 });
