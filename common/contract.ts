@@ -13,6 +13,7 @@ import { accountId, accountIds, categoryId, isoDate, returns } from './contract-
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
 import { fundsMethods } from './contract-funds.js';
+import { bulkPreviewMethods } from './contract-bulk-preview.js';
 import { profilesMethods } from './contract-profiles.js';
 
 export type { CertificateSummary, ProfileCredentials } from './contract-profiles.js';
@@ -223,6 +224,7 @@ export const methods = {
     output: returns<Settings>(),
   },
   ...fundsMethods,
+  ...bulkPreviewMethods,
   ...beneficiariesMethods,
   ...categoryMethods,
   ...categoryDefaultsMethods,

@@ -12,6 +12,7 @@ import { categoryDefaultHandlers } from './category-default-handlers.js';
 import { profileHandlers } from './profile-handlers.js';
 import { paymentHandlers } from './payment-handlers.js';
 import { queryHandlers } from './query-handlers.js';
+import { bulkPreviewHandlers } from './bulk-preview-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
 
@@ -136,6 +137,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     },
     ...queryHandlers(core),
     ...fundsHandlers(core),
+    ...bulkPreviewHandlers(),
     ...beneficiaryHandlers(core),
     ...categoryHandlers(core),
     ...categoryDefaultHandlers(),

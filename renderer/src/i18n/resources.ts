@@ -5,6 +5,7 @@ import { insights as enInsights } from './locales/en/insights.js';
 import { common as enCommon } from './locales/en/common.js';
 import { connections as enConnections } from './locales/en/connections.js';
 import { errors as enErrors } from './locales/en/errors.js';
+import { payments as enPayments } from './locales/en/payments.js';
 import { settings as enSettings } from './locales/en/settings.js';
 import { sync as enSync } from './locales/en/sync.js';
 import { transactions as enTransactions } from './locales/en/transactions.js';
@@ -20,6 +21,7 @@ import { insights } from './locales/ro/insights.js';
 import { common } from './locales/ro/common.js';
 import { connections } from './locales/ro/connections.js';
 import { errors } from './locales/ro/errors.js';
+import { payments } from './locales/ro/payments.js';
 import { settings } from './locales/ro/settings.js';
 import { sync } from './locales/ro/sync.js';
 import { transactions } from './locales/ro/transactions.js';
@@ -35,9 +37,9 @@ import { notices } from './locales/ro/notices.js';
  */
 export const resources = {
   ro: { common, errors, connections, accounts, transactions, sync, settings,
-    overview, welcome, palette, states, notices, categories, insights, connectCec },
+    overview, welcome, palette, states, notices, categories, insights, connectCec, payments },
   en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings,
-    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices, categories: enCategories, insights: enInsights, connectCec: enConnectCec },
+    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices, categories: enCategories, insights: enInsights, connectCec: enConnectCec, payments: enPayments },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -8,6 +8,7 @@ import { createConnectionsSlice } from './connections-slice.js';
 import { createOverviewSlice } from './overview-slice.js';
 import { createInsightsSlice } from './insights-slice.js';
 import { createProfileAdminSlice } from './profile-admin-slice.js';
+import { createPaymentsSlice } from './payments-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -34,6 +35,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createCategoriesSlice(deps)(...a),
     ...createInsightsSlice(deps)(...a),
     ...createProfileAdminSlice(deps)(...a),
+    ...createPaymentsSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.
@@ -47,6 +49,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     // The totals count the live connections only: a revoke or a removal changes them.
     void store.getState().loadOverview();
   });
+  bridge.on('payments:changed', (view) => store.getState().applyPayment(view));
   bridge.on('sync:progress', (progress) => store.getState().applySyncProgress(progress));
   // A sync changed the local copy: what the screens show is read from it again, and so is the
   // engine's status (the last run, the next automatic one).

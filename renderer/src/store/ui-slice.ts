@@ -20,6 +20,11 @@ export type BusyKey =
   | 'enrolment' // the production wizard's calls
   | `profile:${string}`
   | `transaction:${string}`
+  | 'payments'
+  | 'beneficiaries'
+  | 'funds'
+  | 'bulk-preview'
+  | `payment:${string}`
   | `connection:${string}`
   | `transactions:${string}`;
 

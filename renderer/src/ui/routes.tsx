@@ -3,6 +3,11 @@ import { CategoriesScreen } from '../screens/categories/categories-screen.js';
 import { ConnectCecScreen } from '../screens/connect-cec/connect-cec-screen.js';
 import { InsightsScreen } from '../screens/insights/insights-screen.js';
 import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
+import { BeneficiariesScreen } from '../screens/payments/beneficiaries-screen.js';
+import { BulkScreen } from '../screens/payments/bulk-screen.js';
+import { NewPaymentScreen } from '../screens/payments/new-payment-screen.js';
+import { PaymentTimelineScreen } from '../screens/payments/payment-timeline-screen.js';
+import { PaymentsScreen } from '../screens/payments/payments-screen.js';
 import { OverviewScreen } from '../screens/overview/overview-screen.js';
 import { SettingsScreen } from '../screens/settings/settings-screen.js';
 import { TransactionsScreen } from '../screens/transactions/transactions-screen.js';
@@ -25,6 +30,11 @@ export const ROUTES: RouteObject[] = [
       { path: 'insights', element: <InsightsScreen /> },
       { path: 'connect/cec', element: <ConnectCecScreen /> },
       { path: 'connections', element: <ConnectionsScreen /> },
+      { path: 'payments', element: <PaymentsScreen /> },
+      { path: 'payments/new', element: <NewPaymentScreen /> },
+      { path: 'payments/beneficiaries', element: <BeneficiariesScreen /> },
+      { path: 'payments/bulk', element: <BulkScreen /> },
+      { path: 'payments/:id', element: <PaymentTimelineScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],
@@ -37,6 +47,7 @@ export const NAV_ITEMS = [
   { path: '/transactions', label: 'nav.transactions' },
   { path: '/categories', label: 'nav.categories' },
   { path: '/insights', label: 'nav.insights' },
+  { path: '/payments', label: 'nav.payments' },
   { path: '/connections', label: 'nav.connections' },
   { path: '/settings', label: 'nav.settings' },
 ] as const;

@@ -9,6 +9,7 @@ import { formatDateTime } from '../format/date.js';
 import { errorText } from '../i18n/texts.js';
 import { useText } from '../i18n/use-text.js';
 import { useApp } from './store-context.js';
+import { PayAgain } from '../screens/payments/pay-again.js';
 
 function TransactionRow({ t }: { t: StoredTransaction }) {
   const { t: tr, locale } = useText();
@@ -24,6 +25,7 @@ function TransactionRow({ t }: { t: StoredTransaction }) {
         <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, { sign: 'always', locale })}</span>
         {t.status === 'pending' && <span className="badge info">{tr('transactions:pending')}</span>}
       </span>
+      <PayAgain transaction={t} />
     </li>
   );
 }
