@@ -9,7 +9,7 @@ import type { SyncProgress, SyncStatus, SyncSummary } from './sync.js';
 import type { AppError, Result } from './result.js';
 import { categoryMethods } from './contract-categories.js';
 import { categoryDefaultsMethods } from './contract-category-defaults.js';
-import { accountId, accountIds, categoryId, isoDate, returns } from './contract-schemas.js';
+import { accountId, accountIds, isoDate, returns, transactionFilter } from './contract-schemas.js';
 import { webUrl } from './url-rule.js';
 import { beneficiariesMethods } from './contract-beneficiaries.js';
 import { fundsMethods } from './contract-funds.js';
@@ -20,6 +20,7 @@ export type { CertificateSummary, ProfileCredentials } from './contract-profiles
 import { paymentsMethods } from './contract-payments.js';
 import type { PaymentView } from './payments.js';
 export type { DefaultRuleView } from './contract-category-defaults.js';
+import { transactionsMethods } from './contract-transactions.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -31,21 +32,6 @@ export type { DefaultRuleView } from './contract-category-defaults.js';
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 const none = z.object({}).strict();
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-/** A signed decimal the store compares exactly (millionths; see core's amount-micros). */
-const decimal = z.string().regex(/^-?\d{1,13}(\.\d{1,6})?$/);
-
-/** The filters of `transactions:query`; see TransactionFilter for each. */
-const transactionFilter = {
-  accountIds: accountIds.optional(),
-  dateFrom: isoDate.optional(),
-  dateTo: isoDate.optional(),
-  amountMin: decimal.optional(),
-  amountMax: decimal.optional(),
-  direction: z.enum(['in', 'out']).optional(),
-  status: z.enum(['booked', 'pending']).optional(),
-  text: z.string().max(200).optional(),
-  categoryIds: z.array(categoryId).max(100).optional(),
-};
 
 export interface ProfileView {
   id: string;
@@ -229,6 +215,7 @@ export const methods = {
   ...categoryMethods,
   ...categoryDefaultsMethods,
   ...profilesMethods,
+  ...transactionsMethods,
 } as const;
 
 export const events = {

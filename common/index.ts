@@ -8,3 +8,4 @@ export * from './notices.js';
 export * from './contract.js';
 export * from './dispatch.js';
 export * from './payments.js';
+export type { ExportFile, ExportFileFormat, TransactionCounts } from './contract-transactions.js';

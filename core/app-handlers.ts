@@ -15,6 +15,7 @@ import { queryHandlers } from './query-handlers.js';
 import { bulkPreviewHandlers } from './bulk-preview-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
+import { transactionsHandlers } from './transactions-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -143,6 +144,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...categoryDefaultHandlers(),
     ...profileHandlers(core),
     ...paymentHandlers(core, frontEnd, authorizing),
+    ...transactionsHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

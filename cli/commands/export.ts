@@ -1,10 +1,7 @@
-import type { AccountWithBalances, TransactionFilter } from '../../common/index.js';
 import { bankDay } from '../../core/connections/connection-status.js';
 import { ValidationError } from '../../core/errors.js';
-import { exportTransactions, type ExportAccount, type ExportFormat, type ExportOptions, type ExportRow, type ExportSink } from '../../core/export/index.js';
-import { CategoryStore } from '../../core/store/category-store.js';
-import type { Db } from '../../core/store/database.js';
-import { iterateTransactions } from '../../core/store/transaction-queries.js';
+import type { ExportFormat, ExportOptions, ExportSink } from '../../core/export/index.js';
+import { exportAccounts, exportStored, firstDay } from '../../core/export/stored-export.js';
 import { isoDate, parseCommand, UsageError } from '../args.js';
 import { CommandFailed } from '../output.js';
 import { openPrivateFile, type PrivateFile } from '../private-file.js';
@@ -12,44 +9,6 @@ import type { Command } from './command.js';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'json', 'ofx'];
 const isFormat = (text: string | undefined): text is ExportFormat => FORMATS.includes(text as ExportFormat);
-
-function exportAccount(a: AccountWithBalances): ExportAccount {
-  const booked = a.balances.find((b) => b.type === 'closingBooked' && b.referenceDate !== undefined);
-  return {
-    id: a.id,
-    kind: a.kind,
-    currency: a.currency,
-    ...(a.iban === undefined ? {} : { iban: a.iban }),
-    ...(a.maskedPan === undefined ? {} : { maskedPan: a.maskedPan }),
-    ...(a.product === undefined ? {} : { product: a.product }),
-    ...(a.cashAccountType === undefined ? {} : { cashAccountType: a.cashAccountType }),
-    ...(a.name === undefined ? {} : { name: a.name }),
-    ...(booked === undefined ? {} : { ledgerBalance: { amount: booked.amount, asOf: booked.referenceDate as string } }),
-  };
-}
-
-/**
- * Every stored transaction of `accounts`, one account after the other (plain accounts before
- * cards, as OFX needs them grouped), oldest first, streamed from the store as SQLite steps.
- */
-function* exportRows(db: Db, accounts: readonly ExportAccount[], filter: Omit<TransactionFilter, 'accountIds'>): Generator<ExportRow> {
-  const label = new CategoryStore(db, () => new Date()).exportLabels();
-  for (const account of accounts) {
-    for (const transaction of iterateTransactions(db, { ...filter, accountIds: [account.id] })) {
-      const category = label(transaction.category);
-      yield { account, transaction, ...(category === undefined ? {} : { category }) };
-    }
-  }
-}
-
-/** The first day any of `accounts` has a stored transaction on, within the filter; undefined with none. */
-function firstDay(db: Db, accounts: readonly ExportAccount[], filter: Omit<TransactionFilter, 'accountIds'>): string | undefined {
-  const days = accounts.flatMap((a) => {
-    const first = iterateTransactions(db, { ...filter, accountIds: [a.id] }).next();
-    return first.done === true ? [] : [first.value.day];
-  });
-  return days.sort()[0];
-}
 
 /** The --out file; a folder that is not there or not ours is the person's to fix, said plainly. */
 function privateFile(path: string): PrivateFile {
@@ -88,7 +47,7 @@ export const exportCommand: Command = {
     if (values.account !== undefined && chosen.length === 0) {
       throw new CommandFailed({ code: 'VALIDATION_ERROR', state: 'invalid-input', message: `no account ${values.account} in the local copy (see: accounts --json)`, retryable: false });
     }
-    const accounts = [...chosen.filter((a) => a.kind !== 'card'), ...chosen.filter((a) => a.kind === 'card')].map(exportAccount);
+    const accounts = exportAccounts(chosen);
     const filter = { ...(from === undefined ? {} : { dateFrom: from }), ...(to === undefined ? {} : { dateTo: to }) };
     const today = bankDay(core.now());
     const options: ExportOptions =
@@ -107,7 +66,7 @@ export const exportCommand: Command = {
       sink = (chunk) => opened.write(chunk);
     }
     try {
-      const summary = exportTransactions(exportRows(core.db, accounts, filter), sink, options);
+      const summary = exportStored(core.db, accounts, filter, sink, options);
       file?.commit();
       const leftOut = summary.leftOut === 0 ? '' : ` (${summary.leftOut} left out: OFX holds booked, dated transactions only)`;
       io.err(`conturi: exported ${summary.written} transactions${leftOut}${values.out === undefined ? '' : ` to ${values.out}`}\n`);
