@@ -9,6 +9,7 @@ import { createOverviewSlice } from './overview-slice.js';
 import { createInsightsSlice } from './insights-slice.js';
 import { createProfileAdminSlice } from './profile-admin-slice.js';
 import { createPaymentsSlice } from './payments-slice.js';
+import { createLedgerSlice } from './ledger-slice.js';
 import { createSettingsSlice } from './settings-slice.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTransactionsSlice } from './transactions-slice.js';
@@ -36,6 +37,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
     ...createInsightsSlice(deps)(...a),
     ...createProfileAdminSlice(deps)(...a),
     ...createPaymentsSlice(deps)(...a),
+    ...createLedgerSlice(deps)(...a),
     async initialize() {
       const s = store.getState();
       // A local copy that cannot be opened answers nothing else: the person chooses first.
@@ -56,6 +58,7 @@ export function createAppStore(bridge: Bridge, options: { authPopup?: AuthPopup 
   bridge.on('sync:finished', (summary) => {
     const s = store.getState();
     s.applySyncFinished(summary);
+    s.ledgerChanged();
     void Promise.all([s.loadAccounts(), s.reloadTransactions(), s.loadSyncStatus(), s.loadOverview()]);
   });
   return store;

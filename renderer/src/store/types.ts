@@ -9,6 +9,7 @@ import type { OverviewSlice } from './overview-slice.js';
 import type { InsightsSlice } from './insights-slice.js';
 import type { ProfileAdminSlice } from './profile-admin-slice.js';
 import type { PaymentsSlice } from './payments-slice.js';
+import type { LedgerSlice } from './ledger-slice.js';
 import type { SettingsSlice } from './settings-slice.js';
 import type { SyncSlice } from './sync-slice.js';
 import type { TransactionsSlice } from './transactions-slice.js';
@@ -20,7 +21,7 @@ export interface AppActions {
 }
 
 export type AppState = AppInfoSlice & ConnectionsSlice & AccountsSlice & TransactionsSlice & SettingsSlice & SyncSlice & UiSlice & OverviewSlice
-  & CategoriesSlice & InsightsSlice & ProfileAdminSlice & PaymentsSlice & AppActions;
+  & CategoriesSlice & InsightsSlice & ProfileAdminSlice & PaymentsSlice & LedgerSlice & AppActions;
 
 /** What the slices are given: the only way out of the renderer, and browser mode's popup. */
 export interface StoreDeps {

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { CategoriesScreen } from '../screens/categories/categories-screen.js';
 import { ConnectCecScreen } from '../screens/connect-cec/connect-cec-screen.js';
 import { InsightsScreen } from '../screens/insights/insights-screen.js';
+import { AccountScreen } from '../screens/account/account-screen.js';
 import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
 import { BeneficiariesScreen } from '../screens/payments/beneficiaries-screen.js';
 import { BulkScreen } from '../screens/payments/bulk-screen.js';
@@ -29,6 +30,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'categories', element: <CategoriesScreen /> },
       { path: 'insights', element: <InsightsScreen /> },
       { path: 'connect/cec', element: <ConnectCecScreen /> },
+      { path: 'accounts/:accountId', element: <AccountScreen /> },
       { path: 'connections', element: <ConnectionsScreen /> },
       { path: 'payments', element: <PaymentsScreen /> },
       { path: 'payments/new', element: <NewPaymentScreen /> },

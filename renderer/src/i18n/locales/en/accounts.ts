@@ -7,4 +7,6 @@ export const accounts: Translation<typeof ro> = {
   none: 'No account in this connection.',
   reauthorize: 'Authorise again',
   noAccess: 'The bank can no longer be read through this connection; the saved data is shown.',
+  open: 'Open the account',
+  openNamed: 'Open the account {{name}}',
 };

@@ -5,4 +5,6 @@ export const accounts = {
   none: 'Niciun cont în această conexiune.',
   reauthorize: 'Autorizați din nou',
   noAccess: 'Banca nu mai poate fi citită prin această conexiune; se arată datele salvate.',
+  open: 'Deschide contul',
+  openNamed: 'Deschide contul {{name}}',
 } as const;
