@@ -7,6 +7,28 @@ import type { StoredTransaction } from '../../../common/queries.js';
 import { formatDate } from '../format/date.js';
 import { useLocale } from '../i18n/use-text.js';
 
+const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab inside the dialog: a modal `<dialog>` makes the page behind inert, but Tab from its
+ * last control would still leave for the browser's own UI.
+ */
+function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return;
+  const controls = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (first === undefined || last === undefined) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 /** The app's own id for a transaction the bank gave none for (core's transaction-fingerprint). */
 const isFingerprint = (id: string) => id.startsWith('fp:');
 
@@ -35,7 +57,7 @@ export function TransactionDetails({ transaction: t, account, onClose }: { trans
   const accountText = account === undefined ? t.accountId : [account.product, account.iban !== undefined ? formatIban(account.iban) : account.maskedPan].filter(Boolean).join(' · ');
 
   return (
-    <dialog ref={ref} className="drawer" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className="drawer" aria-labelledby={titleId} onClose={onClose} onKeyDown={trapTab}>
       <div className="drawer-head">
         <h2 id={titleId}>{tr('details.title')}</h2>
         <button type="button" onClick={() => ref.current?.close()}>{tr('details.close')}</button>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetURLSearchParams } from 'react-router';
 import { formatIban } from '../../../../common/iban.js';
@@ -13,20 +13,31 @@ interface Props {
 
 /**
  * A text field kept in the address as it is typed. The address replaces its entry while typing
- * (back goes to the list before the search, not one letter back); its own state follows the
- * address when back or forward changes it.
+ * (back goes to the list before the search, not one letter back). The field's own state follows
+ * the address only when something else changed it (back, forward): the router applies each
+ * keystroke's address a moment later, and an address the field wrote itself must not overwrite
+ * the letters typed since.
  */
-function useAddressText(params: URLSearchParams, field: FilterField): [string, (value: string) => void] {
+function useAddressText(params: URLSearchParams, field: FilterField): { value: string; setValue: (v: string) => void; wrote: (v: string) => void } {
   const inAddress = params.get(FILTER_PARAMS[field]) ?? '';
   const [value, setValue] = useState(inAddress);
-  useEffect(() => setValue(inAddress), [inAddress]);
-  return [value, setValue];
+  const written = useRef<string[]>([]);
+  useEffect(() => {
+    const ours = written.current.indexOf(inAddress);
+    if (ours >= 0) {
+      written.current.splice(0, ours + 1);
+      return;
+    }
+    written.current = [];
+    setValue(inAddress);
+  }, [inAddress]);
+  return { value, setValue, wrote: (v) => written.current.push(v) };
 }
 
 function AmountField({ field, label, params, setParams }: { field: 'amountMin' | 'amountMax'; label: string } & Omit<Props, 'searchRef'>) {
   const id = useId();
   const { t } = useTranslation(['ledger']);
-  const [value, setValue] = useAddressText(params, field);
+  const { value, setValue, wrote } = useAddressText(params, field);
   const invalid = value.trim() !== '' && parseAmount(value) === undefined;
   return (
     <div className="field">
@@ -36,7 +47,9 @@ function AmountField({ field, label, params, setParams }: { field: 'amountMin' |
         onChange={(e) => {
           setValue(e.target.value);
           const amount = e.target.value.trim() === '' ? '' : parseAmount(e.target.value);
-          if (amount !== undefined) setParams((p) => withFilter(p, { [field]: amount }), { replace: true });
+          if (amount === undefined) return;
+          wrote(amount);
+          setParams((p) => withFilter(p, { [field]: amount }), { replace: true });
         }}
       />
       {invalid && <span id={`${id}-error`} className="field-error">{t('filters.amountInvalid')}</span>}
@@ -53,7 +66,7 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
     () => [...new Map(accounts.map((a) => [a.id, `${a.product ?? a.name ?? ''} ${a.iban !== undefined ? formatIban(a.iban) : (a.maskedPan ?? '')}`.trim()])).entries()],
     [accounts],
   );
-  const [text, setText] = useAddressText(params, 'text');
+  const search = useAddressText(params, 'text');
   // Discrete choices add a history entry each, so back undoes them one by one.
   const choose = (field: FilterField) => (value: string) => setParams((p) => withFilter(p, { [field]: value }));
   const value = (field: FilterField) => params.get(FILTER_PARAMS[field]) ?? '';
@@ -63,9 +76,10 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
       <div className="field grow">
         <label htmlFor={ids.search}>{t('filters.search')}</label>
         <input
-          id={ids.search} ref={searchRef} type="search" value={text} aria-describedby={ids.hint} autoComplete="off"
+          id={ids.search} ref={searchRef} type="search" value={search.value} aria-describedby={ids.hint} autoComplete="off"
           onChange={(e) => {
-            setText(e.target.value);
+            search.setValue(e.target.value);
+            search.wrote(e.target.value);
             setParams((p) => withFilter(p, { text: e.target.value }), { replace: true });
           }}
         />
