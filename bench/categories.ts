@@ -51,7 +51,7 @@ export async function benchCategories(bytes: Buffer): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'conturi-bench-categories-'));
   try {
-    const db = filledStore(dir, 100_000);
+    const db = filledStore(join(dir, `store-${100_000}.sqlite`), 100_000);
     // The fill writes rows by SQL, undecided: this decides all of them, as a rule change would.
     const recategorised = timed(() => recategorise(db));
     const store = new CategoryStore(db, () => new Date());

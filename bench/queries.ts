@@ -43,8 +43,8 @@ const list = (values: readonly string[]): string => values.map((v, k) => `(${k},
  * history), then their text-search entries in one statement. Integer arithmetic stands in for a
  * random source, so every run fills the same store.
  */
-export function filledStore(dir: string, count: number): Db {
-  const db = openDatabase(join(dir, `store-${count}.sqlite`), randomBytes(32));
+export function filledStore(path: string, count: number, key: Buffer = randomBytes(32)): Db {
+  const db = openDatabase(path, key);
   const connections = new ConnectionStore(db);
   const ibans = Array.from({ length: ACCOUNTS }, (_, i) => `RO${String(10 + i)}CECEB10300RON${String(1000000 + i).padStart(7, '0')}`);
   connections.insert({ id: 'c1', profileId: 'sandbox', label: 'bench', consentId: 'consent-1', consentStatus: 'valid', validUntil: '2099-01-01', reauthRequired: false, createdAt: NOW, updatedAt: NOW });
@@ -115,7 +115,7 @@ export function benchQueries(): void {
   try {
     for (const count of [100_000, 1_000_000]) {
       const start = performance.now();
-      const db = filledStore(dir, count);
+      const db = filledStore(join(dir, `store-${count}.sqlite`), count);
       const filled = performance.now() - start;
       figures[count] = measure(db);
       db.close();

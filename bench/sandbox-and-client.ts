@@ -14,6 +14,9 @@
  *                   bound; a resync with nothing new; the database's bytes per transaction
  *                   (bench/sync-full.ts)
  *   queries         the first page and a search over 100,000 and 1,000,000 stored (bench/queries.ts)
+ *   ui              the Transactions screen in Chromium over 100,000 stored: first rows, a search,
+ *                   a scroll end to end (rows in the page, heap, frame times) (bench/ui.ts; needs
+ *                   `npm run build:renderer` first)
  *
  * Every figure also goes to bench/results.json.
  */
@@ -28,6 +31,7 @@ import { benchQueries } from './queries.js';
 import { report, writeResults } from './results.js';
 import { benchSyncCpu } from './sync-cpu.js';
 import { benchSyncFull } from './sync-full.js';
+import { benchUi } from './ui.js';
 
 const PER_ACCOUNT = 10_000;
 
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
   }
   await benchSyncFull();
   benchQueries();
+  await benchUi();
   writeResults();
 }
 

@@ -65,7 +65,9 @@ export function filterConditions(db: Db, filter: TransactionFilter): Conditions 
   // sort's or the period's index instead of walking half the amount index.
   if (filter.direction === 'in') add('+amount_micros > 0');
   if (filter.direction === 'out') add('+amount_micros < 0');
-  if (filter.status !== undefined) add('status = ?', filter.status);
+  // A literal, not a parameter: only then can SQLite use the partial index of pending items.
+  if (filter.status === 'pending') add("status = 'pending'");
+  if (filter.status === 'booked') add("status = 'booked'");
   // One category is an equality its `(category_id, day, id)` index serves in date order; several
   // stay on the list's own index (`+`), as a union of ranges would need a sort.
   const categories = [...new Set(filter.categoryIds ?? [])];

@@ -111,6 +111,7 @@ const allowed: [string, string][] = [
   ['cli/probe.ts', importX('../sandbox/option-names.js')],
   ['cli/probe.ts', importX('node:fs')],
   ['bench/probe.ts', importX('../sandbox/data/generate.js')],
+  ['bench/probe.ts', importX('../host/web-app.js')],
   ['scripts/probe.ts', importX('../sandbox/demo-psu.js')],
   ['scripts/probe.mjs', "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\nexport const probe = require('better-sqlite3');\n"],
   ['test/probe.ts', importX('../sandbox/demo-psu.js')],

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIban } from '../../../common/iban.js';
 import { formatMoney, isNegative } from '../../../common/format-money.js';
@@ -17,7 +17,8 @@ export const ROW_HEIGHT = 56;
 const HEADING_HEIGHT = 40;
 const SKELETONS = 8;
 
-function Row({ t, accountName, onOpen }: { t: StoredTransaction; accountName: string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
+/** Memoised: a scroll re-renders the list, and only the rows that came into view need rendering. */
+const Row = memo(function Row({ t, accountName, onOpen }: { t: StoredTransaction; accountName: string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
   const { t: tr, locale } = useText();
   const who = t.counterpartyName ?? (t.counterpartyIban !== undefined ? formatIban(t.counterpartyIban) : tr('ledger:noCounterparty'));
   return (
@@ -33,7 +34,7 @@ function Row({ t, accountName, onOpen }: { t: StoredTransaction; accountName: st
       </span>
     </button>
   );
-}
+});
 
 function Skeleton() {
   return (
@@ -106,7 +107,8 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
 
   const [open, setOpen] = useState<{ transaction: StoredTransaction; from: HTMLElement } | null>(null);
   const names = useMemo(() => new Map(accounts.map((a) => [a.id, a.product ?? (a.iban !== undefined ? formatIban(a.iban) : a.maskedPan)])), [accounts]);
-  const accountName = (id: string) => (showAccount ? names.get(id) : undefined);
+  const accountName = useCallback((id: string) => (showAccount ? names.get(id) : undefined), [names, showAccount]);
+  const onOpen = useCallback((transaction: StoredTransaction, from: HTMLElement) => setOpen({ transaction, from }), []);
 
   if (pager.state.phase === 'failed') {
     return <p className="failure">{errorText(text, pager.state.error)} <button type="button" onClick={() => void pager.start()}>{t('common:retry')}</button></p>;
@@ -128,7 +130,7 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
             <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: virtualizer.getTotalSize() }}>
               {lines.map((line) => (
                 <li key={line.key} className="tx-line" aria-setsize={size} aria-posinset={line.index + 1} style={{ transform: `translateY(${line.start}px)` }}>
-                  <Line item={pager.item(line.index)} accountName={accountName} onOpen={(transaction, from) => setOpen({ transaction, from })} />
+                  <Line item={pager.item(line.index)} accountName={accountName} onOpen={onOpen} />
                 </li>
               ))}
             </ul>

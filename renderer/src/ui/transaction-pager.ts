@@ -84,15 +84,21 @@ export class TransactionPager {
     throw new RangeError(`no line ${index} in a list of ${this.size}`);
   }
 
-  /** Counts, then the first page of each section, side by side. */
+  /**
+   * The counts and the first page of each section, side by side: the first rows cost one round
+   * trip, not two. A section the count finds empty drops its page.
+   */
   async start(): Promise<void> {
-    const counted = await this.read('transactions:count', this.filter);
-    if (this.#disposed) return;
-    if (!counted.ok) return this.#fail(counted.error);
     const sections: Section[] = this.filter.status === undefined ? ['pending', 'booked'] : [this.filter.status];
-    this.#sections = sections.map((section) => ({ section, total: counted.value[section], rows: [], done: false, wanted: FIRST_PAGE, loading: false }));
-    await Promise.all(this.#sections.filter((s) => s.total > 0).map((s) => this.#fill(s)));
+    const states = sections.map((section): SectionState => ({ section, total: 0, rows: [], done: false, wanted: FIRST_PAGE, loading: false }));
+    const [counted] = await Promise.all([this.read('transactions:count', this.filter), ...states.map((s) => this.#fill(s, false))]);
     if (this.#disposed || this.#state.phase === 'failed') return;
+    if (!counted.ok) return this.#fail(counted.error);
+    for (const s of states) {
+      // The count and the page were read a moment apart: a sync between them leaves the rows to tell.
+      s.total = s.done ? s.rows.length : Math.max(counted.value[s.section], s.rows.length + 1);
+    }
+    this.#sections = states;
     this.#state = { phase: 'ready' };
     this.#changed();
   }
@@ -118,7 +124,7 @@ export class TransactionPager {
     this.#listeners.clear();
   }
 
-  async #fill(s: SectionState): Promise<void> {
+  async #fill(s: SectionState, announce = true): Promise<void> {
     if (s.loading) return;
     s.loading = true;
     try {
@@ -133,12 +139,12 @@ export class TransactionPager {
         if (page.value.cursor === undefined) {
           s.done = true;
           // Rows stored or removed since the count: the list takes the rows that are there.
-          s.total = s.rows.length;
+          if (announce) s.total = s.rows.length;
         } else {
           s.cursor = page.value.cursor;
-          if (s.rows.length >= s.total) s.total = s.rows.length + 1;
+          if (announce && s.rows.length >= s.total) s.total = s.rows.length + 1;
         }
-        this.#changed();
+        if (announce) this.#changed();
       }
     } finally {
       s.loading = false;
