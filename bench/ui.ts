@@ -141,13 +141,13 @@ export async function benchUi(): Promise<void> {
 
     const filters: number[] = [];
     for (const word of SEARCHES) {
-      filters.push(await page.evaluate<number, string>(`(${FILTER})(arguments[0])`.replace('arguments[0]', JSON.stringify(word)) as never));
+      filters.push(await page.evaluate<number>(`(${FILTER})(${JSON.stringify(word)})`));
       await page.evaluate(`(${FILTER})('')`);
     }
 
     const idle = await page.evaluate<number[]>(`(${IDLE})()`);
     const cdp = await context.newCDPSession(page);
-    const scroll = await page.evaluate<{ frames: number[]; maxLines: number }, number>(`(${SCROLL})(${SCROLL_STEP})` as never);
+    const scroll = await page.evaluate<{ frames: number[]; maxLines: number }>(`(${SCROLL})(${SCROLL_STEP})`);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
 
