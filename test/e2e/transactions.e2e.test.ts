@@ -116,6 +116,16 @@ describe('the Transactions and Account screens in Chromium', () => {
     expect(violations).toEqual([]);
   });
 
+  it('filters by category, in the address too; the count is the store’s for that category', async () => {
+    await openTransactions();
+    const groceries = await count({ categoryIds: ['groceries'] });
+    expect(groceries.booked + groceries.pending).toBeGreaterThan(0);
+    await page.getByLabel('Categorie').selectOption('groceries');
+    await expect.poll(() => found().innerText(), { timeout: 10_000 }).toMatch(foundText(groceries.booked + groceries.pending));
+    expect(new URL(page.url()).hash).toContain('cat=groceries');
+    expect(await rows().first().innerText()).toContain('Cumpărături');
+  });
+
   it('exports the filter as CSV and as OFX; the CSV holds the ledger’s rows, the OFX reads back with the same booked transactions', async () => {
     await openTransactions(`?account=${encodeURIComponent(ron.id)}&dir=out`);
     const expected = (ledger.accounts.find((a) => a.iban === ron.iban) as LedgerAccount).transactions.filter((t) => micros(t.amount) < 0n);

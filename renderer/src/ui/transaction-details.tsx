@@ -6,6 +6,7 @@ import { formatMoney } from '../../../common/format-money.js';
 import type { StoredTransaction } from '../../../common/queries.js';
 import { formatDate } from '../format/date.js';
 import { useLocale } from '../i18n/use-text.js';
+import { useCategories } from './category-names.js';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -42,6 +43,7 @@ export function TransactionDetails({ transaction: t, account, onClose }: { trans
   const titleId = useId();
   const locale = useLocale();
   const { t: tr } = useTranslation(['ledger']);
+  const { nameOf } = useCategories();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog !== null && !dialog.open) dialog.showModal();
@@ -73,6 +75,7 @@ export function TransactionDetails({ transaction: t, account, onClose }: { trans
         {field(tr('details.entryReference'), t.entryReference)}
         {field(tr('details.bankTransactionCode'), t.bankTransactionCode)}
         {field(tr('details.id'), isFingerprint(t.id) ? tr('details.fingerprint') : t.id)}
+        {field(tr('details.category'), t.category === undefined ? undefined : nameOf(t.category.id))}
         {field(tr('details.account'), accountText)}
       </dl>
     </dialog>

@@ -7,6 +7,7 @@ import type { StoredTransaction, TransactionFilter } from '../../../common/queri
 import { formatDate } from '../format/date.js';
 import { errorText } from '../i18n/texts.js';
 import { useText } from '../i18n/use-text.js';
+import { useCategories } from './category-names.js';
 import { useApp } from './store-context.js';
 import { TransactionDetails } from './transaction-details.js';
 import { TransactionPager, type ListItem } from './transaction-pager.js';
@@ -18,7 +19,7 @@ const HEADING_HEIGHT = 40;
 const SKELETONS = 8;
 
 /** Memoised: a scroll re-renders the list, and only the rows that came into view need rendering. */
-const Row = memo(function Row({ t, accountName, onOpen }: { t: StoredTransaction; accountName: string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
+const Row = memo(function Row({ t, accountName, category, onOpen }: { t: StoredTransaction; accountName: string | undefined; category: string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
   const { t: tr, locale } = useText();
   const who = t.counterpartyName ?? (t.counterpartyIban !== undefined ? formatIban(t.counterpartyIban) : tr('ledger:noCounterparty'));
   return (
@@ -26,7 +27,7 @@ const Row = memo(function Row({ t, accountName, onOpen }: { t: StoredTransaction
       <span className="tx-date">{formatDate(t.bookingDate ?? t.valueDate ?? t.day, locale)}</span>
       <span className="tx-who">
         <span className="tx-counterparty">{who}</span>
-        <span className="tx-remittance">{[accountName, t.remittance].filter((x) => x !== undefined).join(' · ')}</span>
+        <span className="tx-remittance">{[category, accountName, t.remittance].filter((x) => x !== undefined).join(' · ')}</span>
       </span>
       <span className="tx-amount">
         <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, { sign: 'always', locale })}</span>
@@ -46,13 +47,13 @@ function Skeleton() {
   );
 }
 
-function Line({ item, accountName, onOpen }: { item: ListItem; accountName: (id: string) => string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
+function Line({ item, accountName, nameOf, onOpen }: { item: ListItem; accountName: (id: string) => string | undefined; nameOf: (id: string) => string; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
   const { t } = useTranslation(['ledger']);
   switch (item.kind) {
     case 'heading':
       return <h3 className="tx-heading">{t(item.section === 'pending' ? 'pendingHeading' : 'bookedHeading', { count: item.count })}</h3>;
     case 'row':
-      return <Row t={item.transaction} accountName={accountName(item.transaction.accountId)} onOpen={onOpen} />;
+      return <Row t={item.transaction} accountName={accountName(item.transaction.accountId)} category={item.transaction.category === undefined ? undefined : nameOf(item.transaction.category.id)} onOpen={onOpen} />;
     case 'placeholder':
       return <Skeleton />;
   }
@@ -106,6 +107,7 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
   }, [pager]);
 
   const [open, setOpen] = useState<{ transaction: StoredTransaction; from: HTMLElement } | null>(null);
+  const { nameOf } = useCategories();
   const names = useMemo(() => new Map(accounts.map((a) => [a.id, a.product ?? (a.iban !== undefined ? formatIban(a.iban) : a.maskedPan)])), [accounts]);
   const accountName = useCallback((id: string) => (showAccount ? names.get(id) : undefined), [names, showAccount]);
   const onOpen = useCallback((transaction: StoredTransaction, from: HTMLElement) => setOpen({ transaction, from }), []);
@@ -130,7 +132,7 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
             <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: virtualizer.getTotalSize() }}>
               {lines.map((line) => (
                 <li key={line.key} className="tx-line" aria-setsize={size} aria-posinset={line.index + 1} style={{ transform: `translateY(${line.start}px)` }}>
-                  <Line item={pager.item(line.index)} accountName={accountName} onOpen={onOpen} />
+                  <Line item={pager.item(line.index)} accountName={accountName} nameOf={nameOf} onOpen={onOpen} />
                 </li>
               ))}
             </ul>

@@ -3,14 +3,14 @@ import { filterFromParams, hasFilter, parseAmount, withFilter, withoutFilters } 
 
 describe('the Transactions screen’s filter in the address', () => {
   it('reads every field from its parameter', () => {
-    const params = new URLSearchParams('q=bucuresti&from=2027-01-01&to=2027-01-31&min=-150&max=-10.5&dir=out&status=booked&account=RO49CECE1:RON');
+    const params = new URLSearchParams('q=bucuresti&from=2027-01-01&to=2027-01-31&min=-150&max=-10.5&dir=out&status=booked&account=RO49CECE1:RON&cat=groceries');
     expect(filterFromParams(params)).toEqual({
-      text: 'bucuresti', dateFrom: '2027-01-01', dateTo: '2027-01-31', amountMin: '-150', amountMax: '-10.5', direction: 'out', status: 'booked', accountIds: ['RO49CECE1:RON'],
+      text: 'bucuresti', dateFrom: '2027-01-01', dateTo: '2027-01-31', amountMin: '-150', amountMax: '-10.5', direction: 'out', status: 'booked', categoryIds: ['groceries'], accountIds: ['RO49CECE1:RON'],
     });
   });
 
   it('leaves out what the store would refuse, so a hand-edited address still lists', () => {
-    expect(filterFromParams(new URLSearchParams('from=ieri&min=12,5&dir=sideways&status=maybe&q=%20%20'))).toEqual({});
+    expect(filterFromParams(new URLSearchParams('from=ieri&min=12,5&dir=sideways&status=maybe&q=%20%20&cat=Not%20a%20key'))).toEqual({});
   });
 
   it('writes a change and removes an emptied field, keeping the rest', () => {

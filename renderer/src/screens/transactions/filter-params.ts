@@ -14,6 +14,7 @@ export const FILTER_PARAMS = {
   direction: 'dir',
   account: 'account',
   status: 'status',
+  category: 'cat',
 } as const;
 
 export type FilterField = keyof typeof FILTER_PARAMS;
@@ -53,6 +54,8 @@ export function filterFromParams(params: URLSearchParams): TransactionFilter {
   if (direction === 'in' || direction === 'out') filter.direction = direction;
   const status = get('status');
   if (status === 'booked' || status === 'pending') filter.status = status;
+  const category = get('category');
+  if (category !== undefined && /^[a-z0-9-]{1,40}$/.test(category)) filter.categoryIds = [category];
   const account = get('account');
   if (account !== undefined && account.length <= 200) filter.accountIds = [account];
   return filter;

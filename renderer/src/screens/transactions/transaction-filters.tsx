@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { SetURLSearchParams } from 'react-router';
 import { formatIban } from '../../../../common/iban.js';
+import { useCategories } from '../../ui/category-names.js';
 import { useApp } from '../../ui/store-context.js';
 import { FILTER_PARAMS, hasFilter, parseAmount, withFilter, withoutFilters, type FilterField } from './filter-params.js';
 
@@ -60,7 +61,8 @@ function AmountField({ field, label, params, setParams }: { field: 'amountMin' |
 /** The Transactions screen's search and filters; every one lives in the address (filter-params.ts). */
 export function TransactionFilters({ params, setParams, searchRef }: Props) {
   const { t } = useTranslation(['ledger']);
-  const ids = { search: useId(), hint: useId(), from: useId(), to: useId(), direction: useId(), account: useId(), status: useId() };
+  const ids = { search: useId(), hint: useId(), from: useId(), to: useId(), direction: useId(), account: useId(), status: useId(), category: useId() };
+  const { categories, nameOf } = useCategories();
   const accounts = useApp((s) => s.accounts);
   const options = useMemo(
     () => [...new Map(accounts.map((a) => [a.id, `${a.product ?? a.name ?? ''} ${a.iban !== undefined ? formatIban(a.iban) : (a.maskedPan ?? '')}`.trim()])).entries()],
@@ -116,6 +118,13 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
           <option value="">{t('filters.statusAll')}</option>
           <option value="booked">{t('filters.statusBooked')}</option>
           <option value="pending">{t('filters.statusPending')}</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.category}>{t('filters.category')}</label>
+        <select id={ids.category} value={value('category')} onChange={(e) => choose('category')(e.target.value)}>
+          <option value="">{t('filters.categoryAll')}</option>
+          {categories.map((c) => <option key={c.id} value={c.id}>{nameOf(c.id)}</option>)}
         </select>
       </div>
       {hasFilter(params) && <button type="button" className="clear-filters" onClick={() => setParams((p) => withoutFilters(p))}>{t('filters.clear')}</button>}
