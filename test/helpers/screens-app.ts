@@ -11,6 +11,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import type { Connection, Result, SyncStatus } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
 import { startWebApp } from '../../host/web-app.js';
+import { resources } from '../../renderer/src/i18n/resources.js';
+import { signInAndAllowAll } from './browser-app.js';
 import { TestKeychain } from './core-world.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,17 +88,11 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     },
     async connectDemo(context, page) {
       const opened = context.waitForEvent('page');
-      await page.getByRole('button', { name: 'Conectează banca' }).click();
+      await page.getByRole('button', { name: resources.ro.welcome.demoButton }).click();
       const popup = await opened;
       await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
       bank = new URL(popup.url()).origin;
-      await popup.getByLabel('User CEConline').fill('demo');
-      await popup.getByLabel('Cod acces').fill('123456');
-      await popup.getByRole('button', { name: 'Login' }).click();
-      await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-      const closed = popup.waitForEvent('close', { timeout: 20_000 });
-      await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-      await closed;
+      await signInAndAllowAll(popup, 'demo');
       await until('the connection', async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), (s) => s.length === 1 && s[0] === 'active', 20_000);
       await until('the sync after the connect', () => invoke<SyncStatus>('sync:status'), (s) => !s.running && s.lastRun !== undefined, 60_000);
     },
