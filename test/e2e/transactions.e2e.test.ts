@@ -183,7 +183,7 @@ describe('the Transactions and Account screens in Chromium', () => {
     await dialog.waitFor();
     expect(await dialog.getByText('Sumă', { exact: true }).isVisible()).toBe(true);
     expect(await dialog.getByText('Identificatorul băncii').isVisible()).toBe(true);
-    const inDialog = () => page.evaluate<boolean>('document.querySelector("dialog").contains(document.activeElement)');
+    const inDialog = () => page.evaluate<boolean>('document.querySelector("dialog.drawer").contains(document.activeElement)');
     expect(await inDialog()).toBe(true);
     for (const key of ['Tab', 'Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
