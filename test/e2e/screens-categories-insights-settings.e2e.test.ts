@@ -3,6 +3,7 @@
  * a real Chromium against browser mode on the sandbox bank: what the page shows is checked
  * against what the contract answers (`transactions:query`, `settings:get`, `connections:list`).
  */
+import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,7 +87,8 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
   /** The demo PSU connected through the sandbox profile, its history stored. */
   async function connectDemo(context: BrowserContext, page: Page): Promise<void> {
     const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Conectează banca' }).click();
+    // A first run: the welcome screen's one-click demo bank.
+    await page.getByRole('button', { name: welcome.demoButton }).click();
     await allowAll(await popupOpened);
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toContain('active');
     await expect.poll(async () => (await invoke<TransactionsView>('transactions:query', { limit: 1 })).transactions.length, { timeout: 30_000 }).toBe(1);
