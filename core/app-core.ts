@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { AppInfo, ProfileCredentials } from '../common/index.js';
 import { KeychainError, ValidationError } from './errors.js';
 import { certificateSummary } from './profiles/certificate-summary.js';
-import { clientSecretKey } from './profiles/profile-secrets.js';
+import { sandboxSecretKey } from './profiles/profile-secrets.js';
 import type { VendorProfile, VendorProfileLoad } from './profiles/vendor-profile.js';
 import type { MutualTlsOptions } from './http/mutual-tls.js';
 import type { Keychain } from './keychain/keychain.js';
@@ -260,7 +260,8 @@ export function createAppCore(world: CoreWorld): AppCore {
     },
     profileCredentials: async (profileId) => {
       if (profileId === SANDBOX_PROFILE.id && world.embedded !== undefined) {
-        const secret = await world.keychain.get(clientSecretKey(profileId));
+        const registration = new RegistrationStore(db).get(profileId);
+        const secret = registration === undefined ? undefined : await world.keychain.get(sandboxSecretKey(profileId, registration.clientId));
         return {
           profileId,
           clientSecret: secret === undefined ? 'none' : 'stored',

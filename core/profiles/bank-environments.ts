@@ -5,7 +5,7 @@ import { resolveEndpoint } from '../oauth/endpoints.js';
 import { toHeaderCertificate, type Psd2Context } from '../psd2/psd2-context.js';
 import type { Registration, RegistrationStore } from '../store/registrations.js';
 import { bankProfiles, cecProfile, cecSandboxProfile, type BankProfile } from './bank-profile.js';
-import { clientSecretKey } from './profile-secrets.js';
+import { sandboxSecretKey } from './profile-secrets.js';
 import type { ProfileSettings } from './profile-settings.js';
 import type { ProductionProfiles } from './production-profiles.js';
 
@@ -46,7 +46,6 @@ export interface BankEnvironmentsDeps {
   now: () => Date;
 }
 
-export { clientSecretKey };
 
 /**
  * Turns profile settings into a live bank. For the sandbox it starts the embedded bank and, on
@@ -75,7 +74,7 @@ export class BankEnvironments {
     const { url } = await embedded.start();
     const { redirectUri } = this.deps;
     const stored = this.deps.registrations.get(settings.id);
-    const storedSecret = stored === undefined ? undefined : await this.deps.keychain.get(clientSecretKey(settings.id));
+    const storedSecret = stored === undefined ? undefined : await this.deps.keychain.get(sandboxSecretKey(settings.id, stored.clientId));
     let registration: Registration;
     let clientSecret: string;
     if (stored === undefined || stored.redirectUri !== redirectUri || storedSecret === undefined) {
@@ -95,7 +94,10 @@ export class BankEnvironments {
     const creds = await embedded.enrol(this.deps.redirectUri);
     // The embedded bank is ours: an app without credentials is its bug, not something to carry on with.
     if (creds.clientId === '' || creds.clientSecret === '') throw new BugIndicatingError('the embedded bank enrolled an app without a client id or secret');
-    await this.deps.keychain.set(clientSecretKey(profileId), creds.clientSecret);
+    const previous = this.deps.registrations.get(profileId);
+    await this.deps.keychain.set(sandboxSecretKey(profileId, creds.clientId), creds.clientSecret);
+    // The app it replaces is gone from this folder's bank: its secret would only linger.
+    if (previous !== undefined && previous.clientId !== creds.clientId) await this.deps.keychain.delete(sandboxSecretKey(profileId, previous.clientId));
     const registration: Registration = {
       profileId,
       baseUrl: url,

@@ -4,6 +4,14 @@ import type { Keychain } from '../keychain/keychain.js';
 /** The keychain account of a profile's client secret (the sandbox's and every production one). */
 export const clientSecretKey = (profileId: string) => `client-secret:${profileId}`;
 
+/**
+ * The embedded sandbox's client secret, filed under the client id it was issued with. Every data
+ * folder has a sandbox bank of its own, and the OS keychain is one per person: under the bare
+ * profile id, two folders (the app and a `--data-dir` CLI run) would overwrite each other's
+ * secret and each would then be refused by its own bank.
+ */
+export const sandboxSecretKey = (profileId: string, clientId: string) => `${clientSecretKey(profileId)}:${clientId}`;
+
 /** The keychain account of a production profile's QWAC private key. */
 export const qwacKeyKey = (profileId: string) => `qwac-key:${profileId}`;
 

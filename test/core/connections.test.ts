@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthorizationCancelledError, BankError, ReauthRequiredError, toUiState } from '../../core/errors.js';
 import { refreshTokenKey } from '../../core/auth/token-manager.js';
-import { clientSecretKey } from '../../core/profiles/bank-environments.js';
+import { sandboxSecretKey } from '../../core/profiles/profile-secrets.js';
+import { RegistrationStore } from '../../core/store/registrations.js';
 import { call } from '../helpers/http.js';
 import { playPsu } from '../../sandbox/demo-psu.js';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
@@ -9,6 +10,9 @@ import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world
 const PSU_IP = '192.0.2.10';
 const connectAs = (w: CoreWorldForTest, user: string, label = user) =>
   w.core.connections.connect({ profileId: 'sandbox', label, port: psuPort({ user, decision: 'allow' }), psuIpAddress: PSU_IP });
+
+/** A world's sandbox enrolment's keychain entry: the secret is filed under its client id. */
+const sandboxKey = (w: CoreWorldForTest) => sandboxSecretKey('sandbox', new RegistrationStore(w.core.db).get('sandbox')?.clientId ?? '');
 
 describe('connect', () => {
   let w: CoreWorldForTest;
@@ -18,7 +22,7 @@ describe('connect', () => {
   it('enrols the app in the sandbox on first use and keeps the client secret in the keychain only', async () => {
     const c = await connectAs(w, 'demo');
     expect(c.status).toBe('active');
-    const secret = await w.keychain.get(clientSecretKey('sandbox'));
+    const secret = await w.keychain.get(sandboxKey(w));
     expect(secret).toMatch(/^\S{20,}$/);
     const row = w.core.db.prepare('SELECT * FROM bank_registrations').get() as Record<string, string>;
     expect(Object.values(row).join(' ')).not.toContain(secret as string);
@@ -177,8 +181,8 @@ describe('tokens', () => {
 
   it('reads a refused client secret on refresh as misconfigured, leaving the connection as it is', async () => {
     const c = await connectAs(w, 'demo');
-    const secret = await w.keychain.get(clientSecretKey('sandbox'));
-    await w.keychain.set(clientSecretKey('sandbox'), 'not-the-secret');
+    const secret = await w.keychain.get(sandboxKey(w));
+    await w.keychain.set(sandboxKey(w), 'not-the-secret');
     bankTime += 700_000;
     appTime = bankTime;
     try {
@@ -187,7 +191,7 @@ describe('tokens', () => {
       expect(toUiState(read)).toBe('misconfigured');
       expect(w.core.connections.get(c.id).status).toBe('active');
     } finally {
-      await w.keychain.set(clientSecretKey('sandbox'), secret as string);
+      await w.keychain.set(sandboxKey(w), secret as string);
     }
   });
 

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_PROFILE } from '../../core/profiles/profile-settings.js';
 import { BugIndicatingError } from '../../core/errors.js';
 import { MemoryKeychain } from '../../core/keychain/memory-keychain.js';
-import { BankEnvironments, clientSecretKey, type EmbeddedBank } from '../../core/profiles/bank-environments.js';
+import { BankEnvironments, type EmbeddedBank } from '../../core/profiles/bank-environments.js';
+import { clientSecretKey, sandboxSecretKey } from '../../core/profiles/profile-secrets.js';
 import { openDatabase, type Db } from '../../core/store/database.js';
 import { RegistrationStore } from '../../core/store/registrations.js';
 import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
@@ -53,7 +54,7 @@ describe('BankEnvironments over the EmbeddedBank port', () => {
     expect(enrolments).toEqual(['https://conturi.invalid/a']);
     expect(again.clientId).toBe(first.clientId);
     expect(first.clientId).not.toBe('');
-    expect(await keychain.get(clientSecretKey(SANDBOX_PROFILE.id))).toBe(first.clientSecret);
+    expect(await keychain.get(sandboxSecretKey(SANDBOX_PROFILE.id, first.clientId))).toBe(first.clientSecret);
     expect(new RegistrationStore(db).get(SANDBOX_PROFILE.id)).toMatchObject({ clientId: first.clientId, redirectUri: 'https://conturi.invalid/a', baseUrl: first.psd2.baseUrl });
 
     // The bank knows the app: a PSD2 call under its client id passes the client check.
@@ -66,6 +67,23 @@ describe('BankEnvironments over the EmbeddedBank port', () => {
     const moved = await environments(counted, keychain, 'https://conturi.invalid/b').resolve(SANDBOX_PROFILE);
     expect(enrolments).toEqual(['https://conturi.invalid/a', 'https://conturi.invalid/b']);
     expect(moved.clientId).not.toBe(first.clientId);
+    // The replaced app's secret goes; the new one is filed under its own client id.
+    expect(await keychain.get(sandboxSecretKey(SANDBOX_PROFILE.id, first.clientId))).toBeUndefined();
+    expect(await keychain.get(sandboxSecretKey(SANDBOX_PROFILE.id, moved.clientId))).toBe(moved.clientSecret);
+  });
+
+  it('keeps two data folders\' sandbox secrets apart in one keychain: each folder resolves its own', async () => {
+    const keychain = new MemoryKeychain();
+    const other = openDatabase(join(dir, 'other.sqlite'));
+    try {
+      const mine = await environments(counted, keychain, 'https://conturi.invalid/a').resolve(SANDBOX_PROFILE);
+      const theirs = await new BankEnvironments({ fetch, keychain, registrations: new RegistrationStore(other), embedded: counted, redirectUri: 'https://conturi.invalid/a', now: () => new Date() }).resolve(SANDBOX_PROFILE);
+      expect(theirs.clientId).not.toBe(mine.clientId);
+      const again = await environments(counted, keychain, 'https://conturi.invalid/a').resolve(SANDBOX_PROFILE);
+      expect([again.clientId, again.clientSecret]).toEqual([mine.clientId, mine.clientSecret]);
+    } finally {
+      other.close();
+    }
   });
 
   it('refuses an enrolment that came back without a client id as a bug, storing nothing', async () => {

@@ -3,7 +3,8 @@ import { dispatch, type Handlers } from '../../common/index.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { refreshTokenKey } from '../../core/auth/token-manager.js';
 import { toAppError } from '../../core/errors.js';
-import { clientSecretKey } from '../../core/profiles/bank-environments.js';
+import { sandboxSecretKey } from '../../core/profiles/profile-secrets.js';
+import { RegistrationStore } from '../../core/store/registrations.js';
 import { coreWorld, psuPort, type CoreWorldForTest } from '../helpers/core-world.js';
 
 const frontEnd = (user: string) => ({ authorizationPort: () => psuPort({ user, decision: 'allow' }), psuIpAddress: '192.0.2.7', emit: () => {} });
@@ -62,7 +63,7 @@ describe('the app log', () => {
       await fetch(`${w.bankOrigin}/sandbox/consents/${connection.consentId}/revoke`, { method: 'POST' });
       expect(await call('sync:run', {})).toMatchObject({ ok: true, value: { outcome: 'failed' } });
 
-      const kept = [await w.keychain.get(clientSecretKey('sandbox')), await w.keychain.get(refreshTokenKey(connection.id))];
+      const kept = [await w.keychain.get(sandboxSecretKey('sandbox', new RegistrationStore(w.core.db).get('sandbox')?.clientId ?? '')), await w.keychain.get(refreshTokenKey(connection.id))];
       for (const secret of kept) if (secret !== undefined) wire.secrets.add(secret);
       // Code, verifier, client secret, access and refresh token at least: else the test proves nothing.
       expect(wire.secrets.size).toBeGreaterThanOrEqual(5);

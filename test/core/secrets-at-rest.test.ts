@@ -9,7 +9,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../core/app-core.js';
 import { createLogger } from '../../core/logging/logger.js';
-import { clientSecretKey, qwacKeyKey, readClientSecret } from '../../core/profiles/profile-secrets.js';
+import { clientSecretKey, qwacKeyKey, readClientSecret, sandboxSecretKey } from '../../core/profiles/profile-secrets.js';
+import { RegistrationStore } from '../../core/store/registrations.js';
 import { openDatabase } from '../../core/store/database.js';
 import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
@@ -85,7 +86,7 @@ describe('no secret on disk outside the keychain', () => {
       kind: 'cec-production', id: 'p1', baseUrl: url, clientId: 'client-p1', certificatePem: demoCertificatePem,
       redirectUri: 'https://tpp.example/cb', clientSecret: `secret-${'x'.repeat(24)}`, qwac,
     });
-    expect([...keychain.written].sort()).toEqual([clientSecretKey('p1'), clientSecretKey('sandbox'), qwacKeyKey('p1'), `refresh:${connection.id}`].sort());
+    expect([...keychain.written].sort()).toEqual([clientSecretKey('p1'), sandboxSecretKey('sandbox', new RegistrationStore(core.db).get('sandbox')?.clientId ?? ''), qwacKeyKey('p1'), `refresh:${connection.id}`].sort());
 
     const secrets = new Map<string, string>();
     for (const account of keychain.written) {

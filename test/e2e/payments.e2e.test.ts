@@ -4,6 +4,7 @@
  * transaction, a bulk CSV with an invalid row that sends nothing, a cancel before authorisation,
  * and the clicks from the overview to the bank's page for a saved beneficiary.
  */
+import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,7 +116,8 @@ describe('payments in browser mode', () => {
     const page = await context.newPage();
     await page.goto(host.url);
     const opened = context.waitForEvent('page');
-    await page.getByRole('button', { name: 'Conectează banca' }).click();
+    // A first run: the welcome screen's one-click demo bank.
+    await page.getByRole('button', { name: welcome.demoButton }).click();
     const popup = await opened;
     await popup.getByLabel('User CEConline').fill('demo');
     await popup.getByLabel('Cod acces').fill('123456');
