@@ -199,13 +199,25 @@ describe('payments in browser mode', () => {
 
   it('pay again from an outgoing transaction: two clicks to the review, prefilled', { timeout: 90_000 }, async () => {
     const { page } = await openApp();
-    const rows = page.getByRole('listitem');
-    await rows.filter({ hasText: new RegExp((ronAccount.iban ?? '').split('').join('\\s?')) }).first().getByRole('button').click();
-    const again = page.getByRole('link', { name: /^Plătește din nou/ }).first();
-    await again.waitFor({ timeout: 20_000 });
+    // The account's money going out, as the transactions screen lists it; the first transfer to an IBAN is the one to pay again.
+    await page.evaluate(`location.hash = '#/transactions?dir=out&account=${encodeURIComponent(ronAccount.id)}'`);
+    const list = page.getByRole('list', { name: 'Lista tranzacțiilor' }).locator('.tx-row:not(.tx-skeleton)');
+    await list.first().waitFor({ timeout: 20_000 });
+    const dialog = page.getByRole('dialog', { name: 'Detaliile tranzacției' });
     let clicks = 0;
-    await again.click(); clicks += 1;
-    await page.getByRole('button', { name: 'Verifică plata' }).click(); clicks += 1;
+    for (let i = 0; i < 40 && clicks === 0; i++) {
+      await list.nth(i).click();
+      await dialog.waitFor();
+      const again = dialog.getByRole('link', { name: /^Plătește din nou/ });
+      if ((await again.count()) === 0) {
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
+        continue;
+      }
+      clicks = 1; // the transaction, opened
+      await again.click();
+      clicks += 1;
+    }
     await page.getByRole('heading', { name: 'Verifică plata' }).waitFor();
     await page.getByRole('button', { name: 'Plătește la bancă' }).waitFor();
     expect(clicks).toBe(2);

@@ -1,4 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
+import { TransactionCategory } from '../screens/categories/transaction-category.js';
+import { PayAgain } from '../screens/payments/pay-again.js';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../common/domain.js';
 import { formatIban } from '../../../common/iban.js';
@@ -78,6 +80,10 @@ export function TransactionDetails({ transaction: t, account, onClose }: { trans
         {field(tr('details.category'), t.category === undefined ? undefined : nameOf(t.category.id))}
         {field(tr('details.account'), accountText)}
       </dl>
+      <div className="drawer-actions">
+        <TransactionCategory transaction={t} />
+        <PayAgain transaction={t} />
+      </div>
     </dialog>
   );
 }

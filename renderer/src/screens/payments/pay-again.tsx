@@ -12,7 +12,7 @@ export const payAgainHref = (tx: StoredTransaction): string =>
     amount: tx.amount.amount.replace(/^-/, ''),
     currency: tx.amount.currency,
     details: tx.remittance ?? '',
-  });
+  }, { review: true });
 
 /** An outgoing transfer to an IBAN can be paid again; anything else (money in, card purchases) cannot. */
 export const canPayAgain = (tx: StoredTransaction): boolean => tx.amount.amount.startsWith('-') && tx.counterpartyIban !== undefined;
