@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { returns } from './contract-schemas.js';
 import type { Money } from './money.js';
 
-/** Carries an output type without a runtime schema: outputs come from our own side. */
-const returns = <T>() => undefined as unknown as T;
 
 /** The columns of a bulk CSV (core/payments/bulk-csv-columns.ts). */
 export type BulkPreviewField = 'creditorName' | 'creditorIban' | 'amount' | 'currency' | 'details' | 'endToEndId';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { returns } from './contract-schemas.js';
 import type { AppError } from './result.js';
 
-/** Carries an output type without a runtime schema: outputs come from our own side. */
-const returns = <T>() => undefined as unknown as T;
 
 /**
  * The bank's advice on a payment's funds. `unknown` says why there is none: no valid AIS consent

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { returns } from './contract-schemas.js';
 import type { PaymentView } from './payments.js';
 
-/** Carries an output type without a runtime schema: outputs come from our own side. */
-const returns = <T>() => undefined as unknown as T;
 
 const id = z.string().min(1).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 /** Made by the client once per form (a UUID): the same key twice is the same intent, so a double click pays once. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { returns } from './contract-schemas.js';
 
-/** Carries an output type without a runtime schema: outputs come from our own side. */
-const returns = <T>() => undefined as unknown as T;
 
 const profileId = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
