@@ -52,7 +52,7 @@ describe('the overview slice', () => {
   it('changes the theme or the language alone through settings:set', async () => {
     const { fake, store } = world();
     fake.handle('settings:set', (input) => ({ ok: true, value: { authorizationMode: 'window', autoSyncHours: 6, language: input.language ?? 'ro', theme: input.theme ?? 'light' } }));
-    expect(await store.getState().setPreferences({ theme: 'dark' })).toBe(true);
+    expect(await store.getState().setPreference({ theme: 'dark' })).toBe(true);
     expect(fake.inputsOf('settings:set')).toEqual([{ theme: 'dark' }]);
     expect(store.getState().settings?.theme).toBe('dark');
   });

@@ -1,4 +1,3 @@
-import type { Settings } from '../../../common/contract.js';
 import type { StoredTransaction, TotalsView } from '../../../common/queries.js';
 import type { AppError } from '../../../common/result.js';
 import type { SliceCreator } from './types.js';
@@ -16,8 +15,6 @@ export interface OverviewSlice {
   recentError: AppError | null;
   /** Reads the totals and the newest transactions from the local copy again. */
   loadOverview(): Promise<void>;
-  /** The person's theme or language, from the command palette; the others settings stay. */
-  setPreferences(patch: Partial<Pick<Settings, 'theme' | 'language'>>): Promise<boolean>;
 }
 
 export const createOverviewSlice: SliceCreator<OverviewSlice> = ({ bridge }) => (set) => {
@@ -40,11 +37,6 @@ export const createOverviewSlice: SliceCreator<OverviewSlice> = ({ bridge }) => 
         ...(totals.ok ? { totals: totals.value, totalsError: null } : { totalsError: totals.error }),
         ...(recent.ok ? { recent: recent.value.transactions, recentError: null } : { recentError: recent.error }),
       });
-    },
-    async setPreferences(patch) {
-      const result = await tracked(set, 'settings', () => bridge.invoke('settings:set', patch));
-      if (result.ok) set({ settings: result.value });
-      return result.ok;
     },
   };
 };

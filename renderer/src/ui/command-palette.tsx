@@ -36,7 +36,7 @@ export function CommandPalette() {
   const navigate = useNavigate();
   const accounts = useAppList((s) => s.accounts);
   const syncing = useApp(selectSyncing);
-  const { runSync, setPreferences } = usePick('runSync', 'setPreferences');
+  const { runSync, setPreference } = usePick('runSync', 'setPreference');
   const text = useText();
   const { t } = useTranslation(['palette', 'common']);
 
@@ -67,7 +67,7 @@ export function CommandPalette() {
     setOpen(false);
     command();
   };
-  const prefer = (patch: Partial<Pick<Settings, 'theme' | 'language'>>) => run(() => void setPreferences(patch));
+  const prefer = (patch: Partial<Pick<Settings, 'theme' | 'language'>>) => run(() => void setPreference(patch));
 
   return (
     <>
