@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { isBuiltinCategoryId, type CategoryView } from '../../../common/categories.js';
-import { useApp } from './store-context.js';
+import type { CategoryView } from '../../../common/categories.js';
+import { useCategoriesLoaded, useCategoryName } from '../screens/categories/category-name.js';
+import { useAppList } from './store-context.js';
 
-/** The person's categories (built-in ones first) and a function naming any category id in the language shown. */
+/**
+ * The person's categories (built-in ones first) and a function naming any category id in the
+ * language shown: the store's one list and the categories screen's names, so a category reads
+ * the same in a row, the filter, the details and on its own screen.
+ */
 export function useCategories(): { categories: CategoryView[]; nameOf: (id: string) => string } {
-  const read = useApp((s) => s.ledgerRead);
-  const version = useApp((s) => s.ledgerVersion);
-  const { t } = useTranslation(['ledger']);
-  const [categories, setCategories] = useState<CategoryView[]>([]);
-  useEffect(() => {
-    let current = true;
-    void read('categories:list', {}).then((r) => {
-      if (current && r.ok) setCategories(r.value);
-    });
-    return () => {
-      current = false;
-    };
-  }, [read, version]);
-  const custom = new Map(categories.flatMap((c) => (c.builtin ? [] : [[c.id, c.name] as const])));
-  const nameOf = (id: string) => (isBuiltinCategoryId(id) ? t(`category.${id}`) : (custom.get(id) ?? id));
+  useCategoriesLoaded();
+  const categories = useAppList((s) => s.categories);
+  const nameOf = useCategoryName();
   return { categories, nameOf };
 }
