@@ -4,24 +4,15 @@
  * host's loopback route, and the page lists the accounts. Everything is real except the person:
  * the sandbox bank over HTTP, SQLite in a temp folder, the OS keychain under a test service.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountsView, Connection, Result, SyncStatus } from '../../common/index.js';
-import type { RunningHost } from '../../host/server.js';
+import type { AccountsView, Connection, SyncStatus } from '../../common/index.js';
 import { openLaunchPage } from '../../host/open-browser.js';
-import { startWebApp } from '../../host/web-app.js';
-import { TestKeychain } from '../helpers/core-world.js';
 import { FORGED_CALLBACK_QUERIES } from '../fixtures/forged-callbacks.js';
+import { openBankPopup, secretOf, signIn, signInAndAllowAll } from '../helpers/browser-app.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** `E2E_RENDERER_DIR` points the test at another build of the renderer (same contract). */
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 /** The first run's way in: the welcome screen's demo bank (there is no connection in these tests when they connect). */
 const CONNECT = 'Încercați banca demo';
 const SYNC = 'Sincronizează';
@@ -73,96 +64,36 @@ async function startForeignSite(callback: string): Promise<{ url: string; close(
 }
 
 describe('browser mode in Chromium', () => {
-  let dir: string;
-  let keychain: TestKeychain;
-  let host: RunningHost;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  let app: BrowserApp;
   /** One line per request the host answered (`GET /oauth/callback 400`). */
   const hostLog: string[] = [];
-
-  /** The host's API as the page calls it, for assertions that do not depend on the page's layout. */
-  async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const res = await fetch(`${host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) });
-    const result = (await res.json()) as Result<T>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
-
-  /** The app's page, with CSP violations collected: the renderer must run under the host's policy. */
-  async function openApp(url = host.url): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.goto(url);
-    return { context, page, violations };
-  }
+  const invoke = <T>(method: string, input?: unknown) => app.invoke<T>(method, input);
+  const openApp = (url?: string) => app.openApp({}, url);
 
   /** Clicks Connect and follows the popup to the bank's login form. */
-  async function connectPopup(context: BrowserContext, page: Page): Promise<Page> {
-    const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: CONNECT }).click();
-    const popup = await popupOpened;
-    await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
-    return popup;
-  }
-
-  async function login(popup: Page): Promise<void> {
-    await popup.getByLabel('User CEConline').fill('demo');
-    await popup.getByLabel('Cod acces').fill('123456');
-    await popup.getByRole('button', { name: 'Login' }).click();
-  }
+  const connectPopup = (context: BrowserContext, page: Page) => openBankPopup(context, page, CONNECT);
 
   /** Connects the demo PSU with all its accounts; the bank redirects to the host's loopback route, whose page closes the popup. */
   async function connectDemo(context: BrowserContext, page: Page): Promise<void> {
-    await allowAll(await connectPopup(context, page));
+    await grantAll(await connectPopup(context, page));
   }
 
   /** The PSU signs in on the bank's open page and grants every account; the connection becomes active. */
-  async function allowAll(popup: Page): Promise<void> {
-    await login(popup);
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    await closed;
+  async function grantAll(popup: Page): Promise<void> {
+    await signInAndAllowAll(popup, 'demo');
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(staticDir, 'index.html'))) {
-      execFileSync('npx', ['vite', 'build'], { stdio: 'inherit', timeout: 180_000 });
-    }
-    dir = mkdtempSync(join(tmpdir(), 'conturi-e2e-'));
-    keychain = new TestKeychain();
-    host = await startWebApp({
-      port: 0,
-      staticDir,
-      dataDir: join(dir, 'data'),
-      keychain,
-      openExternal: async () => {
-        throw new Error('window mode must not open the system browser');
-      },
-      log: (line) => hostLog.push(line),
-    });
-    browser = await chromium.launch({ executablePath, args });
+    app = await startBrowserApp({ log: (line) => hostLog.push(line) });
   }, 240_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    // A test that failed mid-sign-in leaves nobody to close its popup: free the one slot.
-    await invoke('connections:cancel-authorization');
+    await app.reset();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await keychain?.clear();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('a popup closed by the person ends the attempt as cancelled and lists no connection', async () => {
@@ -183,7 +114,7 @@ describe('browser mode in Chromium', () => {
   it('probes from a foreign page while the bank page is open change nothing; the real sign-in still completes', async () => {
     const { context, page } = await openApp();
     const popup = await connectPopup(context, page);
-    const foreign = await startForeignSite(`${host.origin}/oauth/callback`);
+    const foreign = await startForeignSite(`${app.host.origin}/oauth/callback`);
     try {
       const attacker = await context.newPage();
       const before = hostLog.filter((l) => l === 'GET /oauth/callback 400').length;
@@ -194,23 +125,23 @@ describe('browser mode in Chromium', () => {
       expect(hostLog.filter((l) => l === 'GET /oauth/callback 400').length - before).toBe(2 * PROBES.length);
       expect(hostLog.filter((l) => l.startsWith('GET /oauth/callback 200'))).toEqual([]);
       // Direct hits too, as another local program could send them.
-      for (const query of PROBES) expect((await fetch(`${host.origin}/oauth/callback?${query}`)).status).toBe(400);
+      for (const query of PROBES) expect((await fetch(`${app.host.origin}/oauth/callback?${query}`)).status).toBe(400);
       await attacker.close();
     } finally {
       await foreign.close();
     }
     // The sign-in is still open: the bank's page waits, nothing was connected or cancelled.
     expect(popup.isClosed()).toBe(false);
-    await allowAll(popup);
+    await grantAll(popup);
     const [connection] = await invoke<Connection[]>('connections:list');
     await invoke('connections:remove', { connectionId: connection?.id });
   });
 
   it('the bank popup starts without the secret: back on the app origin it cannot call the API; the app tab still reloads', async () => {
     const { context, page } = await openApp();
-    const secret = new URL(host.url).hash.slice('#secret='.length);
+    const secret = secretOf(app.host.url);
     const popup = await connectPopup(context, page);
-    await popup.goto(`${host.origin}/`);
+    await popup.goto(`${app.host.origin}/`);
     expect(await storedSecret(popup)).toBeNull();
     const status = await popup.evaluate(async (kept) => {
       const res = await fetch('/api/invoke', {
@@ -230,8 +161,8 @@ describe('browser mode in Chromium', () => {
   });
 
   it('opens from a launch ticket once: the page trades it for the secret, a second use is refused', async () => {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const launch = host.launchTicket();
+    const secret = secretOf(app.host.url);
+    const launch = app.host.launchTicket();
     const { page } = await openApp(launch.url);
     await expect.poll(() => storedSecret(page), { timeout: 15_000 }).toBe(secret);
     expect(new URL(page.url()).hash).toBe('');
@@ -243,14 +174,13 @@ describe('browser mode in Chromium', () => {
   });
 
   it('npm run web opens a 0600 file page that forwards the browser to the app on a ticket', async () => {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    contexts.push(context);
+    const secret = secretOf(app.host.url);
+    const context = await app.newContext();
     const page = await context.newPage();
-    await openLaunchPage(join(dir, 'data'), host.launchTicket(), async (fileUrl) => {
+    await openLaunchPage(app.dataDir, app.host.launchTicket(), async (fileUrl) => {
       await page.goto(fileUrl);
     });
-    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${host.origin}/`);
+    await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(`${app.host.origin}/`);
     await expect.poll(() => storedSecret(page), { timeout: 15_000 }).toBe(secret);
     await expect.poll(() => page.getByRole('button', { name: CONNECT }).isEnabled(), { timeout: 15_000 }).toBe(true);
   });
@@ -258,7 +188,7 @@ describe('browser mode in Chromium', () => {
   it('a refusal on the bank page closes the popup and lists no connection', async () => {
     const { context, page } = await openApp();
     const popup = await connectPopup(context, page);
-    await login(popup);
+    await signIn(popup, 'demo');
     const closed = popup.waitForEvent('close', { timeout: 20_000 });
     await popup.getByRole('button', { name: 'Nu sunt de acord!' }).click();
     await closed;

@@ -10,13 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, Result } from '../../common/index.js';
+import type { Connection } from '../../common/index.js';
 import { common } from '../../renderer/src/i18n/locales/ro/common.js';
-import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
-
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
+import { CHROMIUM, connectDemoBank, hostInvoker, openAppPage, RENDERER_DIR as staticDir } from '../helpers/browser-app.js';
 
 describe('browser mode without an OS keychain, in Chromium', () => {
   let dir: string;
@@ -25,13 +21,7 @@ describe('browser mode without an OS keychain, in Chromium', () => {
   let exited: Promise<number | null>;
   let browser: Browser;
 
-  async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
-    const secret = new URL(url).hash.slice('#secret='.length);
-    const res = await fetch(new URL('/api/invoke', url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) });
-    const result = (await res.json()) as Result<T>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  const invoke = hostInvoker(() => ({ url, origin: new URL(url).origin }));
 
   beforeAll(async () => {
     if (!existsSync(join(staticDir, 'index.html'))) throw new Error(`no renderer in ${staticDir}: npm run build:renderer`);
@@ -52,7 +42,7 @@ describe('browser mode without an OS keychain, in Chromium', () => {
       });
       child.on('exit', (code) => reject(new Error(`npm run web exited ${code}: ${err}`)));
     });
-    browser = await chromium.launch({ executablePath, args });
+    browser = await chromium.launch(CHROMIUM);
   }, 120_000);
 
   afterAll(async () => {
@@ -63,24 +53,13 @@ describe('browser mode without an OS keychain, in Chromium', () => {
   });
 
   it('starts, shows that nothing is kept and why, connects the sandbox, and leaves nothing in the data folder', async () => {
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    const page = await context.newPage();
-    await page.goto(url);
+    const { context, page } = await openAppPage(browser, url);
     const banner = page.getByRole('status').filter({ hasText: common.ephemeral });
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.textContent()).toContain('gnome-keyring');
 
-    const popupOpened = context.waitForEvent('page');
     // The first run's one-click way in: the demo bank.
-    await page.getByRole('button', { name: welcome.demoButton }).click();
-    const popup = await popupOpened;
-    await popup.getByLabel('User CEConline').fill('demo');
-    await popup.getByLabel('Cod acces').fill('123456');
-    await popup.getByRole('button', { name: 'Login' }).click();
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    await closed;
+    await connectDemoBank(context, page);
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
     await page.getByRole('listitem').filter({ hasText: /CECE|\d{4}/ }).first().waitFor({ timeout: 20_000 });
     await context.close();

@@ -3,25 +3,17 @@
  * a real Chromium against browser mode on the sandbox bank: what the page shows is checked
  * against what the contract answers (`transactions:query`, `settings:get`, `connections:list`).
  */
-import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Connection, MonthlyView, Result, Settings, StoredTransaction, TransactionsView } from '../../common/index.js';
-import type { RunningHost } from '../../host/server.js';
-import { startWebApp } from '../../host/web-app.js';
+import type { Connection, MonthlyView, Settings, StoredTransaction, TransactionsView } from '../../common/index.js';
 import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { openBankPopup, openScreen as nav, signInAndAllowAll } from '../helpers/browser-app.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
-import { TestKeychain } from '../helpers/core-world.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const DEMO_CERTIFICATE = fileURLToPath(new URL('../../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url));
 
 /** Exact decimal sums in millionths: the figures a chart's bar stands for. */
@@ -32,19 +24,9 @@ const micros = (amount: string): bigint => {
 };
 
 describe('categories, insights, settings and the CEC wizard in Chromium', () => {
-  let dir: string;
-  let keychain: TestKeychain;
-  let host: RunningHost;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const res = await fetch(`${host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) });
-    const result = (await res.json()) as Result<T>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  let app: BrowserApp;
+  const invoke = <T>(method: string, input?: unknown) => app.invoke<T>(method, input);
+  const openApp = () => app.openApp();
 
   /** Every stored transaction the filter names, through every page. */
   async function allTransactions(filter: Record<string, unknown> = {}): Promise<StoredTransaction[]> {
@@ -58,69 +40,25 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
     return rows;
   }
 
-  async function openApp(): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.goto(host.url);
-    return { context, page, violations };
-  }
-
-  const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-
-  /** The PSU signs in on the bank's page in the popup and grants every account. */
-  async function allowAll(popup: Page): Promise<void> {
-    await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
-    await popup.getByLabel('User CEConline').fill('demo');
-    await popup.getByLabel('Cod acces').fill('123456');
-    await popup.getByRole('button', { name: 'Login' }).click();
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    await closed;
-  }
-
-  /** The demo PSU connected through the sandbox profile, its history stored. */
-  async function connectDemo(context: BrowserContext, page: Page): Promise<void> {
-    const popupOpened = context.waitForEvent('page');
-    // A first run: the welcome screen's one-click demo bank.
-    await page.getByRole('button', { name: welcome.demoButton }).click();
-    await allowAll(await popupOpened);
-    await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toContain('active');
-    await expect.poll(async () => (await invoke<TransactionsView>('transactions:query', { limit: 1 })).transactions.length, { timeout: 30_000 }).toBe(1);
-  }
+  /** The wizard's last step: the person signs in at the bank with the profile just saved, and grants every account. */
+  const connectAtBank = async (context: BrowserContext, page: Page) =>
+    signInAndAllowAll(await openBankPopup(context, page, 'Conectează-te la bancă'), 'demo');
 
   beforeAll(async () => {
-    if (!existsSync(join(staticDir, 'index.html'))) throw new Error('build the renderer first: npm run build:renderer');
-    dir = mkdtempSync(join(tmpdir(), 'conturi-e2e-screens-'));
-    keychain = new TestKeychain();
-    host = await startWebApp({
-      port: 0, staticDir, dataDir: join(dir, 'data'), keychain,
-      openExternal: async () => { throw new Error('window mode must not open the system browser'); },
-      log: () => {},
-    });
-    browser = await chromium.launch({ executablePath, args });
+    app = await startBrowserApp({ log: () => {} });
   }, 240_000);
 
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await invoke('connections:cancel-authorization');
+    await app.reset();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await keychain?.clear();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('a rule made on the Categories screen puts every past transaction of that counterparty in its category', async () => {
     const { context, page, violations } = await openApp();
-    await connectDemo(context, page);
+    await app.connectDemo(context, page);
     const before = await allTransactions();
     // The counterparty with the most transactions, none of them set by hand.
     const counts = new Map<string, number>();
@@ -205,7 +143,7 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
     const bank = await startSandbox({ port: 0 });
     try {
       const { context, page, violations } = await openApp();
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.origin });
       await nav(page, 'Setări');
       await page.getByRole('link', { name: 'Conectează CEC Bank' }).click();
       await page.getByRole('heading', { name: 'Conectează CEC Bank', level: 1 }).waitFor();
@@ -251,9 +189,7 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
       // Shown once: gone from the page once the person moves on.
       expect(await page.getByText(secret).count()).toBe(0);
 
-      const popupOpened = context.waitForEvent('page');
-      await page.getByRole('button', { name: 'Conectează-te la bancă' }).click();
-      await allowAll(await popupOpened);
+      await connectAtBank(context, page);
       await expect.poll(async () => (await invoke<Connection[]>('connections:list')).filter((c) => c.profileId === 'cec-test').map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
       expect(violations).toEqual([]);
     } finally {
@@ -264,9 +200,9 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
   it('the CEC wizard saves a profile from a client id and secret the person already has, and connects with it', async () => {
     const bank = await startSandbox({ port: 0 });
     try {
-      const creds = await enrolAsDeveloper(bank.url, { certificatePem: demoCertificatePem, redirectUri: `${host.origin}/oauth/callback`, organization: 'Conturi Test', appName: 'Conturi' });
+      const creds = await enrolAsDeveloper(bank.url, { certificatePem: demoCertificatePem, redirectUri: `${app.host.origin}/oauth/callback`, organization: 'Conturi Test', appName: 'Conturi' });
       const { context, page, violations } = await openApp();
-      await page.goto(`${host.origin}/#/connect/cec`);
+      await page.goto(`${app.host.origin}/#/connect/cec`);
       await page.getByLabel('Numele profilului').fill('Cec Mare');
       await page.getByText('Doar litere mici, cifre și cratime, cel mult 40.').waitFor();
       await page.getByLabel('Numele profilului').fill('cec-own');
@@ -283,9 +219,7 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
       await page.getByText(/Profilul „.*” este salvat/).waitFor({ timeout: 15_000 });
       expect(await invoke<{ clientSecret: string }>('profiles:credentials', { profileId: 'cec-own' })).toMatchObject({ clientSecret: 'stored' });
 
-      const popupOpened = context.waitForEvent('page');
-      await page.getByRole('button', { name: 'Conectează-te la bancă' }).click();
-      await allowAll(await popupOpened);
+      await connectAtBank(context, page);
       await expect.poll(async () => (await invoke<Connection[]>('connections:list')).filter((c) => c.profileId === 'cec-own').map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
       expect(violations).toEqual([]);
     } finally {

@@ -7,23 +7,18 @@
  * whole file: the tests run in order, each on what the one before left.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../common/format-money.js';
 import type { AccountsView, Connection, Settings, TotalsView } from '../../common/index.js';
-import type { RunningHost } from '../../host/server.js';
-import { startWebApp } from '../../host/web-app.js';
 import { resources } from '../../renderer/src/i18n/resources.js';
 import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
 import { bankTotals, microsOf } from '../helpers/bank-balances.js';
-import { CHROMIUM, hostInvoker, openAppPage, signInAndAllowAll } from '../helpers/browser-app.js';
-import { TestKeychain } from '../helpers/core-world.js';
+import { connectDemoBank, openBankPopup, signInAndAllowAll } from '../helpers/browser-app.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const SHOTS = join(process.cwd(), 'test-results', 'screens');
 const ro = resources.ro;
 /** A person's reading of a text: Intl's narrow spaces and line breaks as plain spaces. */
@@ -57,15 +52,12 @@ async function appRoutes(accountId: string): Promise<{ path: string; name: strin
 }
 
 describe('the app’s screens in Chromium', () => {
-  let dir: string;
-  let keychain: TestKeychain;
+  let app: BrowserApp;
   let bank: EmbeddedSandbox;
-  let host: RunningHost;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let violations: string[];
-  const invoke = hostInvoker(() => host);
+  const invoke = <T>(method: string, input?: unknown) => app.invoke<T>(method, input);
 
   /** The overview's total of one currency as it reads on screen. */
   const shownTotal = (currency: string) => page.locator(`.total[data-currency="${currency}"] .total-amount`).innerText().then(plain);
@@ -122,27 +114,18 @@ describe('the app’s screens in Chromium', () => {
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 
   beforeAll(async () => {
-    if (!existsSync(join(staticDir, 'index.html'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit', timeout: 180_000 });
-    dir = mkdtempSync(join(tmpdir(), 'conturi-ui-e2e-'));
-    keychain = new TestKeychain();
-    // The bank is the test's own, so it can be stopped: the app then finds it offline.
-    bank = embeddedSandbox({ port: 0, dataDir: join(dir, 'bank') }, readFileSync(new URL('../../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'));
-    host = await startWebApp({
-      port: 0, staticDir, dataDir: join(dir, 'data'), keychain, bank, log: () => {},
-      openExternal: async () => { throw new Error('window mode must not open the system browser'); },
+    app = await startBrowserApp({
+      log: () => {},
+      // The bank is the test's own, so it can be stopped: the app then finds it offline.
+      bank: (dir) => (bank = embeddedSandbox({ port: 0, dataDir: join(dir, 'bank') }, readFileSync(new URL('../../sandbox/demo-tpp/demo-tpp.cert.pem', import.meta.url), 'utf8'))),
     });
-    browser = await chromium.launch(CHROMIUM);
-    ({ context, page, violations } = await openAppPage(browser, host.url));
+    ({ context, page, violations } = await app.openApp());
     mkdirSync(SHOTS, { recursive: true });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await host?.close();
+    await app?.close();
     await bank?.close();
-    await keychain?.clear();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
   it('first run: the welcome, "Încercați banca demo", the bank’s login and consent pages, then the accounts, totals equal to the bank’s and transactions', { timeout: 120_000 }, async () => {
@@ -160,9 +143,7 @@ describe('the app’s screens in Chromium', () => {
     expect(found).toEqual([]);
     await setPreferences({ theme: 'light', language: 'ro' });
 
-    const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: ro.welcome.demoButton }).click();
-    await signInAndAllowAll(await popupOpened, 'demo');
+    await connectDemoBank(context, page);
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active']);
 
     await page.getByRole('heading', { name: ro.overview.heading, level: 1 }).waitFor({ timeout: 20_000 });
@@ -185,9 +166,7 @@ describe('the app’s screens in Chromium', () => {
   it('a second consent, from demo2 on the connections screen, is aggregated beside the first: both groups, totals of both PSUs', { timeout: 120_000 }, async () => {
     await page.getByRole('navigation').getByRole('link', { name: ro.common.nav.connections }).click();
     await page.getByLabel(ro.connections.connectionName).fill('Maria');
-    const popupOpened = context.waitForEvent('page');
-    await page.getByRole('button', { name: ro.connections.connect }).click();
-    await signInAndAllowAll(await popupOpened, 'demo2');
+    await signInAndAllowAll(await openBankPopup(context, page, ro.connections.connect), 'demo2');
     await expect.poll(async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), { timeout: 20_000 }).toEqual(['active', 'active']);
     // Each consent lists what the bank granted, with a countdown to its end.
     await expect.poll(() => page.locator('.connection').filter({ hasText: 'Maria' }).locator('.grant').count(), { timeout: 20_000 }).toBeGreaterThan(0);

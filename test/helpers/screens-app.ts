@@ -3,24 +3,21 @@
  * renderer, the embedded sandbox bank, SQLite in a temp folder and the OS keychain under a test
  * service; the demo PSU connected through the bank's own pages, as a person does it.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import type { Connection, Result, SyncStatus } from '../../common/index.js';
+import type { Connection, SyncStatus } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
 import { startWebApp } from '../../host/web-app.js';
-import { resources } from '../../renderer/src/i18n/resources.js';
-import { signInAndAllowAll } from './browser-app.js';
+import type { EmbeddedSandbox } from '../../sandbox/embedded.js';
+import { appContext, CHROMIUM, connectDemoBank, ensureRenderer, hostInvoker, openAppPage, RENDERER_DIR } from './browser-app.js';
 import { TestKeychain } from './core-world.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
+export const CHROMIUM_ARGS = CHROMIUM.args;
 
-/** Polls `check` until it holds (hooks cannot use expect.poll); fails with what it saw last. */
-async function until<T>(what: string, read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs: number): Promise<void> {
+/** Polls `read` until `holds` (hooks cannot use expect.poll); fails with what it saw last. */
+export async function until<T>(what: string, read: () => Promise<T>, holds: (value: T) => boolean, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < end) {
@@ -31,73 +28,86 @@ async function until<T>(what: string, read: () => Promise<T>, holds: (value: T) 
   throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeoutMs} ms`);
 }
 
+export interface BrowserAppOptions {
+  /** One line per request the host answers (`GET /oauth/callback 400`); the host's own logging when absent. */
+  log?: (line: string) => void;
+  /** The bank the host embeds, made in the app's temp folder (a test that stops it); the host's own sandbox when absent. */
+  bank?: (dir: string) => EmbeddedSandbox;
+}
+
 export interface BrowserApp {
   host: RunningHost;
   browser: Browser;
+  /** The host's data folder, in the app's temp folder. */
+  dataDir: string;
   /** The sandbox bank's origin, learned from its login page (for its `/sandbox/...` control routes). */
   bankOrigin(): string;
   /** The host's API as the page calls it, for assertions that do not depend on the page's layout. */
   invoke<T>(method: string, input?: unknown): Promise<T>;
+  /** A context (Romanian unless told), closed with the next `reset` or `close`. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page of the app in a new context (Romanian unless told), with CSP violations collected. */
   openApp(options?: BrowserContextOptions, url?: string): Promise<{ context: BrowserContext; page: Page; violations: string[] }>;
   /** Connects the demo PSU with every account through the bank's pages, and waits for the sync that follows. */
   connectDemo(context: BrowserContext, page: Page): Promise<void>;
+  /**
+   * Between tests: closes the contexts opened so far, and cancels a sign-in left open (a test
+   * that failed mid-sign-in leaves nobody to close its popup, and there is one slot).
+   */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
-  if (!existsSync(join(staticDir, 'index.html'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit', timeout: 180_000 });
+export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<BrowserApp> {
+  ensureRenderer();
   const dir = mkdtempSync(join(tmpdir(), 'conturi-e2e-'));
+  const dataDir = join(dir, 'data');
   const keychain = new TestKeychain();
   const host = await startWebApp({
-    port: 0, staticDir, dataDir: join(dir, 'data'), keychain,
+    port: 0, staticDir: RENDERER_DIR, dataDir, keychain, bank: options.bank?.(dir), log: options.log,
     openExternal: async () => {
       throw new Error('window mode must not open the system browser');
     },
   });
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   const contexts: BrowserContext[] = [];
+  const invoke = hostInvoker(() => host);
   let bank: string | undefined;
 
-  async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const res = await fetch(`${host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) });
-    const result = (await res.json()) as Result<T>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
+  async function closeContexts(): Promise<void> {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
   }
 
   return {
     host,
     browser,
+    dataDir,
     bankOrigin: () => {
       if (bank === undefined) throw new Error('no bank page seen yet: connect first');
       return bank;
     },
     invoke,
-    async openApp(options = {}, url = host.url) {
-      const context = await browser.newContext({ locale: 'ro-RO', ...options });
+    async newContext(contextOptions) {
+      const context = await appContext(browser, contextOptions);
       contexts.push(context);
-      const page = await context.newPage();
-      const violations: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
-      });
-      await page.goto(url);
-      return { context, page, violations };
+      return context;
+    },
+    async openApp(contextOptions, url = host.url) {
+      const opened = await openAppPage(browser, url, contextOptions);
+      contexts.push(opened.context);
+      return opened;
     },
     async connectDemo(context, page) {
-      const opened = context.waitForEvent('page');
-      await page.getByRole('button', { name: resources.ro.welcome.demoButton }).click();
-      const popup = await opened;
-      await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
-      bank = new URL(popup.url()).origin;
-      await signInAndAllowAll(popup, 'demo');
+      bank = await connectDemoBank(context, page);
       await until('the connection', async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), (s) => s.length === 1 && s[0] === 'active', 20_000);
       await until('the sync after the connect', () => invoke<SyncStatus>('sync:status'), (s) => !s.running && s.lastRun !== undefined, 60_000);
     },
+    async reset() {
+      await closeContexts();
+      await invoke('connections:cancel-authorization');
+    },
     async close() {
-      await Promise.all(contexts.splice(0).map((c) => c.close()));
+      await closeContexts();
       await browser.close();
       await host.close();
       await keychain.clear();
