@@ -136,6 +136,49 @@ describe('POST /sandbox/consents/{consentId}/revoke (the PSU revokes in CEConlin
   });
 });
 
+describe('POST /sandbox/consents/{consentId}/valid-until (the consent nears its end, for tests)', () => {
+  const clock = testClock(START);
+  const env = useEnrolledBank({ now: clock.now });
+  const setValidUntil = (consentId: string, body: unknown) =>
+    call(`${env.bank.origin}/sandbox/consents/${consentId}/valid-until`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const refresh = (refreshToken: string) =>
+    call(`${env.bank.url}/oauthcec/oauth2/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-ibm-client-id': env.creds.clientId },
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: env.creds.clientId, refresh_token: refreshToken }),
+    });
+
+  it('moves validUntil, which the consent then reports, and its refresh token ends with it', async () => {
+    clock.set(START);
+    const { consentId, refreshToken } = await connectAis(env.bank, env.creds);
+    const soon = plusDays(TODAY, 5);
+    const res = await setValidUntil(consentId, { validUntil: soon });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ consentId, validUntil: soon });
+    expect((await call(consentUrl(env.bank, consentId), { headers: psd2Headers(env.creds.clientId) })).body).toMatchObject({ consentStatus: 'valid', validUntil: soon });
+
+    clock.set(new Date(`${soon}T12:00:00Z`));
+    expect((await refresh(refreshToken)).status).toBe(200);
+    // The day after: the refresh token (before anything else touches the consent) and the consent are over.
+    clock.set(new Date(`${plusDays(soon, 1)}T12:00:00Z`));
+    const late = await refresh(refreshToken);
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({ error: 'invalid_grant' });
+    expect(await statusOf(env.bank, env.creds, consentId)).toBe('expired');
+  });
+
+  it('refuses what no bank would grant: a date that is not one, past the longest consent, an unknown or ended consent', async () => {
+    clock.set(START);
+    const { consentId } = await connectAis(env.bank, env.creds);
+    expectError(await setValidUntil(consentId, { validUntil: '2027-02-30' }), 400, 'FORMAT_ERROR');
+    expectError(await setValidUntil(consentId, { validUntil: plusDays(TODAY, 5), extra: 1 }), 400, 'FORMAT_ERROR');
+    expectError(await setValidUntil(consentId, { validUntil: plusDays(TODAY, 180) }), 400, 'PERIOD_INVALID');
+    expectError(await setValidUntil('d5efc274-5674-11f0-b039-0a0800610000', { validUntil: plusDays(TODAY, 5) }), 404, 'CONSENT_UNKNOWN');
+    expect((await call(`${env.bank.origin}/sandbox/consents/${consentId}/revoke`, { method: 'POST' })).status).toBe(204);
+    expectError(await setValidUntil(consentId, { validUntil: plusDays(TODAY, 5) }), 409, 'STATUS_INVALID');
+  });
+});
+
 describe('consent expiry', () => {
   const clock = testClock(START);
   const env = useEnrolledBank({ now: clock.now, tokenTtl: 400 * 86_400 });
