@@ -1,16 +1,17 @@
 /**
  * Browser mode end to end, in a real Chromium: the host serves the built renderer, the person
  * connects the sandbox bank through the popup the page opens, the bank redirects the popup to the
- * host's loopback route, and the page lists the accounts. Everything is real except the person:
+ * host's loopback route, and the page lists the accounts; core's notices become the page's
+ * Notifications. Everything is real except the person (and, for the notices, the days going by):
  * the sandbox bank over HTTP, SQLite in a temp folder, the OS keychain under a test service.
  */
 import { createServer, type Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountsView, Connection, SyncStatus } from '../../common/index.js';
 import { openLaunchPage } from '../../host/open-browser.js';
 import { FORGED_CALLBACK_QUERIES } from '../fixtures/forged-callbacks.js';
-import { openBankPopup, secretOf, signIn, signInAndAllowAll } from '../helpers/browser-app.js';
+import { notificationsOf, openBankPopup, recordNotifications, secretOf, signIn, signInAndAllowAll } from '../helpers/browser-app.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
 /** The first run's way in: the welcome screen's demo bank (there is no connection in these tests when they connect). */
@@ -281,5 +282,71 @@ describe('browser mode in Chromium', () => {
     await expect.poll(() => list.count(), { timeout: 20_000 }).toBe(shown);
     expect(await rows.filter({ hasText: /RO\d{2}\s?CECE/ }).count()).toBeGreaterThanOrEqual(3);
     expect(violations).toEqual([]);
+  });
+
+  // Core's notices reach the page's Notification over the event stream. The days they need go by
+  // on this process's clock (core's and the embedded bank's: vitest moves Date alone, every timer
+  // stays real), so the sync reads the consent again and the schedule finds the data old.
+  it('notifies when allowed: a consent nearing its end once a day, by name and days left; a scheduled run’s new transactions', { timeout: 120_000 }, async () => {
+    for (const c of await invoke<Connection[]>('connections:list')) await invoke('connections:remove', { connectionId: c.id });
+    const open = async (allowed: boolean) => {
+      const context = await app.newContext();
+      if (allowed) await context.grantPermissions(['notifications'], { origin: app.host.origin });
+      await recordNotifications(context);
+      const page = await context.newPage();
+      await page.goto(app.host.url);
+      return { context, page };
+    };
+    const allowed = await open(true);
+    const denied = await open(false);
+    await app.connectDemo(allowed.context, allowed.page);
+    const [connection] = await invoke<Connection[]>('connections:list');
+    if (connection === undefined) throw new Error('no connection');
+    const lastRun = async () => (await invoke<SyncStatus>('sync:status')).lastRun;
+    const syncOnPage = async () => {
+      const before = (await lastRun())?.finishedAt;
+      const button = allowed.page.getByRole('button', { name: SYNC });
+      await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await button.click();
+      await expect.poll(async () => (await lastRun())?.finishedAt, { timeout: 30_000 }).not.toBe(before);
+    };
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const validUntil = new Date(Date.parse(`${day}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    try {
+      // The next day, near noon in Bucharest; the bank moves the consent's end to five days later.
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, now: new Date(`${day}T09:00:00Z`) });
+      const moved = await fetch(`${app.bankOrigin()}/sandbox/consents/${connection.consentId}/valid-until`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ validUntil }) });
+      expect(moved.status).toBe(200);
+      await syncOnPage();
+      const reminder = {
+        title: `Acordul „${connection.label}” expiră curând`,
+        body: `Mai sunt 5 zile, până la ${validUntil.split('-').reverse().join('.')}. Reînnoiți-l în Conturi ca să se actualizeze în continuare.`,
+        tag: `consent-expiring:${connection.id}`,
+      };
+      await expect.poll(() => notificationsOf(allowed.page), { timeout: 20_000 }).toEqual([reminder]);
+      // A second Sync the same day reminds no more.
+      await syncOnPage();
+
+      // Seven hours on, past the six-hour schedule, the bank has booked a payment. A setting
+      // saved makes the scheduler plan again: the data is older than the interval, so it runs now.
+      vi.setSystemTime(new Date(`${day}T16:00:00Z`));
+      const [iban] = (await invoke<AccountsView>('accounts:list')).accounts.flatMap((a) => (a.iban === undefined ? [] : [a.iban]));
+      const booked = await fetch(`${app.bankOrigin()}/sandbox/psus/demo/accounts/${iban}/transactions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'booked', amount: '-12.40', counterpartyName: 'Cafeneaua Veche' }) });
+      expect(booked.status).toBe(201);
+      const before = (await lastRun())?.finishedAt;
+      await invoke('settings:set', { autoSyncHours: 6 });
+      await expect.poll(async () => (await lastRun())?.finishedAt, { timeout: 30_000 }).not.toBe(before);
+      expect(await lastRun()).toMatchObject({ trigger: 'schedule' });
+      // In the order the events came: the reminder once (not after the second Sync, nor the scheduled run the same day), then the news.
+      await expect.poll(() => notificationsOf(allowed.page), { timeout: 20_000 }).toEqual([
+        reminder,
+        { title: 'Tranzacții noi', body: 'Actualizarea automată a adus 1 tranzacție nouă.', tag: 'new-transactions' },
+      ]);
+      // The page without the permission had the same run (it lists the new payment) and showed nothing.
+      await denied.page.getByText('Cafeneaua Veche').first().waitFor({ timeout: 20_000 });
+      expect(await notificationsOf(denied.page)).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

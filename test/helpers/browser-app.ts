@@ -103,3 +103,28 @@ export async function connectDemoBank(context: BrowserContext, page: Page): Prom
   await signInAndAllowAll(popup, 'demo');
   return bankOrigin;
 }
+
+/** A notification as the page asked the browser to show it. */
+export interface ShownNotification { title: string; body?: string; tag?: string }
+
+/**
+ * Records every `Notification` the app's pages of `context` construct, through the browser's own
+ * constructor (wrapped, not replaced: the permission is the browser's). A string, as the tests
+ * compile without the DOM library.
+ */
+export async function recordNotifications(context: BrowserContext): Promise<void> {
+  await context.addInitScript(`(() => {
+    const Real = window.Notification;
+    const shown = [];
+    window.__notifications = shown;
+    window.Notification = class extends Real {
+      constructor(title, options = {}) {
+        shown.push({ title, body: options.body, tag: options.tag });
+        super(title, options);
+      }
+    };
+  })()`);
+}
+
+/** What a page of a context given to `recordNotifications` has shown so far. */
+export const notificationsOf = (page: Page): Promise<ShownNotification[]> => page.evaluate<ShownNotification[]>('window.__notifications');
