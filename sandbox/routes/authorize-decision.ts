@@ -141,7 +141,8 @@ export function applyDecision(ctx: BankContext, reply: FastifyReply, pending: Pe
   const holder = subject.bulk ?? subject.payment;
   if (holder === undefined || holder.status !== 'RCVD') return pageError(reply, 400, 'Cerere invalida', 'Plata a fost deja procesata.');
   if (deny) {
-    for (const p of items) p.status = 'RJCT';
+    const at = ctx.now().toISOString();
+    for (const p of items) Object.assign(p, { status: 'RJCT', finalAt: at });
     holder.status = 'RJCT';
     return finish({ error: 'access_denied' });
   }

@@ -23,6 +23,9 @@ function paymentEntry(p: Payment) {
     createdAt: p.createdAt,
     authorised: p.authorisedAt !== undefined,
     ...(p.bookedTransactionId === undefined ? {} : { bookedTransactionId: p.bookedTransactionId }),
+    // When the PSU said yes and when the status turned final, for benches timing what a client shows.
+    ...(p.authorisedAt === undefined ? {} : { authorisedAt: new Date(p.authorisedAt).toISOString() }),
+    ...(p.finalAt === undefined ? {} : { finalAt: p.finalAt }),
   };
 }
 

@@ -69,7 +69,8 @@ export function paymentRoutes(app: FastifyInstance, ctx: BankContext): void {
     }
     if (holder.status !== 'RCVD') reject(405, 'CANCELLATION_INVALID', `The payment is ${holder.status}; it can no longer be cancelled`);
     holder.status = 'CANC';
-    if (found.kind === 'bulk') for (const p of itemsOf(ctx, found.bulk)) p.status = 'CANC';
+    const at = ctx.now().toISOString();
+    for (const p of found.kind === 'bulk' ? itemsOf(ctx, found.bulk) : [found.payment]) Object.assign(p, { status: 'CANC', finalAt: at });
     ctx.state.changed();
     return reply.code(204).send();
   });

@@ -26,13 +26,15 @@ export function settleDue(ctx: BankContext): void {
     if (p.status === 'RCVD' && p.bulkId === undefined && now - Date.parse(p.createdAt) >= UNAUTHORISED_TIMEOUT_MS) {
       p.status = 'RJCT';
       p.statusReason = 'AB05'; // timeout at the debtor agent: SCA never completed
+      p.finalAt = new Date(Date.parse(p.createdAt) + UNAUTHORISED_TIMEOUT_MS).toISOString();
       ctx.state.changed();
     }
   }
   for (const b of bulks) {
     if (b.status === 'RCVD' && now - Date.parse(b.createdAt) >= UNAUTHORISED_TIMEOUT_MS) {
       b.status = 'RJCT';
-      for (const p of itemsOf(ctx, b)) p.status = 'RJCT';
+      const at = new Date(Date.parse(b.createdAt) + UNAUTHORISED_TIMEOUT_MS).toISOString();
+      for (const p of itemsOf(ctx, b)) Object.assign(p, { status: 'RJCT', finalAt: at });
       ctx.state.changed();
     }
   }
@@ -56,7 +58,10 @@ const isFinal = (s: TransactionStatus) => s === 'ACSC' || s === 'CANC' || s === 
 function advance(ctx: BankContext, p: Payment, now: number): void {
   if (p.authorisedAt === undefined || isFinal(p.status)) return;
   const next = phase(now - p.authorisedAt, ctx.options.settleMs);
-  if (next === 'final') settle(ctx, p);
+  if (next === 'final') {
+    p.finalAt = new Date(p.authorisedAt + ctx.options.settleMs).toISOString();
+    settle(ctx, p);
+  }
   else if (next !== p.status) {
     p.status = next;
     ctx.state.changed();

@@ -116,6 +116,12 @@ export interface Payment {
   /** The bank's transaction id once booked on the debtor account. */
   bookedTransactionId?: string;
   statusReason?: string;
+  /**
+   * ISO instant the status became final by the bank's clock. Settlement runs lazily at the next
+   * request, so for an authorised payment this is when its lifecycle ended (authorised + settle
+   * time), not when a request happened to notice it: the moment any reader could first see it.
+   */
+  finalAt?: string;
 }
 
 export interface BulkPayment {

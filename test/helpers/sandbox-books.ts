@@ -19,6 +19,8 @@ export interface BookedPayment {
   createdAt: string;
   authorised: boolean;
   bookedTransactionId?: string;
+  authorisedAt?: string;
+  finalAt?: string;
 }
 
 export interface PaymentCounts {

@@ -63,6 +63,23 @@ describe('GET /sandbox/psus/:userId/payments and GET /sandbox/payments', () => {
     expect(typeof after.payments[0]?.bookedTransactionId).toBe('string');
   });
 
+  it('dates a settlement at the end of its lifecycle, not at the later request that noticed it', async () => {
+    const ron = ibanOf(demo, 'current', 'RON');
+    const res = await initiate(env.bank, env.creds, { ...guideSinglePayment, debtorAccount: { iban: ron }, endToEndIdentification: 'E2E-FINAL-AT' });
+    const id = idOf(res);
+    const authorisedAt = clock.now().getTime();
+    await authorisePayment(env.bank, env.creds, res.headers.get('location') as string, id);
+    expect((await bankPayments(env.bank, { endToEndId: 'E2E-FINAL-AT' })).payments[0]).not.toHaveProperty('finalAt');
+    // Nobody asks until well after the settle time: the books still say when the status turned final.
+    clock.advance(SETTLE_MS + 7_000);
+    const [entry] = (await bankPayments(env.bank, { endToEndId: 'E2E-FINAL-AT' })).payments;
+    expect(entry).toMatchObject({
+      status: 'ACSC',
+      authorisedAt: new Date(authorisedAt).toISOString(),
+      finalAt: new Date(authorisedAt + SETTLE_MS).toISOString(),
+    });
+  });
+
   it('counts a payment whose debtor the PSU picked on the page under that account only once authorised', async () => {
     const eur = ibanOf(demo, 'current', 'EUR');
     const before = await countsOf('demo', eur);
