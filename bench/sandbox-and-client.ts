@@ -17,6 +17,9 @@
  *   ui              the Transactions screen in Chromium over 100,000 stored: first rows, a search,
  *                   a scroll end to end (rows in the page, heap, frame times) (bench/ui.ts; needs
  *                   `npm run build:renderer` first)
+ *   pay             paying in Chromium with the bank settling in 3 s: the clicks from the overview
+ *                   to the bank's page for a saved beneficiary, and the bank's settlement to the
+ *                   status shown (bench/pay.ts; the same built renderer)
  *
  * Every figure also goes to bench/results.json.
  */
@@ -27,6 +30,7 @@ import { startSandbox } from '../sandbox/index.js';
 import { connectDirect } from './direct-client.js';
 import { benchCategories } from './categories.js';
 import { benchJsonParse } from './json-parse.js';
+import { benchPay } from './pay.js';
 import { benchQueries } from './queries.js';
 import { report, writeResults } from './results.js';
 import { benchSyncCpu } from './sync-cpu.js';
@@ -82,6 +86,7 @@ async function main(): Promise<void> {
   await benchSyncFull();
   benchQueries();
   await benchUi();
+  await benchPay();
   writeResults();
 }
 
