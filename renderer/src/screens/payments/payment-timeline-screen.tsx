@@ -47,7 +47,8 @@ export function PaymentTimelineScreen() {
       {view.kind === 'bulk' ? <BulkItems view={view} /> : null}
       <Timeline view={view} />
       {error !== null ? (
-        <p role="alert" className="error">{error.code === 'PAYMENT_NOT_CANCELLABLE' ? `${t('timeline.cannotCancel')} ${errorText(text, error)}` : errorText(text, error)}</p>
+        // The bank's refusal to cancel is expected, and said whole in the person's language; core's message is for the log.
+        <p role="alert" className="error">{error.code === 'PAYMENT_NOT_CANCELLABLE' ? t('timeline.cannotCancel') : errorText(text, error)}</p>
       ) : null}
       <div className="actions">
         {view.canCancel ? <button type="button" onClick={() => act(cancelPayment)}>{t('timeline.cancel')}</button> : null}

@@ -95,7 +95,7 @@ export const payments: Translation<typeof ro> = {
     cancel: 'Cancel the payment',
     retry: 'Send again',
     reconcile: 'Check with the bank',
-    cannotCancel: 'The payment can no longer be cancelled: it was authorised at the bank.',
+    cannotCancel: 'The payment can no longer be cancelled: it was authorised at the bank, which is executing it.',
     items: 'The bulk’s payments',
     failedItems: 'Payments not executed: {{rows}}',
     bankId: 'Bank id: {{id}}',

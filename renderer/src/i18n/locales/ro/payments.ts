@@ -93,7 +93,7 @@ export const payments = {
     cancel: 'Anulează plata',
     retry: 'Trimite din nou',
     reconcile: 'Verifică la bancă',
-    cannotCancel: 'Plata nu mai poate fi anulată: a fost autorizată la bancă.',
+    cannotCancel: 'Plata nu mai poate fi anulată: a fost autorizată la bancă, care o execută.',
     items: 'Plățile din bloc',
     failedItems: 'Plăți neexecutate: {{rows}}',
     bankId: 'Id la bancă: {{id}}',
