@@ -1,71 +1,41 @@
 /**
  * The payments screens in browser mode, in a real Chromium, against the embedded sandbox bank:
  * a payment from the form to the bank's page to ACSC on its timeline, a refusal, pay again from a
- * transaction, a bulk CSV with an invalid row that sends nothing, a cancel before authorisation,
- * and the clicks from the overview to the bank's page for a saved beneficiary.
+ * transaction, a bulk CSV with an invalid row that sends nothing, a bulk with one item the bank
+ * cannot execute (PART, that row named), a cancel before authorisation and one after it (the
+ * bank's 405, said in Romanian), and the clicks from the overview to the bank's page for a saved
+ * beneficiary. One host and one browser for the file (test/helpers/screens-app.ts).
  */
-import { welcome } from '../../renderer/src/i18n/locales/ro/welcome.js';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountsView, Connection, PaymentView, Result, SyncStatus } from '../../common/index.js';
-import type { RunningHost } from '../../host/server.js';
-import { startWebApp } from '../../host/web-app.js';
-import { TestKeychain } from '../helpers/core-world.js';
+import type { AccountsView, PaymentView } from '../../common/index.js';
+import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const staticDir = process.env.E2E_RENDERER_DIR ?? join(process.cwd(), 'dist', 'renderer');
 const CREDITOR = { name: 'Maria Popescu', iban: 'RO49AAAA1B31007593840000' };
 
-/** Waits for a condition outside a test (expect.poll is for tests). */
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting for the demo connection');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+interface BankCounts {
+  initiated: number;
+  authorised: number;
+  settled: number;
+  payments: { paymentId: string; bulkId?: string; status: string; statusReason?: string; creditorName: string; authorised: boolean }[];
 }
 
-interface BankCounts { initiated: number; authorised: number; settled: number; payments: { paymentId: string; bulkId?: string; authorised: boolean }[] }
-
 describe('payments in browser mode', () => {
-  let dir: string;
-  let keychain: TestKeychain;
-  let host: RunningHost;
-  let browser: Browser;
-  let bankOrigin: string | undefined;
+  let app: BrowserApp;
   let ronAccount: AccountsView['accounts'][number];
   const contexts: BrowserContext[] = [];
-
-  async function invoke<T>(method: string, input: unknown = {}): Promise<T> {
-    const secret = new URL(host.url).hash.slice('#secret='.length);
-    const res = await fetch(`${host.origin}/api/invoke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-conturi-secret': secret }, body: JSON.stringify({ method, input }) });
-    const result = (await res.json()) as Result<T>;
-    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-    return result.value;
-  }
+  const invoke = <T>(method: string, input: unknown = {}) => app.invoke<T>(method, input);
 
   /** The sandbox's own books: what the bank holds, whatever the app says. */
   async function bankCounts(): Promise<BankCounts> {
-    if (bankOrigin === undefined) throw new Error('the bank’s origin is learnt from its first page');
-    const res = await fetch(`${bankOrigin}/sandbox/payments`);
+    const res = await fetch(`${app.bankOrigin()}/sandbox/payments`);
     return (await res.json()) as BankCounts;
   }
 
   async function openApp(): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    contexts.push(context);
-    const page = await context.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.goto(host.url);
-    return { context, page, violations };
+    const opened = await app.openApp();
+    contexts.push(opened.context);
+    return opened;
   }
 
   const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
@@ -77,7 +47,6 @@ describe('payments in browser mode', () => {
     else await page.getByRole('button', { name: button }).click();
     const popup = await opened;
     await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
-    bankOrigin ??= new URL(popup.url()).origin;
     await popup.getByLabel('User CEConline').fill('demo');
     await popup.getByLabel('Cod acces').fill('123456');
     await popup.getByRole('button', { name: 'Login' }).click();
@@ -103,35 +72,19 @@ describe('payments in browser mode', () => {
     await page.getByLabel('Detalii').fill('Chirie');
   }
 
+  /** The intent whose timeline the page shows (`#/payments/<id>`). */
+  const intentOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.replace(/^#\/payments\//, ''));
+
   const timelineState = (page: Page) => page.getByRole('status').filter({ hasText: /\((RCVD|ACCP|ACTC|ACSP|ACSC|RJCT|CANC|PART)\)|Ciornă|trimite/ });
 
   beforeAll(async () => {
-    if (!existsSync(join(staticDir, 'index.html'))) execFileSync('npx', ['vite', 'build'], { stdio: 'inherit', timeout: 180_000 });
-    dir = mkdtempSync(join(tmpdir(), 'conturi-pay-e2e-'));
-    keychain = new TestKeychain();
-    host = await startWebApp({ port: 0, staticDir, dataDir: join(dir, 'data'), keychain, openExternal: async () => { throw new Error('window mode must not open the system browser'); } });
-    browser = await chromium.launch({ executablePath, args });
-    // Demo connected once, with every account, through the same popup as a person's.
-    const context = await browser.newContext({ locale: 'ro-RO' });
-    const page = await context.newPage();
-    await page.goto(host.url);
-    const opened = context.waitForEvent('page');
-    // A first run: the welcome screen's one-click demo bank.
-    await page.getByRole('button', { name: welcome.demoButton }).click();
-    const popup = await opened;
-    await popup.getByLabel('User CEConline').fill('demo');
-    await popup.getByLabel('Cod acces').fill('123456');
-    await popup.getByRole('button', { name: 'Login' }).click();
-    await popup.getByRole('checkbox', { name: 'Selecteaza / Deselecteaza tot' }).check();
-    const closed = popup.waitForEvent('close', { timeout: 20_000 });
-    await popup.getByRole('button', { name: 'Permit Acces!' }).click();
-    await closed;
-    await until(async () => (await invoke<Connection[]>('connections:list')).every((c) => c.status === 'active'), 20_000);
-    // The sync after the connect brings the balances (the funds check) and the transactions (pay again).
-    await until(async () => (await invoke<SyncStatus>('sync:status')).lastRun !== undefined, 60_000);
+    app = await startBrowserApp();
+    // Demo connected once, with every account, through the same popup as a person's; the sync
+    // after it brings the balances (the funds check) and the transactions (pay again).
+    const { context, page } = await openApp();
+    await app.connectDemo(context, page);
     const { accounts } = await invoke<AccountsView>('accounts:list');
     ronAccount = accounts.find((a) => a.kind === 'account' && a.currency === 'RON' && a.cashAccountType === 'CurrentAccount') as typeof ronAccount;
-    await context.close();
   }, 240_000);
 
   afterEach(async () => {
@@ -140,10 +93,7 @@ describe('payments in browser mode', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await keychain?.clear();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    await app?.close();
   });
 
   it('a payment typed the Romanian way, reviewed with the funds advice, confirmed at the bank: ACSC on its timeline, one payment at the bank', { timeout: 120_000 }, async () => {
@@ -195,6 +145,66 @@ describe('payments in browser mode', () => {
     expect(await page.getByRole('button', { name: 'Anulează plata' }).count()).toBe(0);
     const after = await bankCounts();
     expect([after.authorised, after.settled]).toEqual([before.authorised, before.settled]);
+    // The bank took the DELETE (204): its books hold the payment as cancelled.
+    const cancelled = await invoke<PaymentView>('payments:get', { paymentId: intentOf(page) });
+    const bankId = 'paymentId' in cancelled.state ? cancelled.state.paymentId : null;
+    expect(after.payments.find((p) => p.paymentId === bankId)?.status).toBe('CANC');
+  });
+
+  it('a cancel after the PSU’s yes reached the bank but not yet the app: the bank answers 405, the app says why in Romanian, and the payment goes ahead once', { timeout: 120_000 }, async () => {
+    const { context, page } = await openApp();
+    await fillForm(page, '6,00');
+    await page.getByRole('button', { name: 'Verifică plata' }).click();
+    const popup = await bankPage(context, page, 'Plătește la bancă');
+    const before = await bankCounts();
+    // The bank takes the PSU's yes, but its redirect back to the app is held: the app does not know yet.
+    let held: (() => Promise<void>) | undefined;
+    await context.route(`${app.bankOrigin()}/**`, async (route) => {
+      if (route.request().method() !== 'POST' || !(route.request().postData() ?? '').includes('decision=confirm')) return route.continue();
+      const answer = await route.fetch({ maxRedirects: 0 });
+      held = () => route.fulfill({ response: answer });
+    });
+    // Not waiting for the navigation the click starts: it ends only when the answer is let through.
+    await popup.getByRole('button', { name: 'Confirm plata!' }).click({ noWaitAfter: true });
+    await expect.poll(() => held !== undefined, { timeout: 20_000 }).toBe(true);
+    expect((await bankCounts()).authorised).toBe(before.authorised + 1);
+    expect(await timelineState(page).innerText()).toBe('Așteaptă confirmarea la bancă (RCVD)');
+    await page.getByRole('button', { name: 'Anulează plata' }).click();
+    await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 })
+      .toBe('Plata nu mai poate fi anulată: a fost autorizată la bancă, care o execută.');
+    // The PSU's answer arrives after all: the payment is followed to its end, executed once.
+    await held?.();
+    await expect.poll(() => timelineState(page).innerText(), { timeout: 60_000 }).toBe('Executată (ACSC)');
+    const after = await bankCounts();
+    expect([after.initiated - before.initiated, after.authorised - before.authorised, after.settled - before.settled]).toEqual([0, 1, 1]);
+  });
+
+  it('a bulk with one item the bank cannot execute (beyond the account’s funds): PART, that row named and marked, the others executed', { timeout: 120_000 }, async () => {
+    const { context, page } = await openApp();
+    // Far beyond anything the account holds: the bank cancels that item for lack of funds (AM04).
+    expect(ronAccount.balances.length).toBeGreaterThan(0);
+    const most = Math.max(...ronAccount.balances.map((b) => Math.abs(Number(b.amount.amount))));
+    const tooMuch = `${Math.ceil(most * 10) + 100_000},00`;
+    await nav(page, 'Plăți');
+    await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
+    await page.getByLabel('Plătești din').selectOption(ronAccount.id);
+    const csv = `creditorName;creditorIban;amount;details\n${CREDITOR.name};${CREDITOR.iban};12,50;Chirie\nConstructii Mari SRL;RO09BCYP0000001234567890;${tooMuch};Avans\nFurnizor Energie SRL;RO09BCYP0000001234567890;3,25;Factura\n`;
+    await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Plătește tot blocul la bancă' }).waitFor({ timeout: 20_000 });
+    const before = await bankCounts();
+    const popup = await bankPage(context, page, 'Plătește tot blocul la bancă');
+    await decide(popup, 'Confirm plata!');
+    await expect.poll(() => timelineState(page).innerText(), { timeout: 60_000 }).toBe('Executată parțial (PART)');
+    await page.getByText('Plăți neexecutate: 2. Constructii Mari SRL', { exact: true }).waitFor({ timeout: 20_000 });
+    const rows = page.locator('.payments-table tbody tr');
+    await expect.poll(async () => (await rows.allInnerTexts()).map((r) => /\b(ACSC|CANC)\b/.exec(r)?.[1]), { timeout: 20_000 }).toEqual(['ACSC', 'CANC', 'ACSC']);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.classList.contains('failed')))).toEqual([false, true, false]);
+    // The bank's books agree: that item cancelled for insufficient funds, the other two settled.
+    const known = new Set(before.payments.map((p) => p.paymentId));
+    const fresh = (await bankCounts()).payments.filter((p) => !known.has(p.paymentId));
+    expect(fresh.map((p) => [p.creditorName, p.status, p.statusReason])).toEqual([
+      [CREDITOR.name, 'ACSC', undefined], ['Constructii Mari SRL', 'CANC', 'AM04'], ['Furnizor Energie SRL', 'ACSC', undefined],
+    ]);
   });
 
   it('pay again from an outgoing transaction: two clicks to the review, prefilled', { timeout: 90_000 }, async () => {
@@ -231,21 +241,22 @@ describe('payments in browser mode', () => {
   it('a bulk CSV with one invalid row: the row and column named, nothing sent', { timeout: 90_000 }, async () => {
     const { page } = await openApp();
     const before = await bankCounts();
+    const intents = (await invoke<PaymentView[]>('payments:list', {})).length;
     await nav(page, 'Plăți');
-    await page.getByRole('link', { name: 'Plată în bloc' }).click();
+    await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     const csv = `creditorName;creditorIban;amount;currency;details\n${CREDITOR.name};${CREDITOR.iban};12,50;RON;Chirie\nIon Ionescu;RO49AAAA1B31007593840001;5,00;RON;Factura\n`;
     await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByText(/^Rândul 3, coloana IBAN: IBAN "RO49AAAA1B31007593840001" has wrong check digits/).first().waitFor({ timeout: 20_000 });
     await page.getByText('1 problemă: nu se trimite nimic până nu o corectezi în fișier.').waitFor();
     expect(await page.getByRole('button', { name: 'Plătește tot blocul la bancă' }).count()).toBe(0);
     expect(await bankCounts()).toMatchObject({ initiated: before.initiated });
-    expect(await invoke<PaymentView[]>('payments:list', {})).not.toContainEqual(expect.objectContaining({ kind: 'bulk' }));
+    expect((await invoke<PaymentView[]>('payments:list', {})).length).toBe(intents);
   });
 
   it('a valid bulk CSV: one authorisation for every row, each row’s status, ACSC at the end', { timeout: 120_000 }, async () => {
     const { context, page } = await openApp();
     await nav(page, 'Plăți');
-    await page.getByRole('link', { name: 'Plată în bloc' }).click();
+    await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     await page.getByLabel('Plătești din').selectOption(ronAccount.id);
     const csv = `creditorName;creditorIban;amount;details\n${CREDITOR.name};${CREDITOR.iban};12,50;Chirie\nFurnizor Energie SRL;RO09BCYP0000001234567890;3,25;Factura\n`;
     await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
