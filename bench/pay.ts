@@ -97,7 +97,10 @@ export async function benchPay(): Promise<void> {
       await closed;
       await page.waitForURL(/#\/payments\/[^/?]+$/);
       const hash = new URL(page.url()).hash;
-      const handle = await page.waitForFunction(`window.__statusShown.find((s) => s.hash === ${JSON.stringify(hash)} && ${String(FINAL)}.test(s.text))`, undefined, { timeout: 60_000, polling: 100 });
+      // A function, not a string: the page's CSP has no 'unsafe-eval' for Playwright to build one from text.
+      const handle = await page.waitForFunction(
+        ([h, final]) => (globalThis as unknown as { __statusShown: Shown[] }).__statusShown.find((s) => s.hash === h && new RegExp(final).test(s.text)),
+        [hash, FINAL.source] as const, { timeout: 60_000, polling: 100 });
       const shown = (await handle.jsonValue()) as Shown;
       if (!/\(ACSC\)$/.test(shown.text)) throw new Error(`the payment ended as ${shown.text}, not settled`);
       const view = await invoke<PaymentView>('payments:get', { paymentId: decodeURIComponent(hash.slice('#/payments/'.length)) });
