@@ -9,6 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsView, PaymentView } from '../../common/index.js';
+import { openBankPopup, openScreen, signIn } from '../helpers/browser-app.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
 const CREDITOR = { name: 'Maria Popescu', iban: 'RO49AAAA1B31007593840000' };
@@ -23,7 +24,6 @@ interface BankCounts {
 describe('payments in browser mode', () => {
   let app: BrowserApp;
   let ronAccount: AccountsView['accounts'][number];
-  const contexts: BrowserContext[] = [];
   const invoke = <T>(method: string, input: unknown = {}) => app.invoke<T>(method, input);
 
   /** The sandbox's own books: what the bank holds, whatever the app says. */
@@ -32,24 +32,10 @@ describe('payments in browser mode', () => {
     return (await res.json()) as BankCounts;
   }
 
-  async function openApp(): Promise<{ context: BrowserContext; page: Page; violations: string[] }> {
-    const opened = await app.openApp();
-    contexts.push(opened.context);
-    return opened;
-  }
-
-  const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-
-  /** Clicks the button that opens the bank's page and answers the popup on its login form. */
-  async function bankPage(context: BrowserContext, page: Page, button: string, { double = false } = {}): Promise<Page> {
-    const opened = context.waitForEvent('page');
-    if (double) await page.getByRole('button', { name: button }).dblclick();
-    else await page.getByRole('button', { name: button }).click();
-    const popup = await opened;
-    await popup.getByLabel('User CEConline').waitFor({ timeout: 20_000 });
-    await popup.getByLabel('User CEConline').fill('demo');
-    await popup.getByLabel('Cod acces').fill('123456');
-    await popup.getByRole('button', { name: 'Login' }).click();
+  /** Opens the bank's page from `button` and signs the demo PSU in: the payment's page follows. */
+  async function bankPage(context: BrowserContext, page: Page, button: string, options: { double?: boolean } = {}): Promise<Page> {
+    const popup = await openBankPopup(context, page, button, options);
+    await signIn(popup, 'demo');
     return popup;
   }
 
@@ -63,7 +49,7 @@ describe('payments in browser mode', () => {
 
   /** The form filled as a person types it: the Romanian amount, the account in RON. */
   async function fillForm(page: Page, amount: string): Promise<void> {
-    await nav(page, 'Plăți');
+    await openScreen(page, 'Plăți');
     await page.getByRole('link', { name: 'Plată nouă' }).click();
     await page.getByLabel('Plătești din').selectOption(ronAccount.id);
     await page.getByLabel('Numele beneficiarului').fill(CREDITOR.name);
@@ -81,23 +67,20 @@ describe('payments in browser mode', () => {
     app = await startBrowserApp();
     // Demo connected once, with every account, through the same popup as a person's; the sync
     // after it brings the balances (the funds check) and the transactions (pay again).
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     await app.connectDemo(context, page);
     const { accounts } = await invoke<AccountsView>('accounts:list');
     ronAccount = accounts.find((a) => a.kind === 'account' && a.currency === 'RON' && a.cashAccountType === 'CurrentAccount') as typeof ronAccount;
   }, 240_000);
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    await invoke('connections:cancel-authorization');
-  });
+  afterEach(() => app.reset());
 
   afterAll(async () => {
     await app?.close();
   });
 
   it('a payment typed the Romanian way, reviewed with the funds advice, confirmed at the bank: ACSC on its timeline, one payment at the bank', { timeout: 120_000 }, async () => {
-    const { context, page, violations } = await openApp();
+    const { context, page, violations } = await app.openApp();
     await fillForm(page, '1.234,56');
     await page.getByText('Se citește: RO49 AAAA 1B31 0075 9384 0000').waitFor();
     await page.getByLabel('Salvează ca beneficiar').check();
@@ -120,7 +103,7 @@ describe('payments in browser mode', () => {
   });
 
   it('a refusal on the bank’s page ends as RJCT on the timeline', { timeout: 90_000 }, async () => {
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     await fillForm(page, '10,00');
     await page.getByRole('button', { name: 'Verifică plata' }).click();
     const intents = (await invoke<PaymentView[]>('payments:list', {})).length;
@@ -134,7 +117,7 @@ describe('payments in browser mode', () => {
   });
 
   it('a payment is cancelled before authorisation: CANC, and the bank never executes it', { timeout: 90_000 }, async () => {
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     await fillForm(page, '7,50');
     await page.getByRole('button', { name: 'Verifică plata' }).click();
     const popup = await bankPage(context, page, 'Plătește la bancă');
@@ -152,7 +135,7 @@ describe('payments in browser mode', () => {
   });
 
   it('a cancel after the PSU’s yes reached the bank but not yet the app: the bank answers 405, the app says why in Romanian, and the payment goes ahead once', { timeout: 120_000 }, async () => {
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     await fillForm(page, '6,00');
     await page.getByRole('button', { name: 'Verifică plata' }).click();
     const popup = await bankPage(context, page, 'Plătește la bancă');
@@ -180,12 +163,12 @@ describe('payments in browser mode', () => {
   });
 
   it('a bulk with one item the bank cannot execute (beyond the account’s funds): PART, that row named and marked, the others executed', { timeout: 120_000 }, async () => {
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     // Far beyond anything the account holds: the bank cancels that item for lack of funds (AM04).
     expect(ronAccount.balances.length).toBeGreaterThan(0);
     const most = Math.max(...ronAccount.balances.map((b) => Math.abs(Number(b.amount.amount))));
     const tooMuch = `${Math.ceil(most * 10) + 100_000},00`;
-    await nav(page, 'Plăți');
+    await openScreen(page, 'Plăți');
     await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     await page.getByLabel('Plătești din').selectOption(ronAccount.id);
     const csv = `creditorName;creditorIban;amount;details\n${CREDITOR.name};${CREDITOR.iban};12,50;Chirie\nConstructii Mari SRL;RO09BCYP0000001234567890;${tooMuch};Avans\nFurnizor Energie SRL;RO09BCYP0000001234567890;3,25;Factura\n`;
@@ -208,7 +191,7 @@ describe('payments in browser mode', () => {
   });
 
   it('pay again from an outgoing transaction: two clicks to the review, prefilled', { timeout: 90_000 }, async () => {
-    const { page } = await openApp();
+    const { page } = await app.openApp();
     // The account's money going out, as the transactions screen lists it; the first transfer to an IBAN is the one to pay again.
     await page.evaluate(`location.hash = '#/transactions?dir=out&account=${encodeURIComponent(ronAccount.id)}'`);
     const list = page.getByRole('list', { name: 'Lista tranzacțiilor' }).locator('.tx-row:not(.tx-skeleton)');
@@ -239,10 +222,10 @@ describe('payments in browser mode', () => {
   });
 
   it('a bulk CSV with one invalid row: the row and column named, nothing sent', { timeout: 90_000 }, async () => {
-    const { page } = await openApp();
+    const { page } = await app.openApp();
     const before = await bankCounts();
     const intents = (await invoke<PaymentView[]>('payments:list', {})).length;
-    await nav(page, 'Plăți');
+    await openScreen(page, 'Plăți');
     await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     const csv = `creditorName;creditorIban;amount;currency;details\n${CREDITOR.name};${CREDITOR.iban};12,50;RON;Chirie\nIon Ionescu;RO49AAAA1B31007593840001;5,00;RON;Factura\n`;
     await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
@@ -254,8 +237,8 @@ describe('payments in browser mode', () => {
   });
 
   it('a valid bulk CSV: one authorisation for every row, each row’s status, ACSC at the end', { timeout: 120_000 }, async () => {
-    const { context, page } = await openApp();
-    await nav(page, 'Plăți');
+    const { context, page } = await app.openApp();
+    await openScreen(page, 'Plăți');
     await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     await page.getByLabel('Plătești din').selectOption(ronAccount.id);
     const csv = `creditorName;creditorIban;amount;details\n${CREDITOR.name};${CREDITOR.iban};12,50;Chirie\nFurnizor Energie SRL;RO09BCYP0000001234567890;3,25;Factura\n`;
@@ -276,9 +259,9 @@ describe('payments in browser mode', () => {
   });
 
   it('pay.clicks_to_bank_page: from the overview to the bank’s page for a saved beneficiary in at most 3 clicks', { timeout: 90_000 }, async () => {
-    const { context, page } = await openApp();
+    const { context, page } = await app.openApp();
     let clicks = 0;
-    await nav(page, 'Plăți'); clicks += 1;
+    await openScreen(page, 'Plăți'); clicks += 1;
     await page.getByRole('link', { name: `Plătește către ${CREDITOR.name}` }).click(); clicks += 1;
     const opened = context.waitForEvent('page');
     await page.getByRole('button', { name: 'Plătește la bancă' }).click(); clicks += 1;
@@ -289,8 +272,8 @@ describe('payments in browser mode', () => {
   });
 
   it('the address book: each beneficiary with the IBAN in groups of four and the last amount; Delete removes one', { timeout: 90_000 }, async () => {
-    const { page } = await openApp();
-    await nav(page, 'Plăți');
+    const { page } = await app.openApp();
+    await openScreen(page, 'Plăți');
     await page.getByRole('link', { name: 'Beneficiari' }).click();
     const entry = page.getByRole('list', { name: 'Beneficiari' }).getByRole('listitem').filter({ hasText: CREDITOR.name });
     await expect.poll(() => entry.innerText(), { timeout: 20_000 }).toContain('RO49 AAAA 1B31 0075 9384 0000');
