@@ -79,15 +79,15 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
   const skipped: SkippedItem[] = [];
   // New rows are categorised as they are stored, by the person's rules of now (docs/categories.md).
   const categorise = storedCategoriser(db);
-  const rows = (list: readonly Transaction[], status: 'booked' | 'pending'): Row[] =>
-    list.flatMap((t, index) => {
+  const rows = (list: readonly Transaction[], status: 'booked' | 'pending'): Row[] => {
+    const out: Row[] = [];
+    list.forEach((t, index) => {
       const row = toRow(t, status, report, categorise);
-      if (typeof row === 'string') {
-        skipped.push({ list: status, index, reason: `${status}[${index}]: ${row}` });
-        return [];
-      }
-      return [row];
+      if (typeof row === 'string') skipped.push({ list: status, index, reason: `${status}[${index}]: ${row}` });
+      else out.push(row);
     });
+    return out;
+  };
   const booked = rows(report.booked, 'booked');
   const bookedKeys = new Set(booked.map((r) => r.bank_key));
   const pending = rows(report.pending, 'pending').filter((r) => !bookedKeys.has(r.bank_key));
