@@ -57,10 +57,14 @@ export async function benchSyncFull(): Promise<void> {
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const cpu = process.cpuUsage();
+    const bankCpu = bank.cpuMs();
+    const busy = performance.eventLoopUtilization();
     const start = performance.now();
     const full = await world.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });
     const wall = performance.now() - start;
     const spent = process.cpuUsage(cpu);
+    const utilisation = performance.eventLoopUtilization(busy).utilization;
+    const bankSpent = bankCpu === undefined ? undefined : (bank.cpuMs() ?? bankCpu) - bankCpu;
     loop.disable();
     if (full.outcome !== 'ok') throw new Error(`the full sync ended ${full.outcome}: ${JSON.stringify(full.accounts.filter((a) => a.outcome !== 'synced'))}`);
 
@@ -76,10 +80,13 @@ export async function benchSyncFull(): Promise<void> {
     report('sync.full.ms', '  measured wall time', wall, 'ms');
     report('sync.full.ratio_to_lower_bound', '  measured / lower bound', wall / bound, '×', 1.15);
     report('sync.full.client_cpu_ms', '  client CPU during the run (user + system)', (spent.user + spent.system) / 1000, 'ms');
+    if (bankSpent !== undefined) report('sync.full.bank_cpu_ms', '  the bank’s CPU during the run (its own process)', bankSpent, 'ms');
     const answer = median(answers.taken());
     report('sync.full.answer_median_ms', `  median answer time of the bank (latency ${LATENCY_MS} ms)`, answer, 'ms');
     // The bound takes the bank to answer in exactly its latency; here it shares the CPU with us.
     report('sync.full.ratio_to_bound_at_answer_time', '  measured / the same bound at that answer time', wall / (Math.max(chain, spread) * answer), '×');
+    // The share of the run the client's event loop was busy: near 1, the run is bound by the client's one thread, not by the bank.
+    report('sync.full.event_loop_busy_ratio', '  share of the run the event loop was busy', utilisation, '×');
     report('sync.full.event_loop_max_ms', '  longest event-loop stall', loop.max / 1e6, 'ms');
 
     const again = await world.core.sync.run({ trigger: 'person', psuIpAddress: PSU_IP });

@@ -106,15 +106,23 @@ const JSON_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
  * At most 18 integer and 5 fraction digits (BG: 14 significant figures), so no amount is cut.
  */
 export const wireAmount = z.union([z.string(), z.instanceof(JsonNumber)]).transform((v, ctx) => {
-  const source = typeof v === 'string' ? v.trim() : v.text;
-  const exponent = /[eE]([+-]?\d+)$/.exec(source)?.[1];
-  const plain = JSON_NUMBER.test(source) && Math.abs(Number(exponent ?? 0)) <= MAX_EXPONENT ? exactDecimal(source) : undefined;
-  if (plain === undefined || !/^-?\d{1,18}(\.\d{1,5})?$/.test(plain)) {
-    ctx.addIssue({ code: 'custom', message: `is not a decimal amount: ${JSON.stringify(source)}` });
+  const plain = wireAmountText(v);
+  if (plain === undefined) {
+    ctx.addIssue({ code: 'custom', message: `is not a decimal amount: ${JSON.stringify(typeof v === 'string' ? v.trim() : v.text)}` });
     return z.NEVER;
   }
   return plain;
 });
+
+const AMOUNT_DIGITS = /^-?\d{1,18}(\.\d{1,5})?$/;
+
+/** What `wireAmount` makes of a string or JSON number: its exact plain decimal, or undefined when it refuses it. */
+export function wireAmountText(v: string | JsonNumber): string | undefined {
+  const source = typeof v === 'string' ? v.trim() : v.text;
+  const exponent = /[eE]([+-]?\d+)$/.exec(source)?.[1];
+  const plain = JSON_NUMBER.test(source) && Math.abs(Number(exponent ?? 0)) <= MAX_EXPONENT ? exactDecimal(source) : undefined;
+  return plain !== undefined && AMOUNT_DIGITS.test(plain) ? plain : undefined;
+}
 
 /**
  * An integer field (expires_in, frequencyPerDay, consented_on): a JSON integer, or the same
@@ -147,10 +155,13 @@ export const wireBoolean = z.union([z.boolean(), z.string()]).transform((v, ctx)
  * banks send instead, kept as its exact digits — a 20-digit id must not lose any to a float.
  */
 export const wireId = z.union([z.string(), z.instanceof(JsonNumber)]).transform((v, ctx) => {
-  if (typeof v === 'string') return v;
-  if (!/^\d+$/.test(v.text)) {
-    ctx.addIssue({ code: 'custom', message: `is not an identifier: ${v.text}` });
+  const id = wireIdText(v);
+  if (id === undefined) {
+    ctx.addIssue({ code: 'custom', message: `is not an identifier: ${typeof v === 'string' ? v : v.text}` });
     return z.NEVER;
   }
-  return v.text;
+  return id;
 });
+
+/** What `wireId` makes of a string or JSON number, or undefined when it refuses it (a fraction, a sign). */
+export const wireIdText = (v: string | JsonNumber): string | undefined => (typeof v === 'string' ? v : /^\d+$/.test(v.text) ? v.text : undefined);

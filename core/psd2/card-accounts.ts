@@ -13,7 +13,8 @@ import { pageAsReport, readReportPage, reportUrl, type ReportPage, type Transact
 import {
   cardAccountDetails, cardAccountDetailsListWrapper, cardAccountDetailsResponse, cardAccountList, readCardAccountBalanceResponse,
 } from './wire/accounts.js';
-import { cardAccountsTransactionsResponse, cardTransaction, transaction } from './wire/transactions.js';
+import { readCardTransaction, readTransaction } from './wire/transaction-fast-path.js';
+import { cardAccountsTransactionsResponse } from './wire/transactions.js';
 
 /** `GET /v1/card-accounts[?withBalance=true]`. @see BG getCardAccountList. */
 export function getCardAccountListRequest(ctx: Psd2Context, auth: AisAuth, mode: ReadMode, opts: { withBalance?: boolean } = {}): Promise<Response> {
@@ -100,6 +101,6 @@ export async function processCardAccountTransactionListPage(res: Response, scope
   const cardShaped = (item: unknown) => body.cardTransactions !== undefined || (typeof item === 'object' && item !== null && 'cardTransactionId' in item);
   return readReportPage(report, body.balances, (item, what, status) =>
     cardShaped(item)
-      ? toCardTransaction(validate(cardTransaction, item, what), status, scope.accountId)
-      : toTransaction(validate(transaction, item, what), status, scope.accountId));
+      ? toCardTransaction(readCardTransaction(item, what), status, scope.accountId)
+      : toTransaction(readTransaction(item, what), status, scope.accountId));
 }

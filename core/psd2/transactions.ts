@@ -10,6 +10,7 @@ import { toBalances, toTransaction } from './ais-domain.js';
 import { aisGet, apiUrl, readAnswer, resolveBankHref, segment, withBalanceQuery } from './ais-request.js';
 import { familyUrl, type AisAuth, type Psd2Context, type ReadMode } from './psd2-context.js';
 import { fingerprintTransactions, type TransactionDraft } from './transaction-fingerprint.js';
+import { readTransaction } from './wire/transaction-fast-path.js';
 import { transaction, transactionDetailsAsReport, transactionDetailsStandard, transactionsResponse } from './wire/transactions.js';
 
 /** The query of a first page. @see BG getTransactionList query parameters. */
@@ -143,7 +144,7 @@ export function pageAsReport({ booked, pending, ...rest }: ReportPage): Transact
 /** One page of an account's report, before ids are given (see `ReportPage`). */
 export async function processTransactionListPage(res: Response, scope: { accountId: string }): Promise<ReportPage> {
   const body = await readAnswer(res, transactionsResponse, 'getTransactionList');
-  return readReportPage(body.transactions, body.balances, (item, what, status) => toTransaction(validate(transaction, item, what), status, scope.accountId));
+  return readReportPage(body.transactions, body.balances, (item, what, status) => toTransaction(readTransaction(item, what), status, scope.accountId));
 }
 
 /**

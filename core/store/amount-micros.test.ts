@@ -8,6 +8,15 @@ describe('amount micros', () => {
     expect(fromMicros(toMicros('-0.000001') as bigint)).toBe('-0.000001');
   });
 
+  it('is exact on both sides of the short path for amounts below 10^9 units', () => {
+    expect(toMicros('999999999.999999')).toBe(999_999_999_999_999n);
+    expect(toMicros('-999999999.999999')).toBe(-999_999_999_999_999n);
+    expect(toMicros('1000000000.000001')).toBe(1_000_000_000_000_001n);
+    expect(toMicros('9007199254.740993')).toBe(9_007_199_254_740_993n);
+    expect(toMicros('000000000123.4')).toBe(123_400_000n);
+    expect(toMicros('0.000001')).toBe(1n);
+  });
+
   it('sums exactly where floats drift: 0.1 + 0.2 is 0.3', () => {
     expect(fromMicros((toMicros('0.1') as bigint) + (toMicros('0.2') as bigint))).toBe('0.3');
   });

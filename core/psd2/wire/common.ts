@@ -10,9 +10,13 @@ import { z } from 'zod';
 import { wireAmount, wireBoolean, wireId } from '../../http/bank-answer.js';
 
 /** ISO 4217 code, e.g. "RON". @see BG `currencyCode`. */
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code');
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+export const currencyCode = z.string().regex(CURRENCY_CODE, 'must be an ISO 4217 currency code');
 
 const DATE_OR_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** What `isoDate` makes of a string: the day it names, or undefined when it refuses it. */
+export const isoDay = (v: string): string | undefined => DATE_OR_DATE_TIME.exec(v.trim())?.[1];
 
 /**
  * ISO 8601 calendar date, e.g. "2024-12-06". A date-time ("2024-12-06T10:15:00+02:00") is read
@@ -21,7 +25,7 @@ const DATE_OR_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)
  * @see BG `bookingDate`, `referenceDate`, `lastActionDate`.
  */
 export const isoDate = z.string().transform((v, ctx) => {
-  const date = DATE_OR_DATE_TIME.exec(v.trim())?.[1];
+  const date = isoDay(v);
   if (date === undefined) {
     ctx.addIssue({ code: 'custom', message: 'must be an ISO date (YYYY-MM-DD)' });
     return z.NEVER;
