@@ -1,4 +1,4 @@
-import { isFinalPayment, statusCodeOf, type PaymentState, type PaymentView } from '../common/index.js';
+import { isFinalPayment, statusCodeOf, type PaymentReason, type PaymentState, type PaymentView } from '../common/index.js';
 import type { Io } from './output.js';
 import { CommandFailed } from './output.js';
 import type { CliRuntime } from './runtime.js';
@@ -9,6 +9,10 @@ export const statusWord = (s: PaymentState): string | undefined => {
   if (code !== null) return code;
   return s.kind === 'failed' || s.kind === 'unknown' ? s.kind.toUpperCase() : undefined;
 };
+
+/** A reason as the terminal prints it: its code, the bank's own code, then the technical detail ("bank-reason AM04", "initiation-unanswered (fetch failed)"). */
+export const reasonWords = (r: PaymentReason): string =>
+  `${r.code}${r.code === 'bank-reason' ? ` ${r.bankCode}` : ''}${r.detail === undefined ? '' : ` (${r.detail})`}`;
 
 /** Exit 0 only for money that left the payer's account for good: ACSC or ACCC (a bulk: every item). */
 export const exitCodeOf = (view: PaymentView): number => (view.state.kind === 'settled' ? 0 : 1);
@@ -60,7 +64,7 @@ export class PaymentProgress {
     for (const t of (view.timeline ?? []).slice(this.count)) {
       const word = statusWord(t.state);
       if (word === undefined) continue;
-      const line = `status ${word}${t.state.kind === 'failed' || t.state.kind === 'unknown' ? `: ${t.state.reason}` : ''}`;
+      const line = `status ${word}${t.state.kind === 'failed' || t.state.kind === 'unknown' ? `: ${reasonWords(t.state.reason)}` : ''}`;
       if (line !== this.last) this.io.out(`${line}\n`);
       this.last = line;
     }

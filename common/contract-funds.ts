@@ -4,14 +4,17 @@ import type { AppError } from './result.js';
 
 
 /**
- * The bank's advice on a payment's funds. `unknown` says why there is none: no valid AIS consent
- * covers the account's balances, the account is kept in another currency, or the bank could not
- * answer (its error attached). Advice only: a payment goes ahead whatever it says.
+ * The bank's advice on a payment's funds. `unknown` says why there is none, as a code each front
+ * end puts into words: no connection covers the account (`no-connection`), none with a valid AIS
+ * consent over its balances (`no-consent`), the account is kept in `accountCurrency`
+ * (`currency-mismatch`), or the bank could not answer (`check-failed`, its error attached).
+ * Advice only: a payment goes ahead whatever it says.
  */
 export type FundsAdvice =
   | { kind: 'available' | 'insufficient'; accountId: string; connectionId: string }
-  | { kind: 'unknown'; reason: 'no-consent'; message: string }
-  | { kind: 'unknown'; reason: 'currency-mismatch' | 'check-failed'; message: string; accountId: string; error?: AppError };
+  | { kind: 'unknown'; reason: 'no-connection' | 'no-consent' }
+  | { kind: 'unknown'; reason: 'currency-mismatch'; accountCurrency: string; accountId: string }
+  | { kind: 'unknown'; reason: 'check-failed'; accountId: string; error?: AppError };
 
 /** Plain decimal text as the form normalised it ("1234.56"); core checks > 0 and the currency's decimals. */
 const amount = z.string().trim().regex(/^\d{1,14}(\.\d{1,5})?$/, 'must be a plain decimal such as 1234.56');

@@ -10,6 +10,44 @@ import type { Money } from './money.js';
 export type PaymentStatusCode = 'RCVD' | 'ACCP' | 'ACTC' | 'ACSP' | 'ACSC' | 'ACCC' | 'RJCT' | 'CANC' | 'PART' | 'PATC';
 
 /**
+ * Why an intent is `cancelled`, `failed` or `unknown`: one code per cause core records, put into
+ * words by each front end (the app in the person's language). `detail` is technical (an error's
+ * message, the text an earlier version wrote) for the log and a "details" line, never the sentence
+ * a person reads.
+ */
+export type PaymentReasonCode =
+  /** Cancelled as a draft: the bank never heard of it. */
+  | 'cancelled-before-sending'
+  /** DELETE answered 204: cancelled at the bank before the PSU said yes. */
+  | 'cancelled-before-authorisation'
+  /** The bank's own ISO 20022 status reason (AM04 insufficient funds, AC01, …), in `bankCode`. */
+  | 'bank-reason'
+  /** The bank refused the initiation itself (a 4xx): nothing was taken. */
+  | 'initiation-refused'
+  /** No answer to the initiation after every attempt. */
+  | 'initiation-unanswered'
+  /** An initiation a previous run sent got no answer before it stopped. */
+  | 'earlier-initiation-unanswered'
+  /** The bank answered the initiation with something we could not read. */
+  | 'initiation-unreadable'
+  /** DELETE answered 405: the PSU authorised it; its outcome is read from the bank. */
+  | 'authorised-at-bank'
+  /** The bank sent the PSU's answer, but the token exchange failed: the PSU may have said yes. */
+  | 'authorisation-incomplete'
+  /** The bank no longer accepts the payment's token, so its status cannot be read. */
+  | 'token-refused'
+  /** A booked transaction on the payer's account carries this payment's reference. */
+  | 'booked-transaction-found'
+  /** The bank never gave it an id, so nobody could authorise it: it did not execute. */
+  | 'never-identified'
+  /** A reason an earlier version wrote as text (kept in `detail`). */
+  | 'legacy';
+
+export type PaymentReason =
+  | { code: Exclude<PaymentReasonCode, 'bank-reason'>; detail?: string }
+  | { code: 'bank-reason'; /** The bank's code as it sent it, e.g. `AM04`. */ bankCode: string; detail?: string };
+
+/**
  * Where an intent stands. `draft → initiating → awaiting-sca → authorised → settling → settled`,
  * or one of the ends `partial` (a bulk, PART), `rejected`, `cancelled`, `failed`, or `unknown`:
  * the bank may have taken the payment but we cannot tell yet, so it must be reconciled before
@@ -24,12 +62,12 @@ export type PaymentState =
   | { kind: 'settled'; paymentId: string; status: 'ACSC' | 'ACCC' }
   | { kind: 'partial'; paymentId: string; status: 'PART' }
   | { kind: 'rejected'; paymentId: string | null; status: 'RJCT' }
-  | { kind: 'cancelled'; paymentId: string | null; status: 'CANC'; reason: string | null }
-  | { kind: 'failed'; paymentId: string | null; reason: string }
+  | { kind: 'cancelled'; paymentId: string | null; status: 'CANC'; reason: PaymentReason | null }
+  | { kind: 'failed'; paymentId: string | null; reason: PaymentReason }
   | {
       kind: 'unknown';
       paymentId: string | null;
-      reason: string;
+      reason: PaymentReason;
       /**
        * What reading the bank found: `pending` not yet (or it could not tell), `not-executed`
        * (proved never executed: only then may the person retry).

@@ -54,17 +54,11 @@ export async function fundsAdvice(connections: ConnectionService, question: Fund
   const covering = grants.filter((g) => g.balances);
   const first = covering[0];
   if (first === undefined) {
-    return {
-      kind: 'unknown',
-      reason: 'no-consent',
-      message: grants.length === 0
-        ? 'No connection covers this account, so the bank cannot be asked whether the funds are there.'
-        : 'No valid consent covers this account’s balances, so the bank cannot be asked whether the funds are there.',
-    };
+    return { kind: 'unknown', reason: grants.length === 0 ? 'no-connection' : 'no-consent' };
   }
   const currency = covering.find((g) => g.currency !== undefined)?.currency;
   if (currency !== undefined && currency !== question.amount.currency) {
-    return { kind: 'unknown', reason: 'currency-mismatch', message: `The account is kept in ${currency}, not ${question.amount.currency}.`, accountId: first.accountId };
+    return { kind: 'unknown', reason: 'currency-mismatch', accountCurrency: currency, accountId: first.accountId };
   }
   let last: AppError | undefined;
   for (const g of covering) {
@@ -80,7 +74,6 @@ export async function fundsAdvice(connections: ConnectionService, question: Fund
   return {
     kind: 'unknown',
     reason: 'check-failed',
-    message: `The funds check could not be made: ${last?.message ?? 'no answer'}`,
     accountId: first.accountId,
     ...(last === undefined ? {} : { error: last }),
   };

@@ -88,7 +88,7 @@ export class PaymentFollower {
     } catch (error) {
       if (error instanceof ReauthRequiredError) {
         // Without its token the status cannot be read any more: the payer's account will tell.
-        service.to(before, { kind: 'unknown', paymentId: bankIdOf(s), reason: 'the bank no longer accepts this payment’s token', reconciliation: 'pending' });
+        service.to(before, { kind: 'unknown', paymentId: bankIdOf(s), reason: { code: 'token-refused' }, reconciliation: 'pending' });
       } else {
         this.deps.logger[isUnexpected(error) ? 'error' : 'warn']({ err: error, paymentId: id }, 'following a payment failed; trying again later');
       }

@@ -38,9 +38,9 @@ export async function reconcile(service: PaymentService, deps: ReconcileDeps, p:
   const booked = bookedOf(deps, p);
   if (paymentId === null) {
     if (booked === 'booked') {
-      service.to(p, { kind: 'unknown', paymentId: null, reason: 'a booked transaction on the payer’s account carries this payment’s reference', reconciliation: 'pending' });
+      service.to(p, { kind: 'unknown', paymentId: null, reason: { code: 'booked-transaction-found' }, reconciliation: 'pending' });
     } else {
-      service.to(p, { kind: 'unknown', paymentId: null, reason: 'the bank never gave it an id, so nobody could authorise it: it did not execute', reconciliation: 'not-executed' });
+      service.to(p, { kind: 'unknown', paymentId: null, reason: { code: 'never-identified' }, reconciliation: 'not-executed' });
     }
     return;
   }

@@ -113,7 +113,7 @@ export class PaymentService {
     const p = this.record(id);
     const s = p.state;
     if (s.kind === 'draft') {
-      this.to(p, { kind: 'cancelled', paymentId: null, status: 'CANC', reason: 'cancelled before it was sent to the bank' });
+      this.to(p, { kind: 'cancelled', paymentId: null, status: 'CANC', reason: { code: 'cancelled-before-sending' } });
       return paymentView(this.record(id));
     }
     if (s.kind !== 'awaiting-sca') throw new PaymentNotCancellableError(notCancellable(p));
@@ -134,13 +134,13 @@ export class PaymentService {
       await processCancelResponse(await cancelPaymentRequest(bank.psd2, serviceOf(p), paymentId));
     } catch (error) {
       if (error instanceof BankError && error.status === 405) {
-        this.to(p, { kind: 'unknown', paymentId, reason: 'the bank says the PSU authorised it; its outcome is read from the bank', reconciliation: 'pending' }, { authorisedOnce: true });
+        this.to(p, { kind: 'unknown', paymentId, reason: { code: 'authorised-at-bank' }, reconciliation: 'pending' }, { authorisedOnce: true });
         this.deps.follow(p.id);
         return 'authorised';
       }
       throw error;
     }
-    this.to(p, { kind: 'cancelled', paymentId, status: 'CANC', reason: 'cancelled at the bank before the PSU authorised it' });
+    this.to(p, { kind: 'cancelled', paymentId, status: 'CANC', reason: { code: 'cancelled-before-authorisation' } });
     return 'cancelled';
   }
 
@@ -185,7 +185,7 @@ export class PaymentService {
   private async drive(id: string, port: AuthorizationPort, psuIpAddress: string | undefined, retrying: boolean): Promise<PaymentView> {
     let p = this.record(id);
     if (p.state.kind === 'initiating' || (p.state.kind === 'unknown' && p.state.reconciliation === 'pending')) {
-      if (p.state.kind === 'initiating') this.to(p, { kind: 'unknown', paymentId: null, reason: 'an earlier initiation got no answer', reconciliation: 'pending' });
+      if (p.state.kind === 'initiating') this.to(p, { kind: 'unknown', paymentId: null, reason: { code: 'earlier-initiation-unanswered' }, reconciliation: 'pending' });
       await this.reconcileNow(this.record(id));
       p = this.record(id);
     }
@@ -232,13 +232,13 @@ export class PaymentService {
           await sleep(INITIATION_PAUSE_MS * attempt);
           continue;
         }
-        this.to(p, { kind: 'unknown', paymentId: null, reason: `the bank did not answer the initiation (${error.message})`, reconciliation: 'pending' });
+        this.to(p, { kind: 'unknown', paymentId: null, reason: { code: 'initiation-unanswered', detail: error.message }, reconciliation: 'pending' });
         throw error;
       }
       // Anything but an error answer may mean the bank took it: unreadable is unknown, never failed.
       if (!res.ok && res.status < 500) {
         const refusal = await processInitiationResponse(res, serviceOf(p)).catch((e: unknown) => e);
-        this.to(p, { kind: 'failed', paymentId: null, reason: refusal instanceof Error ? refusal.message : 'the bank refused the payment' });
+        this.to(p, { kind: 'failed', paymentId: null, reason: refusal instanceof Error ? { code: 'initiation-refused', detail: refusal.message } : { code: 'initiation-refused' } });
         throw refusal;
       }
       if (!res.ok && attempt < INITIATION_ATTEMPTS) {
@@ -255,7 +255,7 @@ export class PaymentService {
         if (code !== 'RCVD') return paymentView(this.record(p.id));
         return this.authorise(this.record(p.id), made.paymentId, port);
       } catch (error) {
-        this.to(p, { kind: 'unknown', paymentId: null, reason: `the bank’s answer to the initiation could not be read (${(error as Error).message})`, reconciliation: 'pending' });
+        this.to(p, { kind: 'unknown', paymentId: null, reason: { code: 'initiation-unreadable', detail: (error as Error).message }, reconciliation: 'pending' });
         throw error;
       }
     }
@@ -276,7 +276,7 @@ export class PaymentService {
       }
       if (!(error instanceof AuthorizationCancelledError)) {
         // The bank sent a code (the PSU may have said yes) but the token exchange failed.
-        this.to(p, { kind: 'unknown', paymentId, reason: `the PSU’s answer could not be completed (${(error as Error).message})`, reconciliation: 'pending' });
+        this.to(p, { kind: 'unknown', paymentId, reason: { code: 'authorisation-incomplete', detail: (error as Error).message }, reconciliation: 'pending' });
         this.deps.follow(p.id);
       }
       throw error;

@@ -1,4 +1,4 @@
-import { assertNever, type PaymentState, type PaymentStatusCode, type PaymentView } from '../../common/index.js';
+import { assertNever, type PaymentReason, type PaymentState, type PaymentStatusCode, type PaymentView } from '../../common/index.js';
 import { addMoney, parseMoney } from '../money/money.js';
 import type { PaymentRecord } from './payment-store.js';
 
@@ -19,7 +19,7 @@ export function statusCode(text: string | null | undefined): PaymentStatusCode |
 }
 
 /** The state a status the bank reported puts a payment known by `paymentId` in. */
-export function stateOfStatus(paymentId: string, code: PaymentStatusCode, reason: string | null = null): PaymentState {
+export function stateOfStatus(paymentId: string, code: PaymentStatusCode, reason: PaymentReason | null = null): PaymentState {
   switch (code) {
     case 'RCVD':
       return { kind: 'awaiting-sca', paymentId, status: 'RCVD' };

@@ -1,5 +1,6 @@
 import type { PaymentState, PaymentStatusCode, PaymentTransition } from '../../common/index.js';
 import type { Db } from '../store/database.js';
+import { readPaymentState } from './payment-reason.js';
 
 export interface PaymentItemRecord {
   endToEndId: string;
@@ -102,7 +103,7 @@ export class PaymentStore {
 
   timeline(id: string): PaymentTransition[] {
     const rows = this.db.prepare('SELECT at, state FROM payment_transitions WHERE payment_id = ? ORDER BY id').all(id) as { at: string; state: string }[];
-    return rows.map((r) => ({ at: r.at, state: JSON.parse(r.state) as PaymentState }));
+    return rows.map((r) => ({ at: r.at, state: readPaymentState(r.state) }));
   }
 
   /**
@@ -158,7 +159,7 @@ export class PaymentStore {
       debtorIban: r.debtor_iban,
       currency: r.currency,
       requestId: r.request_id,
-      state: JSON.parse(r.state) as PaymentState,
+      state: readPaymentState(r.state),
       authorisedOnce: r.authorised_once === 1,
       scaOpenedAt: r.sca_opened_at,
       saveBeneficiary: r.save_beneficiary === 1,

@@ -53,7 +53,8 @@ describe('payments › single', { timeout: 90_000 }, () => {
     const made = await w.ok('payments:create', single({ amount: '99999999.00' }));
     await w.ok('payments:submit', { paymentId: made.id });
     const done = await w.until(made.id, ['settled', 'cancelled']);
-    expect(done.state).toMatchObject({ kind: 'cancelled', status: 'CANC' });
+    // The bank's status answer carries no reason code (digest §3.4): none is made up.
+    expect(done.state).toEqual({ kind: 'cancelled', paymentId: expect.any(String), status: 'CANC', reason: null });
     expect(done.canRetry).toBe(false);
     expect((await w.atBank(done.items[0]?.endToEndId as string)).map((p) => p.status)).toEqual(['CANC']);
   });
@@ -96,7 +97,7 @@ describe('payments › single', { timeout: 90_000 }, () => {
     const submitting = w.invoke('payments:submit', { paymentId: made.id });
     await page.opened(submitting);
     const cancelled = await w.ok('payments:cancel', { paymentId: made.id });
-    expect(cancelled.state).toMatchObject({ kind: 'cancelled', status: 'CANC' });
+    expect(cancelled.state).toEqual({ kind: 'cancelled', paymentId: expect.any(String), status: 'CANC', reason: { code: 'cancelled-before-authorisation' } });
     expect(cancelled.canRetry).toBe(true);
     await w.invoke('connections:cancel-authorization', {});
     await submitting;
@@ -187,10 +188,10 @@ describe('payments › restart', { timeout: 90_000 }, () => {
     const lost = await w.invoke('payments:submit', { paymentId: made.id });
     expect(lost).toMatchObject({ ok: false, error: { state: 'offline' } });
     const unknown = await w.ok('payments:get', { paymentId: made.id });
-    expect(unknown.state).toMatchObject({ kind: 'unknown', reconciliation: 'pending' });
+    expect(unknown.state).toMatchObject({ kind: 'unknown', reconciliation: 'pending', reason: { code: 'initiation-unanswered', detail: expect.any(String) } });
     expect(unknown.canRetry).toBe(false);
     const reconciled = await w.ok('payments:reconcile', { paymentId: made.id });
-    expect(reconciled.state).toMatchObject({ kind: 'unknown', reconciliation: 'not-executed' });
+    expect(reconciled.state).toEqual({ kind: 'unknown', paymentId: null, reconciliation: 'not-executed', reason: { code: 'never-identified' } });
     expect(reconciled.canRetry).toBe(true);
     await w.ok('payments:retry', { paymentId: made.id });
     await w.until(made.id, ['settled'], 40_000);
@@ -233,7 +234,7 @@ describe('payments › the payer’s booked transactions', { timeout: 90_000 }, 
     const pages = w.pages;
     const after = await w.ok('payments:submit', { paymentId: made.id });
     expect(w.pages).toBe(pages);
-    expect(after.state).toMatchObject({ kind: 'unknown', reconciliation: 'pending' });
+    expect(after.state).toEqual({ kind: 'unknown', paymentId: expect.any(String), reconciliation: 'pending', reason: { code: 'authorised-at-bank' } });
     expect(after.canRetry).toBe(false);
     await expect.poll(async () => (await w.atBank(e2e)).map((p) => p.status), { timeout: 10_000 }).toEqual(['ACSC']);
     const reconciled = await w.ok('payments:reconcile', { paymentId: made.id });

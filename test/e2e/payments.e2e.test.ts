@@ -155,6 +155,10 @@ describe('payments in browser mode', () => {
     await page.getByRole('button', { name: 'Anulează plata' }).click();
     await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 20_000 })
       .toBe('Plata nu mai poate fi anulată: a fost autorizată la bancă, care o execută.');
+    // The reason core recorded (405: authorised at the bank) is said in Romanian too, and nothing on the page is English.
+    const screen = page.getByRole('region', { name: 'Plata' });
+    await expect.poll(() => screen.innerText(), { timeout: 20_000 }).toContain('Motiv: banca spune că ai autorizat-o deja, deci nu mai poate fi anulată; rezultatul se citește de la bancă.');
+    expect(await screen.innerText()).not.toMatch(/\b(the|and|it|is|of|was|bank|payment|reason|outcome|cancel\w*|authori[sz]\w*|PSU)\b/i);
     // The PSU's answer arrives after all: the payment is followed to its end, executed once.
     await held?.();
     await expect.poll(() => timelineState(page).innerText(), { timeout: 60_000 }).toBe('Executată (ACSC)');

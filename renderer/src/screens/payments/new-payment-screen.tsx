@@ -10,6 +10,7 @@ import { useLocale, useText } from '../../i18n/use-text.js';
 import { useApp, usePick } from '../../ui/store-context.js';
 import { checkPaymentForm, valuesFromParams, type PaymentFormValues, type ReadyPayment } from './payment-form-model.js';
 import { PaymentForm } from './payment-form.js';
+import { fundsText } from './payment-texts.js';
 import { newIdempotencyKey, usePayer } from './use-payer.js';
 import './payments.css';
 
@@ -46,7 +47,7 @@ function PaymentReview({ ready, fromAccountId, onEdit }: { ready: ReadyPayment; 
   const busy = useApp((s) => s.busy.authorize === true);
   // One key per form: every click on Pay, and a second one while the first runs, is the same intent.
   const [key] = useState(newIdempotencyKey);
-  const [funds, setFunds] = useState<FundsAdvice | 'checking' | null>(null);
+  const [funds, setFunds] = useState<FundsAdvice | AppError | 'checking' | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [sent, setSent] = useState(false);
 
@@ -55,7 +56,7 @@ function PaymentReview({ ready, fromAccountId, onEdit }: { ready: ReadyPayment; 
     let live = true;
     setFunds('checking');
     void checkFunds({ debtorAccountId: ready.debtorAccountId, amount: ready.amount, currency: ready.currency }).then((r) => {
-      if (live) setFunds(r.ok ? r.value : { kind: 'unknown', reason: 'no-consent', message: errorText(text, r.error) });
+      if (live) setFunds(r.ok ? r.value : r.error);
     });
     return () => { live = false; };
     // The advice is read once per reviewed payment, not again when the functions' identity changes.
@@ -90,7 +91,7 @@ function PaymentReview({ ready, fromAccountId, onEdit }: { ready: ReadyPayment; 
         <dd>{ready.remittance}</dd>
       </dl>
       {ready.saveBeneficiary ? <p>{t('review.saved')}</p> : null}
-      <FundsLine funds={funds} />
+      <FundsLine funds={funds} currency={ready.currency} />
       {error !== null ? <p role="alert" className="error">{error.code === 'POPUP_BLOCKED' ? t('popupBlocked') : errorText(text, error)}</p> : null}
       <div className="actions">
         <button type="button" onClick={onEdit} disabled={sent}>{t('review.edit')}</button>
@@ -100,13 +101,15 @@ function PaymentReview({ ready, fromAccountId, onEdit }: { ready: ReadyPayment; 
   );
 }
 
-function FundsLine({ funds }: { funds: FundsAdvice | 'checking' | null }) {
+/** The bank's advice, or why there is none; a call that failed is said as any error is. */
+function FundsLine({ funds, currency }: { funds: FundsAdvice | AppError | 'checking' | null; currency: string }) {
   const { t } = useTranslation(['payments', 'common']);
+  const text = useText();
   if (funds === null) return null;
   if (funds === 'checking') return <p className="funds" aria-live="polite">{t('review.funds.checking')}</p>;
-  const words = funds.kind === 'unknown' ? t('review.funds.unknown', { message: funds.message }) : t(`review.funds.${funds.kind}`);
+  const words = 'kind' in funds ? fundsText(t, funds, currency) : errorText(text, funds);
   return (
-    <p className={`funds funds-${funds.kind}`} aria-live="polite">
+    <p className={`funds funds-${'kind' in funds ? funds.kind : 'unknown'}`} aria-live="polite">
       {words} <span className="muted">{t('review.funds.advice')}</span>
     </p>
   );

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatIban } from '../../../../common/iban.js';
 import { formatMoney } from '../../../../common/format-money.js';
-import type { PaymentView } from '../../../../common/payments.js';
+import type { PaymentReason, PaymentView } from '../../../../common/payments.js';
 import type { AppError } from '../../../../common/result.js';
 import { formatDateTime } from '../../format/date.js';
 import { errorText } from '../../i18n/texts.js';
 import { useLocale, useText } from '../../i18n/use-text.js';
 import { useApp, usePick } from '../../ui/store-context.js';
-import { stateText } from './payment-texts.js';
+import { reasonText, stateText } from './payment-texts.js';
 import './payments.css';
 
 const FAILED_ITEM = new Set(['RJCT', 'CANC']);
@@ -43,7 +43,7 @@ export function PaymentTimelineScreen() {
       <nav className="payments-links"><Link to="/payments">{t('heading')}</Link></nav>
       <PaymentSummary view={view} />
       <p className="payment-state" role="status" aria-live="polite">{stateText(t, view.state)}</p>
-      {'reason' in view.state && view.state.reason !== null ? <p>{t('timeline.reason', { reason: view.state.reason })}</p> : null}
+      {'reason' in view.state && view.state.reason !== null ? <ReasonLine reason={view.state.reason} /> : null}
       {view.kind === 'bulk' ? <BulkItems view={view} /> : null}
       <Timeline view={view} />
       {error !== null ? (
@@ -56,6 +56,19 @@ export function PaymentTimelineScreen() {
         {view.state.kind === 'unknown' ? <button type="button" onClick={() => act(reconcilePayment)}>{t('timeline.reconcile')}</button> : null}
       </div>
     </section>
+  );
+}
+
+/** Why it stands there, in words; the technical detail (an error's message) folded away beneath. */
+function ReasonLine({ reason }: { reason: PaymentReason }) {
+  const { t } = useTranslation(['payments', 'common']);
+  return (
+    <>
+      <p className="payment-reason">{t('timeline.reason', { reason: reasonText(t, reason) })}</p>
+      {reason.detail === undefined || reason.detail === '' ? null : (
+        <details className="payment-reason-detail"><summary>{t('timeline.detail')}</summary><code>{reason.detail}</code></details>
+      )}
+    </>
   );
 }
 
