@@ -16,13 +16,18 @@ const tppMessages = z.object({
  * inside an array stays, so the item is reported as unreadable rather than silently lost.
  */
 export async function readJson(res: Response, what: string): Promise<unknown> {
+  return (await readJsonText(res, what)).value;
+}
+
+/** `readJson`, with the answer's text as it came: for reading parts of it as the bank wrote them. */
+export async function readJsonText(res: Response, what: string): Promise<{ value: unknown; text: string }> {
   const text = await res.text();
   const type = res.headers.get('content-type') ?? '';
   if (!/\bjson\b/i.test(type) && !/^\s*[[{]/.test(text)) {
     throw new ProtocolError(`${what}: expected JSON, got ${type || 'no content type'} (${res.status})`);
   }
   try {
-    return parseJsonLossless(text, { dropNullMembers: true });
+    return { value: parseJsonLossless(text, { dropNullMembers: true }), text };
   } catch (cause) {
     throw new ProtocolError(`${what}: the answer is not valid JSON`, { cause });
   }
@@ -78,12 +83,12 @@ export function validate<T extends z.ZodType>(schema: T, value: unknown, what: s
  * the reason, so one bad transaction never takes its page, account list or connect down with it.
  * Anything else thrown is a bug and propagates.
  */
-export function readEach<T>(items: readonly unknown[], list: string, read: (item: unknown, what: string) => T): { read: T[]; skipped: SkippedItem[] } {
+export function readEach<T>(items: readonly unknown[], list: string, read: (item: unknown, what: string, index: number) => T): { read: T[]; skipped: SkippedItem[] } {
   const out: T[] = [];
   const skipped: SkippedItem[] = [];
   items.forEach((item, index) => {
     try {
-      out.push(read(item, `${list}[${index}]`));
+      out.push(read(item, `${list}[${index}]`, index));
     } catch (error) {
       if (!(error instanceof ProtocolError || error instanceof ValidationError)) throw error;
       skipped.push({ list, index, reason: error.message });

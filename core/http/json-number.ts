@@ -138,3 +138,53 @@ function withoutNullMembers(value: unknown): unknown {
   }
   return value;
 }
+
+/** Member names as JSON text with their colon: a bank's items repeat the same few dozen names. */
+const memberNames = new Map<string, string>();
+/** Enough for every Berlin Group name; a bank sending ever new names cannot grow it past this. */
+const MEMBER_NAMES_KEPT = 512;
+
+/**
+ * The JSON text of a value `parseJsonLossless` gave: each `JsonNumber` written as its digits
+ * ("26.40", "2.64E1"), never through a binary float as `JSON.stringify` would. Members whose
+ * value is `undefined` are left out and an `undefined` item is `null`, as JSON.stringify does.
+ * Strings go through JSON.stringify, which escapes them as JSON requires. The pieces are joined
+ * once: a string grown by `+=` is a tree of pieces, and thousands of them kept (a report's
+ * items, until the store has them) cost the collector more than the writing does.
+ */
+export function stringifyLossless(value: unknown): string {
+  const parts: string[] = [];
+  writeLossless(value, parts);
+  return parts.join('');
+}
+
+function writeLossless(value: unknown, parts: string[]): void {
+  if (typeof value === 'string') parts.push(JSON.stringify(value));
+  else if (value instanceof JsonNumber) parts.push(value.text);
+  else if (typeof value !== 'object' || value === null) parts.push(JSON.stringify(value ?? null));
+  else if (Array.isArray(value)) {
+    parts.push('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) parts.push(',');
+      writeLossless(value[i], parts);
+    }
+    parts.push(']');
+  } else {
+    const record = value as Record<string, unknown>;
+    let first = true;
+    parts.push('{');
+    for (const key in record) {
+      const member = record[key];
+      if (member === undefined) continue;
+      let name = memberNames.get(key);
+      if (name === undefined) {
+        name = `${JSON.stringify(key)}:`;
+        if (memberNames.size < MEMBER_NAMES_KEPT) memberNames.set(key, name);
+      }
+      parts.push(first ? name : `,${name}`);
+      first = false;
+      writeLossless(member, parts);
+    }
+    parts.push('}');
+  }
+}

@@ -3,7 +3,7 @@
  * read an answer, and the one place a bank-supplied link becomes a URL we will send a token to.
  */
 import type { z } from 'zod';
-import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
+import { readJson, readJsonText, throwIfBankError, validate } from '../http/bank-answer.js';
 import { send } from '../http/send.js';
 import { ProtocolError } from '../errors.js';
 import type { BankPaths } from '../profiles/bank-profile.js';
@@ -35,6 +35,13 @@ export const segment = (id: string): string => encodeURIComponent(id);
 export async function readAnswer<T extends z.ZodType>(res: Response, schema: T, what: string): Promise<z.infer<T>> {
   await throwIfBankError(res, what);
   return validate(schema, await readJson(res, what), what);
+}
+
+/** `readAnswer`, with the answer's text as it came (see readJsonText). */
+export async function readAnswerText<T extends z.ZodType>(res: Response, schema: T, what: string): Promise<{ body: z.infer<T>; text: string }> {
+  await throwIfBankError(res, what);
+  const { value, text } = await readJsonText(res, what);
+  return { body: validate(schema, value, what), text };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { AccountWithBalances, Balance } from '../../common/index.js';
 import { BankError, BugIndicatingError } from '../errors.js';
 import { readJson, throwIfBankError, validate } from '../http/bank-answer.js';
 import { readAccountItems, toBalance, toCardAccount, toCardTransaction, toTransaction, type AccountList, type AccountScope } from './ais-domain.js';
-import { aisGet, apiUrl, readAnswer, segment, withBalanceQuery } from './ais-request.js';
+import { aisGet, apiUrl, readAnswer, readAnswerText, segment, withBalanceQuery } from './ais-request.js';
+import { reportItemTexts } from './report-item-texts.js';
 import type { AisAuth, Psd2Context, ReadMode } from './psd2-context.js';
 import { pageAsReport, readReportPage, reportUrl, type ReportPage, type TransactionListRequest, type TransactionReport } from './transactions.js';
 import {
@@ -95,12 +96,13 @@ export async function processCardAccountTransactionListResponse(res: Response, s
 
 /** One page of a card report, before ids are given (see `ReportPage`). */
 export async function processCardAccountTransactionListPage(res: Response, scope: { accountId: string }): Promise<ReportPage> {
-  const body = await readAnswer(res, cardAccountsTransactionsResponse, 'getCardAccountTransactionList');
+  const { body, text } = await readAnswerText(res, cardAccountsTransactionsResponse, 'getCardAccountTransactionList');
   const report = body.cardTransactions ?? body.transactions;
   if (report === undefined) throw new BugIndicatingError('getCardAccountTransactionList: the schema let a report without transactions through');
   const cardShaped = (item: unknown) => body.cardTransactions !== undefined || (typeof item === 'object' && item !== null && 'cardTransactionId' in item);
   return readReportPage(report, body.balances, (item, what, status) =>
     cardShaped(item)
       ? toCardTransaction(readCardTransaction(item, what), status, scope.accountId)
-      : toTransaction(readTransaction(item, what), status, scope.accountId));
+      : toTransaction(readTransaction(item, what), status, scope.accountId),
+    reportItemTexts(text, body.cardTransactions === undefined ? '"transactions"' : '"cardTransactions"'));
 }

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from '../../common/index.js';
 
-/** A transaction as read from the bank, before it has an id: the bank may have given none. */
-export type TransactionDraft = Omit<Transaction, 'id'> & { id?: string };
+/**
+ * A transaction as read from the bank, before it has an id: the bank may have given none.
+ * `bankItem` is the bank's item as sent (JSON text, numbers as written), for the store to keep
+ * for the details drawer; core only, never part of the domain's Transaction.
+ */
+export type TransactionDraft = Omit<Transaction, 'id'> & { id?: string; bankItem?: string };
 
 /** What every fingerprint id starts with; a bank id never needs it. */
 const FINGERPRINT_PREFIX = 'fp:';
@@ -37,10 +41,10 @@ export const isFingerprintId = (id: string): boolean => id.startsWith(FINGERPRIN
  *   they get different fingerprints: matching pending → booked is the sync engine's job.
  * - Bank ids are kept as they are, and their items do not count as occurrences.
  */
-export function fingerprintTransactions(transactions: readonly TransactionDraft[]): Transaction[] {
+export function fingerprintTransactions<T extends TransactionDraft>(transactions: readonly T[]): (T & { id: string })[] {
   const seen = new Map<string, number>();
   return transactions.map((t) => {
-    if (t.id !== undefined) return t as Transaction;
+    if (t.id !== undefined) return t as T & { id: string };
     const hash = contentHash(t);
     const n = seen.get(hash) ?? 0;
     seen.set(hash, n + 1);

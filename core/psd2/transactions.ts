@@ -6,8 +6,10 @@
 import type { Balance, SkippedItem, Transaction } from '../../common/index.js';
 import { ProtocolError, ValidationError } from '../errors.js';
 import { readEach, readJson, throwIfBankError, validate } from '../http/bank-answer.js';
+import { stringifyLossless } from '../http/json-number.js';
 import { toBalances, toTransaction } from './ais-domain.js';
-import { aisGet, apiUrl, readAnswer, resolveBankHref, segment, withBalanceQuery } from './ais-request.js';
+import { aisGet, apiUrl, readAnswerText, resolveBankHref, segment, withBalanceQuery } from './ais-request.js';
+import { reportItemTexts, type ItemTexts } from './report-item-texts.js';
 import { familyUrl, type AisAuth, type Psd2Context, type ReadMode } from './psd2-context.js';
 import { fingerprintTransactions, type TransactionDraft } from './transaction-fingerprint.js';
 import { readTransaction } from './wire/transaction-fast-path.js';
@@ -116,15 +118,28 @@ export interface ReportPage {
 
 /**
  * Reads a report page item by item, booked then pending, each with its status: an unreadable
- * item is skipped and reported with its list and position.
+ * item is skipped and reported with its list and position. Each draft keeps its item as the bank
+ * sent it (`bankItem`), for the store: the item's own text from `texts` (reportItemTexts), or,
+ * where those do not line up with the list, the parsed item written out exactly.
  */
 export function readReportPage(
   report: WireReport,
   balances: unknown[] | undefined,
   readItem: (item: unknown, what: string, status: Transaction['status']) => TransactionDraft,
+  texts: ItemTexts = {},
 ): ReportPage {
-  const booked = readEach(report.booked ?? [], 'booked', (item, what) => readItem(item, what, 'booked'));
-  const pending = readEach(report.pending ?? [], 'pending', (item, what) => readItem(item, what, 'pending'));
+  const keepingItem = (status: Transaction['status'], items: readonly unknown[]) => {
+    const own = texts[status]?.length === items.length ? texts[status] : undefined;
+    return (item: unknown, what: string, index: number): TransactionDraft => {
+      const draft = readItem(item, what, status);
+      draft.bankItem = own?.[index] ?? stringifyLossless(item);
+      return draft;
+    };
+  };
+  const bookedItems = report.booked ?? [];
+  const pendingItems = report.pending ?? [];
+  const booked = readEach(bookedItems, 'booked', keepingItem('booked', bookedItems));
+  const pending = readEach(pendingItems, 'pending', keepingItem('pending', pendingItems));
   const read = balances === undefined ? undefined : toBalances(balances, 'balances');
   const next = report._links?.next?.href;
   return {
@@ -136,15 +151,21 @@ export function readReportPage(
   };
 }
 
-/** One page on its own, its id-less items fingerprinted within the page: a live read of a single page. */
+/**
+ * One page on its own, its id-less items fingerprinted within the page: a live read of a single
+ * page, as the domain's transactions (the bank's items stay with the sync, which stores them).
+ */
 export function pageAsReport({ booked, pending, ...rest }: ReportPage): TransactionReport {
-  return { transactions: fingerprintTransactions([...booked, ...pending]), ...rest };
+  return { transactions: fingerprintTransactions([...booked, ...pending]).map(({ bankItem: _bankItem, ...t }) => t), ...rest };
 }
 
 /** One page of an account's report, before ids are given (see `ReportPage`). */
 export async function processTransactionListPage(res: Response, scope: { accountId: string }): Promise<ReportPage> {
-  const body = await readAnswer(res, transactionsResponse, 'getTransactionList');
-  return readReportPage(body.transactions, body.balances, (item, what, status) => toTransaction(readTransaction(item, what), status, scope.accountId));
+  const { body, text } = await readAnswerText(res, transactionsResponse, 'getTransactionList');
+  return readReportPage(
+    body.transactions, body.balances, (item, what, status) => toTransaction(readTransaction(item, what), status, scope.accountId),
+    reportItemTexts(text, '"transactions"'),
+  );
 }
 
 /**

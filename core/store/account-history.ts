@@ -6,13 +6,16 @@ import { storedCategoriser } from './category-assign.js';
 import type { Db } from './database.js';
 import type { TransactionRow } from './transaction-row.js';
 
+/** A transaction of a report, with the bank's item as sent when the reader kept it (TransactionDraft's `bankItem`). */
+export type ReportedTransaction = Transaction & { bankItem?: string };
+
 /** One account's sync as the engine hands it over: a whole report (every page) and its balances. */
 export interface AccountReport {
   accountId: string;
   /** Every booked transaction the bank reported from `dateFrom` on. */
-  booked: readonly Transaction[];
+  booked: readonly ReportedTransaction[];
   /** The bank's complete pending list now: it replaces the stored one. */
-  pending: readonly Transaction[];
+  pending: readonly ReportedTransaction[];
   balances: readonly Balance[];
   /** The report's first day: on a first sync, how far back the history now reaches. */
   dateFrom: string;
@@ -38,6 +41,8 @@ export interface StoredReport {
 }
 
 interface Row extends TransactionRow {
+  /** The bank's item as sent (JSON text), stored beside the row for the details drawer. */
+  bank_item: string | null;
   first_seen_at: string;
   category_id: string;
   category_source: 'rule' | 'default' | 'fallback';
@@ -79,7 +84,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
   const skipped: SkippedItem[] = [];
   // New rows are categorised as they are stored, by the person's rules of now (docs/categories.md).
   const categorise = storedCategoriser(db);
-  const rows = (list: readonly Transaction[], status: 'booked' | 'pending'): Row[] => {
+  const rows = (list: readonly ReportedTransaction[], status: 'booked' | 'pending'): Row[] => {
     const out: Row[] = [];
     list.forEach((t, index) => {
       const row = toRow(t, status, report, categorise);
@@ -101,6 +106,13 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (account_id, status, bank_key) DO NOTHING`,
   );
+  // The bank's item goes beside its row (schema: transaction_bank_items), keyed by the row's id.
+  const insertItem = db.prepare('INSERT INTO transaction_bank_items (transaction_id, item) VALUES (?, ?)');
+  const refreshItem = db.prepare(
+    `INSERT INTO transaction_bank_items (transaction_id, item)
+     SELECT id, @bank_item FROM transactions WHERE account_id = @account_id AND status = 'pending' AND bank_key = @bank_key
+     ON CONFLICT (transaction_id) DO UPDATE SET item = excluded.item`,
+  );
   let added = 0;
   let lowestAdded: number | bigint | undefined;
   const add = (r: Row): boolean => {
@@ -110,6 +122,7 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
       r.category_id, r.category_source, r.category_rule,
     );
     if (result.changes !== 1) return false;
+    if (r.bank_item !== null) insertItem.run(result.lastInsertRowid, r.bank_item);
     added += 1;
     if (lowestAdded === undefined || result.lastInsertRowid < lowestAdded) lowestAdded = result.lastInsertRowid;
     return true;
@@ -164,7 +177,10 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
     let pendingAdded = 0;
     for (const row of pending) {
       if (add(row)) pendingAdded += 1;
-      else refreshPending.run(row);
+      else {
+        refreshPending.run(row);
+        if (row.bank_item !== null) refreshItem.run(row);
+      }
     }
     indexAdded();
     skipped.push(...recordBalances(db, report));
@@ -208,7 +224,7 @@ function matchBookings(gone: readonly StoredPending[], booked: readonly Row[]): 
   return pairs;
 }
 
-function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountReport, categorise: Categorise): Row | string {
+function toRow(t: ReportedTransaction, status: 'booked' | 'pending', report: AccountReport, categorise: Categorise): Row | string {
   const micros = toMicros(t.amount.amount);
   if (micros === undefined) return `amount ${t.amount.amount} cannot be stored exactly`;
   for (const [field, value] of [['bookingDate', t.bookingDate], ['valueDate', t.valueDate]] as const) {
@@ -231,6 +247,7 @@ function toRow(t: Transaction, status: 'booked' | 'pending', report: AccountRepo
     entry_reference: t.entryReference ?? null,
     bank_transaction_code: t.bankTransactionCode ?? null,
     end_to_end_id: t.endToEndId ?? null,
+    bank_item: t.bankItem ?? null,
     first_seen_at: report.now,
     category_id: decided.categoryId,
     category_source: decided.source,
