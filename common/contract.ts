@@ -21,6 +21,7 @@ import { paymentsMethods } from './contract-payments.js';
 import type { PaymentView } from './payments.js';
 export type { DefaultRuleView } from './contract-category-defaults.js';
 import { transactionsMethods } from './contract-transactions.js';
+import { transactionDetailsMethods } from './contract-transaction-details.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -216,6 +217,7 @@ export const methods = {
   ...categoryDefaultsMethods,
   ...profilesMethods,
   ...transactionsMethods,
+  ...transactionDetailsMethods,
 } as const;
 
 export const events = {

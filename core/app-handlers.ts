@@ -16,6 +16,7 @@ import { bulkPreviewHandlers } from './bulk-preview-handlers.js';
 import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
 import { transactionsHandlers } from './transactions-handlers.js';
+import { transactionDetailsHandlers } from './transaction-details-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -145,6 +146,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...profileHandlers(core),
     ...paymentHandlers(core, frontEnd, authorizing),
     ...transactionsHandlers(core),
+    ...transactionDetailsHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });
