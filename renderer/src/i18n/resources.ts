@@ -16,6 +16,7 @@ import { palette as enPalette } from './locales/en/palette.js';
 import { states as enStates } from './locales/en/states.js';
 import { welcome as enWelcome } from './locales/en/welcome.js';
 import { notices as enNotices } from './locales/en/notices.js';
+import { bankFields as enBankFields } from './locales/en/bank-fields.js';
 import { account } from './locales/ro/account.js';
 import { accounts } from './locales/ro/accounts.js';
 import { categories } from './locales/ro/categories.js';
@@ -34,6 +35,7 @@ import { palette } from './locales/ro/palette.js';
 import { states } from './locales/ro/states.js';
 import { welcome } from './locales/ro/welcome.js';
 import { notices } from './locales/ro/notices.js';
+import { bankFields } from './locales/ro/bank-fields.js';
 
 /**
  * Every text the person reads, by language and namespace. Romanian is the source: each English
@@ -41,9 +43,9 @@ import { notices } from './locales/ro/notices.js';
  */
 export const resources = {
   ro: { common, errors, connections, accounts, transactions, sync, settings,
-    overview, welcome, palette, states, notices, categories, insights, connectCec, payments, ledger, account },
+    overview, welcome, palette, states, notices, categories, insights, connectCec, payments, ledger, account, bankFields },
   en: { common: enCommon, errors: enErrors, connections: enConnections, accounts: enAccounts, transactions: enTransactions, sync: enSync, settings: enSettings,
-    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices, categories: enCategories, insights: enInsights, connectCec: enConnectCec, payments: enPayments, ledger: enLedger, account: enAccount },
+    overview: enOverview, welcome: enWelcome, palette: enPalette, states: enStates, notices: enNotices, categories: enCategories, insights: enInsights, connectCec: enConnectCec, payments: enPayments, ledger: enLedger, account: enAccount, bankFields: enBankFields },
 } as const;
 
 export type Language = keyof typeof resources;

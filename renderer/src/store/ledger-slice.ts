@@ -2,8 +2,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../common/cont
 import type { Result } from '../../../common/result.js';
 import type { SliceCreator } from './types.js';
 
-/** The reads whose answers a screen keeps itself: a virtualised list's pages, a chart's points, an export's file. */
-export type LedgerMethod = 'transactions:query' | 'transactions:count' | 'transactions:export' | 'insights:balance-history';
+/** The reads whose answers a screen keeps itself: a virtualised list's pages, a chart's points, an export's file, a drawer's details. */
+export type LedgerMethod = 'transactions:query' | 'transactions:count' | 'transactions:export' | 'transactions:details' | 'insights:balance-history';
 
 export interface LedgerSlice {
   /**

@@ -8,6 +8,7 @@ import { formatMoney } from '../../../common/format-money.js';
 import type { StoredTransaction } from '../../../common/queries.js';
 import { formatDate } from '../format/date.js';
 import { useLocale } from '../i18n/use-text.js';
+import { TransactionBankFields } from './bank-fields.js';
 import { useCategories } from './category-names.js';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -36,9 +37,9 @@ function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
 const isFingerprint = (id: string) => id.startsWith('fp:');
 
 /**
- * Every field the bank gave for one transaction, as the local copy keeps it, in a modal
- * `<dialog>`: the browser traps focus inside it and keeps the page behind inert, Esc closes it,
- * and the caller puts focus back on the row that opened it.
+ * One transaction in a modal `<dialog>`: the fields the local copy keeps, then every field the
+ * bank gave for it (read when the dialog opens). The browser traps focus inside it and keeps the
+ * page behind inert, Esc closes it, and the caller puts focus back on the row that opened it.
  */
 export function TransactionDetails({ transaction: t, account, onClose }: { transaction: StoredTransaction; account: Account | undefined; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -84,6 +85,7 @@ export function TransactionDetails({ transaction: t, account, onClose }: { trans
         <TransactionCategory transaction={t} />
         <PayAgain transaction={t} />
       </div>
+      <TransactionBankFields rowId={t.rowId} />
     </dialog>
   );
 }
