@@ -184,6 +184,10 @@ describe('the Transactions and Account screens in Chromium', () => {
     await dialog.waitFor();
     expect(await dialog.getByText('Sumă', { exact: true }).isVisible()).toBe(true);
     expect(await dialog.getByText('Identificatorul băncii').isVisible()).toBe(true);
+    // Every field the bank gave, read when the dialog opens: Berlin Group fields by name, with their path.
+    const sent = dialog.getByRole('region', { name: 'Ce a trimis banca' });
+    await sent.getByText('transactionAmount.amount', { exact: true }).waitFor();
+    expect(await sent.getByText('Suma tranzacției', { exact: true }).isVisible()).toBe(true);
     const inDialog = () => page.evaluate<boolean>('document.querySelector("dialog.drawer").contains(document.activeElement)');
     expect(await inDialog()).toBe(true);
     for (const key of ['Tab', 'Tab', 'Shift+Tab']) {

@@ -75,8 +75,8 @@ export function BankFields({ state, onRetry }: { state: BankFieldsState; onRetry
               return (
                 <div className="detail" key={field.path}>
                   <dt>
-                    {label ?? <code className="bank-field-path">{field.path}</code>}
-                    {label !== undefined && <code className="bank-field-path">{field.path}</code>}
+                    {label !== undefined && <span className="bank-field-name">{label}</span>}
+                    <code className="bank-field-path">{field.path}</code>
                   </dt>
                   <dd className="bank-field-value">{field.value === '' ? <span className="meta">{t('emptyValue')}</span> : field.value}</dd>
                 </div>
