@@ -59,8 +59,7 @@ function scan(text: string): { numbers: string[]; members: number } {
   while (i < length) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      let end = text.indexOf('"', i + 1);
-      while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+      const end = stringEnd(text, i);
       if (end === -1) break;
       i = end + 1;
     } else if (c === COLON) {
@@ -76,6 +75,13 @@ function scan(text: string): { numbers: string[]; members: number } {
     }
   }
   return { numbers, members };
+}
+
+/** The index of the quote that closes the JSON string opening at `start`, or -1 when there is none. */
+export function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end !== -1 && escaped(text, end)) end = text.indexOf('"', end + 1);
+  return end;
 }
 
 /** Whether the quote at `at` is escaped: an odd run of backslashes before it. */

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { storeBeforeStep } from '../../test/helpers/old-store.js';
 import { openDatabase } from './database.js';
 import { migrations } from './migrations.js';
 import { queryTransactions } from './transaction-queries.js';
@@ -19,14 +19,8 @@ const step = migrations.findIndex((sql) => sql.includes("content_rowid = 'search
 it('upgrades a store indexed by id: every row is found by the new day-ordered index, newest first, and FTS5 and SQLite check it clean', () => {
   expect(step).toBeGreaterThan(0);
   const path = join(dir, 'conturi.sqlite');
-  const old = new Database(path);
-  old.pragma('foreign_keys = OFF');
-  for (const sql of migrations.slice(0, step)) old.exec(sql);
-  old.pragma(`user_version = ${step}`);
   const now = '2027-01-01T00:00:00.000Z';
-  old.prepare(`INSERT INTO connections (id, profile_id, label, consent_id, consent_status, created_at, updated_at) VALUES ('c1', 'sandbox', 'c1', 'k', 'valid', ?, ?)`).run(now, now);
-  old.prepare(`INSERT INTO accounts (id, kind, iban, currency, created_at) VALUES ('A:RON', 'account', 'A', 'RON', ?)`).run(now);
-  old.prepare(`INSERT INTO connection_accounts VALUES ('c1', 'A:RON', 'r', 1, 1)`).run();
+  const old = storeBeforeStep(path, step, now);
   const insert = old.prepare(`INSERT INTO transactions (account_id, status, bank_key, day, amount, amount_micros, currency, counterparty_name, remittance, first_seen_at)
     VALUES ('A:RON', 'booked', ?, ?, '-1', -1000000, 'RON', ?, 'Plată card', ?)`);
   // Stored out of day order, as a second sync of older history leaves them; indexed as the old step did, by id.

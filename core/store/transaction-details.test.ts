@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { storeBeforeStep } from '../../test/helpers/old-store.js';
 import { storeAccountReport } from './account-history.js';
 import { openDatabase } from './database.js';
 import { migrations } from './migrations.js';
@@ -22,13 +22,7 @@ describe('transactionDetails over a store made before the bank’s items were ke
   it('answers an old row with its stored fields and no bank fields, and a row synced after the upgrade with them', () => {
     expect(step).toBeGreaterThan(0);
     const path = join(dir, 'conturi.sqlite');
-    const old = new Database(path);
-    old.pragma('foreign_keys = OFF');
-    for (const sql of migrations.slice(0, step)) old.exec(sql);
-    old.pragma(`user_version = ${step}`);
-    old.prepare(`INSERT INTO connections (id, profile_id, label, consent_id, consent_status, created_at, updated_at) VALUES ('c1', 'sandbox', 'c1', 'k', 'valid', ?, ?)`).run(NOW, NOW);
-    old.prepare(`INSERT INTO accounts (id, kind, iban, currency, created_at) VALUES ('A:RON', 'account', 'A', 'RON', ?)`).run(NOW);
-    old.prepare(`INSERT INTO connection_accounts VALUES ('c1', 'A:RON', 'r', 1, 1)`).run();
+    const old = storeBeforeStep(path, step, NOW);
     const { lastInsertRowid } = old.prepare(`INSERT INTO transactions (account_id, status, bank_key, day, booking_date, amount, amount_micros, currency, counterparty_name, remittance, first_seen_at)
       VALUES ('A:RON', 'booked', '1566614557', '2026-12-01', '2026-12-01', '-54.50', -54500000, 'RON', 'Kaufland', 'Plată card', ?)`).run(NOW);
     old.close();
