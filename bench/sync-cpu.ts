@@ -9,7 +9,9 @@
  *           into the same `transactions` table (a fresh encrypted database of the same schema:
  *           same indexes), then the rows' FTS5 entries, which the store needs (schema step 6:
  *           the store indexes new rows itself), in one INSERT … SELECT in search-key order
- *           (step 8: the entries are keyed by the day-ordered search_key)
+ *           (step 8: the entries are keyed by the day-ordered search_key), and each row's
+ *           bank item, which the store keeps for the details drawer (transaction_bank_items),
+ *           as JSON.stringify writes it (the least text any client could write for it)
  *
  * Opening the databases is outside the timings; the rows go in as the sync stores them.
  */
@@ -65,18 +67,20 @@ function floor(db: Db, bytes: Buffer): void {
   const index = db.prepare(
     'INSERT INTO transactions_fts (rowid, counterparty_name, remittance) SELECT search_key, counterparty_name, remittance FROM transactions ORDER BY search_key',
   );
+  const item = db.prepare('INSERT INTO transaction_bank_items (transaction_id, item) VALUES (?, ?)');
   db.transaction(() => {
     for (const status of ['booked', 'pending'] as const) {
       for (const t of body.transactions[status] ?? []) {
         const amount = t.transactionAmount.amount;
         const party = (amount < 0 ? t.creditorName : t.debtorName) ?? null;
         const remittance = t.remittanceInformationUnstructured ?? null;
-        insert.run(
+        const { lastInsertRowid } = insert.run(
           ACCOUNT, status, `${status}:${t.transactionId}`, t.bookingDate ?? t.valueDate ?? '2027-03-10', t.bookingDate ?? null, t.valueDate ?? null,
           String(amount), Math.round(amount * 1e6), t.transactionAmount.currency,
           party, (amount < 0 ? t.creditorAccount : t.debtorAccount)?.iban ?? null,
           remittance, t.entryReference ?? null, t.bankTransactionCode ?? null, NOW,
         );
+        item.run(lastInsertRowid, JSON.stringify(t));
       }
     }
     index.run();
