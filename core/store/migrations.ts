@@ -387,8 +387,8 @@ export const migrations: string[] = [
   `,
   `
   -- Transaction details (issue 10 §3, the details drawer): each transaction's item as the bank
-  -- sent it, as JSON text with every number's digits as written (core/http/json-number.ts), so
-  -- the drawer shows every field the bank gave, the ones the domain does not map too. In a table
+  -- sent it, as JSON text (its own text in the report, every number's digits as written), so the
+  -- drawer shows every field the bank gave, the ones the domain does not map too. In a table
   -- of its own, not a column of transactions: the items would triple the rows' size, and every
   -- list page and every sum over the rows would read through them (measured over 100,000 rows:
   -- a monthly sum twice as slow). No row here: the transaction was stored before this step.
