@@ -81,7 +81,9 @@ export function useLineWindow(scrollRef: RefObject<HTMLElement | null>, layout: 
   useLayoutEffect(() => {
     const element = scrollRef.current;
     if (element === null) return;
-    let height = element.clientHeight;
+    // The height the last list had, when there was one: the same place in the same page, and reading
+    // it again would lay the page out in the middle of a commit (the observer corrects it if it differs).
+    let height = view.height > 0 ? view.height : element.clientHeight;
     const update = (sync: boolean) => {
       const top = element.scrollTop;
       const next = rangeOf(layoutRef.current, top, height, overscan);
@@ -96,8 +98,9 @@ export function useLineWindow(scrollRef: RefObject<HTMLElement | null>, layout: 
       update(false);
     });
     element.addEventListener('scroll', onScroll, { passive: true });
+    // Its first report comes once the page is laid out: the position is read there, not here.
     resized.observe(element);
-    setView({ top: element.scrollTop, height });
+    setView({ top: 0, height });
     return () => {
       element.removeEventListener('scroll', onScroll);
       resized.disconnect();

@@ -90,10 +90,12 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
   // Before the first paint, not after it: the first rows' requests leave a frame earlier.
   useLayoutEffect(() => {
     void pager.start();
-    // A new filter starts at the top, not where the last list was scrolled to.
-    const scroller = scrollRef.current;
-    if (scroller !== null && scroller.scrollTop !== 0) scroller.scrollTop = 0;
     return () => pager.dispose();
+  }, [pager]);
+  // A new filter starts at the top, not where the last list was scrolled to. After the paint: reading
+  // the position would lay the page out before the requests above have left.
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
   }, [pager]);
   useSyncExternalStore(pager.subscribe, pager.version);
 
