@@ -9,6 +9,8 @@
  *   ui.scroll_frame_p95_ms    the 95th percentile of frame times (requestAnimationFrame deltas) while scrolling
  *   ui.idle_frame_p95_ms      the same with nothing happening: the machine's own floor, to read the figure above against
  *
+ * The host runs in a process of its own (bench/ui-host.ts), as in `npm run web`.
+ *
  * The list is as tall as its count from the start (`transactions:count`), so scrolling end to end
  * is one scroll from top to bottom, a fixed distance per frame as a fast wheel or a dragged
  * scrollbar does; keyset pages follow it in turn, and the run ends when the last row is painted.
@@ -19,13 +21,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { MemoryKeychain } from '../core/keychain/memory-keychain.js';
 import { DATABASE_FILE } from '../core/platform/data-dir.js';
-import { DATABASE_KEY_ENTRY } from '../core/store/database-key.js';
-import { startWebApp } from '../host/web-app.js';
 import { median } from './measure.js';
 import { filledStore } from './queries.js';
 import { report } from './results.js';
+import { startUiHost } from './ui-host.js';
 
 const COUNT = 100_000;
 const SEARCHES = ['kaufland', 'lidl', 'farmacia', 'enel', 'glovo', 'ikea', 'digi'];
@@ -105,13 +105,11 @@ export async function benchUi(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-bench-ui-'));
   const dataDir = join(dir, 'data');
   const key = randomBytes(32);
-  const keychain = new MemoryKeychain();
-  await keychain.set(DATABASE_KEY_ENTRY, key.toString('hex'));
   const fillStart = performance.now();
   mkdirSync(dataDir, { mode: 0o700 });
   filledStore(join(dataDir, DATABASE_FILE), COUNT, key).close();
   console.log(`  (a store of ${COUNT} filled in ${((performance.now() - fillStart) / 1000).toFixed(1)} s)`);
-  const app = await startWebApp({ port: 0, staticDir: join(process.cwd(), 'dist', 'renderer'), dataDir, keychain });
+  const app = await startUiHost({ staticDir: join(process.cwd(), 'dist', 'renderer'), dataDir, keyHex: key.toString('hex') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'] });
   const started = performance.now();
   try {

@@ -1,8 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { CategoriesScreen } from '../screens/categories/categories-screen.js';
 import { ConnectCecScreen } from '../screens/connect-cec/connect-cec-screen.js';
-import { InsightsScreen } from '../screens/insights/insights-screen.js';
-import { AccountScreen } from '../screens/account/account-screen.js';
 import { ConnectionsScreen } from '../screens/connections/connections-screen.js';
 import { BeneficiariesScreen } from '../screens/payments/beneficiaries-screen.js';
 import { BulkScreen } from '../screens/payments/bulk-screen.js';
@@ -18,7 +16,9 @@ import { AppShell, NotFound } from './shell/app-shell.js';
  * The screens by address. A hash router: the same addresses work on Electron's `app://` scheme
  * and in browser mode without the host knowing them, and a screen's state (filters) lives in its
  * address so back, forward and reload keep it. Browser mode's one-time `#secret=` is taken off
- * the address before the router starts (see bridge/secret.ts).
+ * the address before the router starts (see bridge/secret.ts). The screens with charts load on
+ * first visit (`lazy`): recharts is a third of the bundle, and every other screen, the first one
+ * included, starts without parsing it.
  */
 export const ROUTES: RouteObject[] = [
   {
@@ -28,9 +28,9 @@ export const ROUTES: RouteObject[] = [
       { index: true, element: <OverviewScreen /> },
       { path: 'transactions', element: <TransactionsScreen /> },
       { path: 'categories', element: <CategoriesScreen /> },
-      { path: 'insights', element: <InsightsScreen /> },
+      { path: 'insights', lazy: async () => ({ Component: (await import('../screens/insights/insights-screen.js')).InsightsScreen }) },
       { path: 'connect/cec', element: <ConnectCecScreen /> },
-      { path: 'accounts/:accountId', element: <AccountScreen /> },
+      { path: 'accounts/:accountId', lazy: async () => ({ Component: (await import('../screens/account/account-screen.js')).AccountScreen }) },
       { path: 'connections', element: <ConnectionsScreen /> },
       { path: 'payments', element: <PaymentsScreen /> },
       { path: 'payments/new', element: <NewPaymentScreen /> },

@@ -1,5 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIban } from '../../../common/iban.js';
 import { formatMoney, isNegative } from '../../../common/format-money.js';
@@ -8,30 +7,46 @@ import { formatDate } from '../format/date.js';
 import { errorText } from '../i18n/texts.js';
 import { useText } from '../i18n/use-text.js';
 import { useCategories } from './category-names.js';
+import { LineLayout, useLineWindow } from './line-window.js';
 import { useApp } from './store-context.js';
 import { TransactionDetails } from './transaction-details.js';
-import { TransactionPager, type ListItem } from './transaction-pager.js';
+import { TransactionPager } from './transaction-pager.js';
 import './transaction-list.css';
 
 /** Fixed line heights (the CSS holds them too): skeletons, rows and headings never move what is around them. */
 export const ROW_HEIGHT = 56;
 const HEADING_HEIGHT = 40;
 const SKELETONS = 8;
+/** Lines rendered beyond each edge of the view, so a slow scroll shows rows already there. */
+const OVERSCAN = 8;
 
-/** Memoised: a scroll re-renders the list, and only the rows that came into view need rendering. */
-const Row = memo(function Row({ t, accountName, category, onOpen }: { t: StoredTransaction; accountName: string | undefined; category: string | undefined; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
-  const { t: tr, locale } = useText();
-  const who = t.counterpartyName ?? (t.counterpartyIban !== undefined ? formatIban(t.counterpartyIban) : tr('ledger:noCounterparty'));
+const lineIndexes = (range: { first: number; last: number } | undefined): number[] =>
+  range === undefined ? [] : Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i);
+
+/** The words every row may need, looked up once per list and language rather than once per row. */
+interface RowWords {
+  noCounterparty: string;
+  pending: string;
+  locale: string;
+}
+
+/**
+ * Memoised: a scroll re-renders the list, and only the rows that came into view need rendering.
+ * No i18n hook in here: a row mounts each time it scrolls into view, and a hook per row cost more
+ * than the row itself (its words come from the list, once).
+ */
+const Row = memo(function Row({ t, accountName, category, words, onOpen }: { t: StoredTransaction; accountName: string | undefined; category: string | undefined; words: RowWords; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
+  const who = t.counterpartyName ?? (t.counterpartyIban !== undefined ? formatIban(t.counterpartyIban) : words.noCounterparty);
   return (
     <button type="button" className={t.status === 'pending' ? 'tx-row pending' : 'tx-row'} data-row-id={t.rowId} onClick={(e) => onOpen(t, e.currentTarget)}>
-      <span className="tx-date">{formatDate(t.bookingDate ?? t.valueDate ?? t.day, locale)}</span>
+      <span className="tx-date">{formatDate(t.bookingDate ?? t.valueDate ?? t.day, words.locale)}</span>
       <span className="tx-who">
         <span className="tx-counterparty">{who}</span>
         <span className="tx-remittance">{[category, accountName, t.remittance].filter((x) => x !== undefined).join(' · ')}</span>
       </span>
       <span className="tx-amount">
-        <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, { sign: 'always', locale })}</span>
-        {t.status === 'pending' && <span className="badge info">{tr('ledger:pending')}</span>}
+        <span className={isNegative(t.amount) ? 'amount debit' : 'amount credit'}>{formatMoney(t.amount, { sign: 'always', locale: words.locale })}</span>
+        {t.status === 'pending' && <span className="badge info">{words.pending}</span>}
       </span>
     </button>
   );
@@ -45,18 +60,6 @@ function Skeleton() {
       <span className="bone short" />
     </span>
   );
-}
-
-function Line({ item, accountName, nameOf, onOpen }: { item: ListItem; accountName: (id: string) => string | undefined; nameOf: (id: string) => string; onOpen: (t: StoredTransaction, from: HTMLElement) => void }) {
-  const { t } = useTranslation(['ledger']);
-  switch (item.kind) {
-    case 'heading':
-      return <h3 className="tx-heading">{t(item.section === 'pending' ? 'pendingHeading' : 'bookedHeading', { count: item.count })}</h3>;
-    case 'row':
-      return <Row t={item.transaction} accountName={accountName(item.transaction.accountId)} category={item.transaction.category === undefined ? undefined : nameOf(item.transaction.category.id)} onOpen={onOpen} />;
-    case 'placeholder':
-      return <Skeleton />;
-  }
 }
 
 export interface TransactionListProps {
@@ -79,32 +82,32 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
   const accounts = useApp((s) => s.accounts);
   const text = useText();
   const { t } = useTranslation(['ledger', 'common']);
+  const words = useMemo<RowWords>(() => ({ noCounterparty: t('noCounterparty'), pending: t('pending'), locale: text.locale }), [t, text.locale]);
   const key = JSON.stringify(filter);
   // The filter's content (its key), not its identity, makes a new list.
   const pager = useMemo(() => new TransactionPager(read, filter), [read, key, version]);
-  useEffect(() => {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Before the first paint, not after it: the first rows' requests leave a frame earlier.
+  useLayoutEffect(() => {
     void pager.start();
     return () => pager.dispose();
   }, [pager]);
-  useSyncExternalStore(pager.subscribe, pager.version);
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const size = pager.state.phase === 'ready' ? pager.size : 0;
-  const virtualizer = useVirtualizer({
-    count: size,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (pager.item(i).kind === 'heading' ? HEADING_HEIGHT : ROW_HEIGHT),
-    overscan: 8,
-  });
-  const lines = virtualizer.getVirtualItems();
-  const last = lines.at(-1)?.index;
-  useEffect(() => {
-    if (last !== undefined) pager.want(last);
-  }, [pager, last]);
-  // A new filter starts at the top, not where the last list was scrolled to.
+  // A new filter starts at the top, not where the last list was scrolled to. After the paint: reading
+  // the position would lay the page out before the requests above have left.
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [pager]);
+  useSyncExternalStore(pager.subscribe, pager.version);
+
+  const runs = pager.state.phase === 'ready' ? pager.runs() : [];
+  const shape = runs.join(' ');
+  const layout = useMemo(() => new LineLayout(runs, HEADING_HEIGHT, ROW_HEIGHT), [shape]);
+  const size = layout.size;
+  const range = useLineWindow(scrollRef, layout, OVERSCAN);
+  const last = range?.last;
+  useEffect(() => {
+    if (last !== undefined) pager.want(last);
+  }, [pager, last]);
 
   const [open, setOpen] = useState<{ transaction: StoredTransaction; from: HTMLElement } | null>(null);
   const { nameOf } = useCategories();
@@ -129,12 +132,21 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
               {Array.from({ length: SKELETONS }, (_, i) => <li key={i} className="tx-line"><Skeleton /></li>)}
             </ul>
           ) : (
-            <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: virtualizer.getTotalSize() }}>
-              {lines.map((line) => (
-                <li key={line.key} className="tx-line" aria-setsize={size} aria-posinset={line.index + 1} style={{ transform: `translateY(${line.start}px)` }}>
-                  <Line item={pager.item(line.index)} accountName={accountName} nameOf={nameOf} onOpen={onOpen} />
-                </li>
-              ))}
+            <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: layout.height }}>
+              {lineIndexes(range).map((index) => {
+                const item = pager.item(index);
+                return (
+                  <li key={index} className={item.kind === 'heading' ? 'tx-line heading' : 'tx-line'} aria-setsize={size} aria-posinset={index + 1} style={{ transform: `translateY(${layout.start(index)}px)` }}>
+                    {item.kind === 'heading' ? (
+                      <h3 className="tx-heading">{t(item.section === 'pending' ? 'pendingHeading' : 'bookedHeading', { count: item.count })}</h3>
+                    ) : item.kind === 'row' ? (
+                      <Row t={item.transaction} accountName={accountName(item.transaction.accountId)} category={item.transaction.category === undefined ? undefined : nameOf(item.transaction.category.id)} words={words} onOpen={onOpen} />
+                    ) : (
+                      <Skeleton />
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

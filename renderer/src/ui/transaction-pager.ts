@@ -70,6 +70,11 @@ export class TransactionPager {
     return { pending: count('pending'), booked: count('booked') };
   }
 
+  /** Lines per non-empty section, its heading included: the list's layout (see LineLayout). */
+  runs(): number[] {
+    return this.#sections.filter((s) => s.total > 0).map((s) => s.total + 1);
+  }
+
   item(index: number): ListItem {
     let at = index;
     for (const s of this.#sections) {
