@@ -1,3 +1,4 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatIban } from '../../../common/iban.js';
@@ -7,7 +8,6 @@ import { formatDate } from '../format/date.js';
 import { errorText } from '../i18n/texts.js';
 import { useText } from '../i18n/use-text.js';
 import { useCategories } from './category-names.js';
-import { LineLayout, useLineWindow } from './line-window.js';
 import { useApp } from './store-context.js';
 import { TransactionDetails } from './transaction-details.js';
 import { TransactionPager } from './transaction-pager.js';
@@ -19,9 +19,6 @@ const HEADING_HEIGHT = 40;
 const SKELETONS = 8;
 /** Lines rendered beyond each edge of the view, so a slow scroll shows rows already there. */
 const OVERSCAN = 8;
-
-const lineIndexes = (range: { first: number; last: number } | undefined): number[] =>
-  range === undefined ? [] : Array.from({ length: range.last - range.first + 1 }, (_, i) => range.first + i);
 
 /** The words every row may need, looked up once per list and language rather than once per row. */
 interface RowWords {
@@ -100,11 +97,14 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
   useSyncExternalStore(pager.subscribe, pager.version);
 
   const runs = pager.state.phase === 'ready' ? pager.runs() : [];
-  const shape = runs.join(' ');
-  const layout = useMemo(() => new LineLayout(runs, HEADING_HEIGHT, ROW_HEIGHT), [shape]);
-  const size = layout.size;
-  const range = useLineWindow(scrollRef, layout, OVERSCAN);
-  const last = range?.last;
+  const size = runs.reduce((n, lines) => n + lines, 0);
+  // Each run starts with its heading; the virtualiser sizes all lines whenever the count changes,
+  // so the size of a line is arithmetic here, not a look-up of the line itself.
+  const secondHeading = runs.length > 1 ? runs[0] : -1;
+  const estimateSize = useCallback((index: number) => (index === 0 || index === secondHeading ? HEADING_HEIGHT : ROW_HEIGHT), [secondHeading]);
+  const virtualizer = useVirtualizer({ count: size, getScrollElement: () => scrollRef.current, estimateSize, overscan: OVERSCAN });
+  const lines = virtualizer.getVirtualItems();
+  const last = lines.at(-1)?.index;
   useEffect(() => {
     if (last !== undefined) pager.want(last);
   }, [pager, last]);
@@ -132,11 +132,11 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
               {Array.from({ length: SKELETONS }, (_, i) => <li key={i} className="tx-line"><Skeleton /></li>)}
             </ul>
           ) : (
-            <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: layout.height }}>
-              {lineIndexes(range).map((index) => {
-                const item = pager.item(index);
+            <ul role="list" aria-label={t('listLabel')} className="tx-lines virtual" style={{ height: virtualizer.getTotalSize() }}>
+              {lines.map((line) => {
+                const item = pager.item(line.index);
                 return (
-                  <li key={index} className={item.kind === 'heading' ? 'tx-line heading' : 'tx-line'} aria-setsize={size} aria-posinset={index + 1} style={{ transform: `translateY(${layout.start(index)}px)` }}>
+                  <li key={line.key} className={item.kind === 'heading' ? 'tx-line heading' : 'tx-line'} aria-setsize={size} aria-posinset={line.index + 1} style={{ transform: `translateY(${line.start}px)` }}>
                     {item.kind === 'heading' ? (
                       <h3 className="tx-heading">{t(item.section === 'pending' ? 'pendingHeading' : 'bookedHeading', { count: item.count })}</h3>
                     ) : item.kind === 'row' ? (

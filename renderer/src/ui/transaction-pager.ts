@@ -70,7 +70,7 @@ export class TransactionPager {
     return { pending: count('pending'), booked: count('booked') };
   }
 
-  /** Lines per non-empty section, its heading included: the list's layout (see LineLayout). */
+  /** Lines per non-empty section, its heading included: where the headings are, so a line is sized without reading it. */
   runs(): number[] {
     return this.#sections.filter((s) => s.total > 0).map((s) => s.total + 1);
   }
