@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { returns } from './contract-schemas.js';
+import type { BulkColumn, BulkProblem } from './bulk-problems.js';
 import type { Money } from './money.js';
 
-
-/** The columns of a bulk CSV (core/payments/bulk-csv-columns.ts). */
-export type BulkPreviewField = 'creditorName' | 'creditorIban' | 'amount' | 'currency' | 'details' | 'endToEndId';
+export type { BulkColumn, BulkProblem } from './bulk-problems.js';
 
 /** A bulk CSV as core read it, for the preview: each row with its problems, the transfers only when none remains. */
 export interface BulkPreview {
   rows: {
     row: number;
-    cells: Partial<Record<BulkPreviewField, string>>;
-    problems: { row: number | null; field: BulkPreviewField | null; message: string }[];
+    cells: Partial<Record<BulkColumn, string>>;
+    problems: BulkProblem[];
     transfer?: { creditorName: string; creditorIban: string; amount: string; remittance: string; endToEndId?: string };
   }[];
-  problems: { row: number | null; field: BulkPreviewField | null; message: string }[];
+  /** Every problem, the file's first, then row by row: codes, worded by each front end. */
+  problems: BulkProblem[];
   ignoredColumns: string[];
   currency?: string;
   total?: Money;

@@ -4,6 +4,7 @@ import { formatMoney } from '../../common/format-money.js';
 import { parseBulkCsv } from '../../core/payments/bulk-csv.js';
 import { SANDBOX_PROFILE } from '../../core/profiles/profile-settings.js';
 import { UsageError, parseCommand } from '../args.js';
+import { bulkProblemLine } from '../bulk-problem-text.js';
 import { CommandFailed } from '../output.js';
 import { exitCodeOf, PaymentProgress } from '../payment-progress.js';
 import type { Command } from './command.js';
@@ -27,7 +28,7 @@ export const payBulkCommand: Command = {
     }
     const csv = parseBulkCsv(text, values.currency === undefined ? {} : { currency: values.currency.toUpperCase() });
     if (csv.transfers === null || csv.currency === undefined) {
-      for (const p of csv.problems) io.err(`conturi: ${p.row === null ? 'the file' : `row ${p.row}`}${p.field === null ? '' : `, ${p.field}`}: ${p.message}\n`);
+      for (const p of csv.problems) io.err(`conturi: ${bulkProblemLine(p)}\n`);
       throw new CommandFailed({ code: 'VALIDATION_ERROR', state: 'invalid-input', message: `the CSV has ${csv.problems.length} problem(s): nothing was sent`, retryable: false });
     }
     const runtime = await open({ global, autoPsu: values['auto-psu'] });

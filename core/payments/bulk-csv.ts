@@ -4,14 +4,16 @@
  * ("Bulk payments from a CSV file") and in docs/bulk-payments-template.csv.
  */
 import Papa from 'papaparse';
-import { checkIban, describeIbanProblem } from '../../common/iban-check.js';
+import type { BulkProblem } from '../../common/bulk-problems.js';
+import { checkIban } from '../../common/iban-check.js';
 import { isPayableCurrency, PAYABLE_CURRENCIES } from '../../common/payable-currencies.js';
 import type { Money } from '../../common/index.js';
-import { describeAmountProblem, parseAmount } from '../../common/parse-amount.js';
+import { parseAmount } from '../../common/parse-amount.js';
 import { addMoney } from '../money/money.js';
 import { BULK_FIELDS, fieldOfHeader, REQUIRED_FIELDS, type BulkField } from './bulk-csv-columns.js';
 
 export { BULK_FIELDS, type BulkField } from './bulk-csv-columns.js';
+export type { BulkProblem } from '../../common/bulk-problems.js';
 
 /** The bank's limits: a bulk of at most 500 transfers (Berlin Group), name ≤ 70, details ≤ 140, endToEndId ≤ 35. */
 export const MAX_BULK_ROWS = 500;
@@ -28,14 +30,6 @@ export interface BulkTransfer {
   amount: string;
   remittance: string;
   endToEndId?: string;
-}
-
-export interface BulkProblem {
-  /** The row as a spreadsheet numbers it: the header is row 1, the first payment row 2. Null for the file as a whole. */
-  row: number | null;
-  /** The column at fault; null when the problem is not one column's. */
-  field: BulkField | null;
-  message: string;
 }
 
 /** A row as the preview shows it: its cells as written, and what is wrong with it. */
@@ -78,8 +72,6 @@ function separatorOf(text: string): BulkCsv['separator'] {
   return ',';
 }
 
-const problem = (row: number | null, field: BulkField | null, message: string): BulkProblem => ({ row, field, message });
-
 /**
  * Reads a bulk payment CSV. A UTF-8 byte order mark is dropped, `;`, `,` and tab separators are
  * accepted, empty lines skipped. Each row gets its problems (field and row named), a valid one its
@@ -93,7 +85,7 @@ export function parseBulkCsv(text: string, options: BulkCsvOptions = {}): BulkCs
   const [header = [], ...records] = parsed.data;
   const fileProblems: BulkProblem[] = parsed.errors
     .filter((e) => e.type === 'Quotes')
-    .map((e) => problem(e.row === undefined ? null : e.row + 1, null, `a quoted cell is not closed: ${e.message}`));
+    .map((e) => ({ row: e.row === undefined ? null : e.row + 1, column: null, code: 'unclosed-quote' }));
 
   const columns = new Map<BulkField, number>();
   const ignoredColumns: string[] = [];
@@ -103,26 +95,22 @@ export function parseBulkCsv(text: string, options: BulkCsvOptions = {}): BulkCs
       if (name.trim() !== '') ignoredColumns.push(name.trim());
       return;
     }
-    if (columns.has(field)) fileProblems.push(problem(1, field, `two columns are ${field}: "${header[columns.get(field) as number]}" and "${name.trim()}"`));
+    const first = columns.get(field);
+    if (first !== undefined) fileProblems.push({ row: 1, column: field, code: 'duplicate-column', headers: [(header[first] ?? '').trim(), name.trim()] });
     else columns.set(field, index);
   });
   for (const field of REQUIRED_FIELDS) {
-    if (!columns.has(field)) fileProblems.push(problem(1, field, `the header has no ${field} column (see the README's bulk payment columns)`));
+    if (!columns.has(field)) fileProblems.push({ row: 1, column: field, code: 'missing-column' });
   }
-  if (!columns.has('currency') && options.currency === undefined) {
-    fileProblems.push(problem(1, 'currency', 'the header has no currency column, and no currency was chosen'));
-  }
-  if (records.length === 0) fileProblems.push(problem(null, null, 'the file has no payment rows under its header'));
-  if (records.length > MAX_BULK_ROWS) fileProblems.push(problem(null, null, `the file has ${records.length} payment rows; a bulk holds at most ${MAX_BULK_ROWS}`));
+  if (!columns.has('currency') && options.currency === undefined) fileProblems.push({ row: 1, column: 'currency', code: 'no-currency-column' });
+  if (records.length === 0) fileProblems.push({ row: null, column: null, code: 'no-rows' });
+  if (records.length > MAX_BULK_ROWS) fileProblems.push({ row: null, column: null, code: 'too-many-rows', count: records.length, max: MAX_BULK_ROWS });
 
   const canRead = REQUIRED_FIELDS.every((f) => columns.has(f));
   const rows = canRead ? records.map((cells, i) => readRow(i + 2, cells, columns, options)) : [];
   rows.forEach((r, i) => {
     const count = records[i]?.length ?? 0;
-    if (count > header.length) {
-      const hint = separator === ',' ? ': a comma inside an amount or the details must be in quotes, or the file separated by ;' : '';
-      reject(r, problem(r.row, null, `the row has ${count} cells and the header ${header.length}${hint}`));
-    }
+    if (count > header.length) reject(r, { row: r.row, column: null, code: 'too-many-cells', cells: count, headers: header.length, separator });
   });
   checkOneCurrency(rows);
   checkUniqueEndToEnd(rows);
@@ -151,32 +139,32 @@ function readRow(row: number, cells: string[], columns: ReadonlyMap<BulkField, n
     if (index !== undefined) raw[field] = cells[index] ?? '';
   }
   const problems: BulkProblem[] = [];
-  const fail = (field: BulkField, message: string) => problems.push(problem(row, field, message));
 
   const name = (raw.creditorName ?? '').trim();
-  if (name === '') fail('creditorName', 'the beneficiary’s name is empty');
-  else if (name.length > MAX_NAME) fail('creditorName', `the beneficiary’s name has ${name.length} characters; the bank takes at most ${MAX_NAME}`);
+  if (name === '') problems.push({ row, column: 'creditorName', code: 'name-empty' });
+  else if (name.length > MAX_NAME) problems.push({ row, column: 'creditorName', code: 'name-too-long', length: name.length, max: MAX_NAME });
 
-  const ibanText = raw.creditorIban ?? '';
+  const ibanText = (raw.creditorIban ?? '').trim();
   const checkedIban = checkIban(ibanText);
   const iban = checkedIban.ok ? checkedIban.iban : '';
-  if (!checkedIban.ok) fail('creditorIban', describeIbanProblem(ibanText, checkedIban.problem));
+  if (!checkedIban.ok) problems.push({ row, column: 'creditorIban', code: 'iban-invalid', problem: checkedIban.problem, iban: ibanText });
 
   const currencyCell = (raw.currency ?? '').trim().toUpperCase();
   const currency = currencyCell === '' ? options.currency : currencyCell;
-  if (currency === undefined) fail('currency', 'the currency is empty');
-  else if (!isPayableCurrency(currency)) fail('currency', `${currency} cannot be paid from a CEC account: use ${PAYABLE_CURRENCIES.join(' or ')}`);
+  if (currency === undefined) problems.push({ row, column: 'currency', code: 'currency-empty' });
+  else if (!isPayableCurrency(currency)) problems.push({ row, column: 'currency', code: 'currency-not-payable', currency, payable: PAYABLE_CURRENCIES });
 
-  const amountText = raw.amount ?? '';
-  const amount = parseAmount(amountText, currency ?? 'RON');
-  if (!amount.ok) fail('amount', describeAmountProblem(amountText, currency ?? 'RON', amount.problem));
+  const amountText = (raw.amount ?? '').trim();
+  const amountCurrency = currency ?? 'RON';
+  const amount = parseAmount(amountText, amountCurrency);
+  if (!amount.ok) problems.push({ row, column: 'amount', code: 'amount-invalid', problem: amount.problem, text: amountText, currency: amountCurrency });
 
   const details = (raw.details ?? '').trim();
-  if (details.length > MAX_DETAILS) fail('details', `the details have ${details.length} characters; the bank takes at most ${MAX_DETAILS}`);
+  if (details.length > MAX_DETAILS) problems.push({ row, column: 'details', code: 'details-too-long', length: details.length, max: MAX_DETAILS });
 
   const endToEndId = (raw.endToEndId ?? '').trim();
-  if (endToEndId.length > MAX_END_TO_END) fail('endToEndId', `the reference has ${endToEndId.length} characters; the bank takes at most ${MAX_END_TO_END}`);
-  else if (endToEndId !== '' && !SEPA_REFERENCE.test(endToEndId)) fail('endToEndId', 'the reference may hold only Latin letters, digits, spaces and / - ? : ( ) . , \' +');
+  if (endToEndId.length > MAX_END_TO_END) problems.push({ row, column: 'endToEndId', code: 'reference-too-long', length: endToEndId.length, max: MAX_END_TO_END });
+  else if (endToEndId !== '' && !SEPA_REFERENCE.test(endToEndId)) problems.push({ row, column: 'endToEndId', code: 'reference-characters' });
 
   const transfer: BulkTransfer | undefined = problems.length === 0 && amount.ok
     ? { creditorName: name, creditorIban: iban, amount: amount.amount, remittance: details, ...(endToEndId === '' ? {} : { endToEndId }) }
@@ -192,7 +180,7 @@ function checkOneCurrency(rows: BulkPreviewRow[]): void {
   if (first === undefined || bulkCurrency === undefined) return;
   for (const r of rows) {
     if (r.currency === undefined || r.currency === bulkCurrency) continue;
-    reject(r, problem(r.row, 'currency', `this bulk is in ${bulkCurrency} (row ${first.row}); a bulk is paid from one account, in one currency`));
+    reject(r, { row: r.row, column: 'currency', code: 'currency-not-the-bulks', currency: r.currency, bulkCurrency, firstRow: first.row });
   }
 }
 
@@ -204,7 +192,7 @@ function checkUniqueEndToEnd(rows: BulkPreviewRow[]): void {
     if (id === '') continue;
     const earlier = seen.get(id);
     if (earlier === undefined) seen.set(id, r.row);
-    else reject(r, problem(r.row, 'endToEndId', `row ${earlier} has the same reference; each payment needs its own`));
+    else reject(r, { row: r.row, column: 'endToEndId', code: 'reference-repeated', earlierRow: earlier });
   }
 }
 
