@@ -233,8 +233,11 @@ describe('payments in browser mode', () => {
     await page.getByRole('link', { name: 'Plată în bloc', exact: true }).click();
     const csv = `creditorName;creditorIban;amount;currency;details\n${CREDITOR.name};${CREDITOR.iban};12,50;RON;Chirie\nIon Ionescu;RO49AAAA1B31007593840001;5,00;RON;Factura\n`;
     await page.getByLabel('Fișier CSV').setInputFiles({ name: 'bulk.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    await page.getByText(/^Rândul 3, coloana IBAN: IBAN "RO49AAAA1B31007593840001" has wrong check digits/).first().waitFor({ timeout: 20_000 });
+    const line = 'Rândul 3, coloana IBAN (RO49 AAAA 1B31 0075 9384 0001): IBAN-ul nu trece verificarea (mod 97): poate o greșeală de tastare?';
+    await page.getByRole('alert').getByText(line, { exact: true }).waitFor({ timeout: 20_000 });
     await page.getByText('1 problemă: nu se trimite nimic până nu o corectezi în fișier.').waitFor();
+    // Said in Romanian from the problem's code: none of core's English on the page.
+    expect(await page.locator('.payments-screen').innerText()).not.toMatch(/\b(has|wrong|check|digits|the|typo|row|column)\b/i);
     expect(await page.getByRole('button', { name: 'Plătește tot blocul la bancă' }).count()).toBe(0);
     expect(await bankCounts()).toMatchObject({ initiated: before.initiated });
     expect((await invoke<PaymentView[]>('payments:list', {})).length).toBe(intents);

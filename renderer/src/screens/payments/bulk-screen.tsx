@@ -1,19 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { BulkPreview, BulkPreviewField } from '../../../../common/contract-bulk-preview.js';
+import type { BulkPreview } from '../../../../common/contract-bulk-preview.js';
 import { formatIban } from '../../../../common/iban.js';
-import { formatMoney } from '../../../../common/format-money.js';
 import { PAYABLE_CURRENCIES } from '../../../../common/payable-currencies.js';
 import type { AppError } from '../../../../common/result.js';
 import { errorText } from '../../i18n/texts.js';
-import { useLocale, useText } from '../../i18n/use-text.js';
+import { useText } from '../../i18n/use-text.js';
 import { usePick } from '../../ui/store-context.js';
+import { BulkPreviewView } from './bulk-preview.js';
 import { BULK_TEMPLATE_NAME, bulkTemplateHref } from './bulk-template.js';
 import { newIdempotencyKey, usePayer } from './use-payer.js';
 import './payments.css';
-
-const COLUMNS: BulkPreviewField[] = ['creditorName', 'creditorIban', 'amount', 'currency', 'details', 'endToEndId'];
 
 /**
  * `/payments/bulk`: a CSV read by core's bulk parser, previewed row by row with each problem's
@@ -21,7 +19,6 @@ const COLUMNS: BulkPreviewField[] = ['creditorName', 'creditorIban', 'amount', '
  */
 export function BulkScreen() {
   const { t } = useTranslation(['payments', 'common']);
-  const locale = useLocale();
   const text = useText();
   const navigate = useNavigate();
   const { previewBulk, pay } = usePick('previewBulk', 'pay');
@@ -49,12 +46,6 @@ export function BulkScreen() {
       setKey(newIdempotencyKey());
       read(content, currency);
     });
-  };
-  const column = (field: BulkPreviewField | null) => (field === null ? null : t(`bulk.column.${field}`));
-  const problemLine = (p: BulkPreview['problems'][number]) => {
-    if (p.row === null) return t('bulk.fileProblem', { message: p.message });
-    const name = column(p.field);
-    return name === null ? t('bulk.atRow', { row: p.row, message: p.message }) : t('bulk.at', { row: p.row, column: name, message: p.message });
   };
   const transfers = preview?.transfers ?? null;
   const payCurrency = preview?.currency ?? currency;
@@ -97,28 +88,12 @@ export function BulkScreen() {
       {error !== null ? <p role="alert" className="error">{error.code === 'POPUP_BLOCKED' ? t('popupBlocked') : errorText(text, error)}</p> : null}
       {preview !== null ? (
         <>
-          <p>{t('bulk.rows', { count: preview.rows.length })}{preview.total !== undefined ? ` · ${t('bulk.total', { total: formatMoney(preview.total, { locale }) })}` : ''}</p>
-          {preview.problems.length > 0 ? (
-            <div role="alert" className="bulk-problems">
-              <p className="error">{t('bulk.invalid', { count: preview.problems.length })}</p>
-              <ul>{preview.problems.map((p, i) => <li key={i}>{problemLine(p)}</li>)}</ul>
-            </div>
-          ) : null}
-          {account !== undefined && preview.currency !== undefined && account.currency !== preview.currency ? (
-            <p role="alert" className="error">{t('problem.currencyMismatch', { account: account.currency, currency: preview.currency })}</p>
-          ) : null}
-          <table className="payments-table bulk-preview">
-            <thead><tr><th>{t('bulk.row')}</th>{COLUMNS.map((c) => <th key={c}>{column(c)}</th>)}<th>{t('bulk.problems')}</th></tr></thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.row} className={r.problems.length > 0 ? 'failed' : undefined}>
-                  <td>{r.row}</td>
-                  {COLUMNS.map((c) => <td key={c} className={r.problems.some((p) => p.field === c) ? 'cell-problem' : undefined}>{r.cells[c] ?? ''}</td>)}
-                  <td>{r.problems.map((p) => problemLine(p)).join(' ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <BulkPreviewView
+            preview={preview}
+            notice={account !== undefined && preview.currency !== undefined && account.currency !== preview.currency
+              ? <p role="alert" className="error">{t('problem.currencyMismatch', { account: account.currency, currency: preview.currency })}</p>
+              : null}
+          />
           {transfers !== null && !(account !== undefined && account.currency !== payCurrency) ? (
             <button type="button" className="primary" onClick={onPay} disabled={sent}>{t('bulk.pay')}</button>
           ) : null}

@@ -51,8 +51,8 @@ describe('the payment form, checked as typed', () => {
 
   it('the details are counted, and past 140 refused; a name past 70 is refused', () => {
     expect(typed({ ...good, details: 'Chirie' })).toContain('6 / 140');
-    expect(typed({ ...good, details: 'x'.repeat(141) })).toContain('Detaliile au 141 caractere; banca primește cel mult 140.');
-    expect(typed({ ...good, name: 'n'.repeat(71) })).toContain('Numele are 71 caractere; banca primește cel mult 70.');
+    expect(typed({ ...good, details: 'x'.repeat(141) })).toContain('Detaliile au 141 de caractere; banca primește cel mult 140.');
+    expect(typed({ ...good, name: 'n'.repeat(71) })).toContain('Numele are 71 de caractere; banca primește cel mult 70.');
   });
 
   it('a RON payment from a EUR account is refused with the reason, and nothing is ready to send', () => {

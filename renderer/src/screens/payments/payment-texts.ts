@@ -2,30 +2,45 @@ import type { TFunction } from 'i18next';
 import type { FundsAdvice } from '../../../../common/contract-funds.js';
 import type { PaymentReason, PaymentState } from '../../../../common/payments.js';
 import { assertNever } from '../../../../common/result.js';
-import type { FormProblem } from './payment-form-model.js';
+import type { IbanProblem } from '../../../../common/iban-check.js';
+import type { AmountProblem } from '../../../../common/parse-amount.js';
+import { MAX_DETAILS, MAX_NAME, type FormProblem } from './payment-form-model.js';
 
-type T = TFunction<['payments', 'common']>;
+export type T = TFunction<['payments', 'common']>;
+
+/** Why an IBAN cannot be paid to, in the person's language: the form's and the bulk preview's one text. */
+export const ibanProblemText = (t: T, problem: IbanProblem): string => t(`problem.iban.${problem}`);
+
+/** Why a typed amount cannot be paid, in the person's language; `text` is the amount as typed. */
+export function amountProblemText(t: T, a: AmountProblem, text: string, currency: string): string {
+  switch (a.reason) {
+    case 'too-many-decimals': return t('problem.amount.too-many-decimals', { allowed: a.allowed, currency });
+    case 'ambiguous': return t('problem.amount.ambiguous', { text: text.trim(), grouped: a.readings[0], decimal: a.readings[1] });
+    case 'too-large': return t('problem.amount.too-large', { digits: a.maxIntegerDigits });
+    case 'empty':
+    case 'not-a-number':
+    case 'signed':
+    case 'zero':
+    case 'misplaced-separator':
+      return t(`problem.amount.${a.reason}`);
+    default:
+      return assertNever(a, 'amount problem');
+  }
+}
 
 /** A form problem in the person's language. */
 export function problemText(t: T, p: FormProblem): string {
   switch (p.field) {
     case 'name':
-      return 'count' in p ? t('problem.nameTooLong', { count: p.count }) : t('problem.nameEmpty');
+      return 'count' in p ? t('problem.nameTooLong', { count: p.count, max: MAX_NAME }) : t('problem.nameEmpty');
     case 'details':
-      return t('problem.detailsTooLong', { count: p.count });
+      return t('problem.detailsTooLong', { count: p.count, max: MAX_DETAILS });
     case 'currency':
       return t('problem.currencyMismatch', { account: p.account, currency: p.currency });
     case 'iban':
-      return t(`problem.iban.${p.problem}`);
-    case 'amount': {
-      const a = p.problem;
-      switch (a.reason) {
-        case 'too-many-decimals': return t('problem.amount.too-many-decimals', { allowed: a.allowed, currency: p.currency });
-        case 'ambiguous': return t('problem.amount.ambiguous', { text: p.text.trim(), grouped: a.readings[0], decimal: a.readings[1] });
-        case 'too-large': return t('problem.amount.too-large', { digits: a.maxIntegerDigits });
-        default: return t(`problem.amount.${a.reason}`);
-      }
-    }
+      return ibanProblemText(t, p.problem);
+    case 'amount':
+      return amountProblemText(t, p.problem, p.text, p.currency);
   }
 }
 
