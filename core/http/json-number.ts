@@ -1,4 +1,5 @@
 import { parse } from 'lossless-json';
+import { BACKSLASH, COLON, MINUS, NINE, QUOTE, ZERO } from './json-chars.js';
 
 /**
  * A JSON number kept as its source text. The bank sends money as JSON numbers in some answers
@@ -40,12 +41,6 @@ export function parseJsonLossless(text: string, options: LosslessOptions = {}): 
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const QUOTE = 34;
-const BACKSLASH = 92;
-const COLON = 58;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
 
 /**
  * The source text of every number outside strings, in order, and the count of members (one colon
