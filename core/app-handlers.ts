@@ -5,6 +5,8 @@ import { createProductionApp, registerDeveloper } from './enrolment/production-e
 import { ValidationError, toUiState } from './errors.js';
 import { logFailure, withFailureLog } from './logging/failure-log.js';
 import { noticesAfterSync } from './notices/due-notices.js';
+import { paymentNotice, paymentNoticeKey } from './notices/notice-rules.js';
+import { bankDay } from './sync/bank-calendar.js';
 import { NoticesSentStore } from './store/notices-sent.js';
 import { isSimulator, type ProfileSettings } from './profiles/profile-settings.js';
 import { categoryHandlers } from './category-handlers.js';
@@ -56,7 +58,21 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
       logFailure(core.logger, error, { during: 'notices after a sync', runId: summary.runId });
     }
   };
-  core.onPayment((view) => frontEnd.emit('payments:changed', view));
+  /** A payment's end, once: recorded as given before it is shown, like the consent reminders. */
+  const announcePayment = (view: Parameters<typeof paymentNotice>[0]) => {
+    try {
+      const notice = paymentNotice(view, (key) => noticesSent.has(key));
+      if (notice === undefined) return;
+      noticesSent.record([[paymentNoticeKey(view.id), bankDay(core.now())]]);
+      frontEnd.emit('notice', notice);
+    } catch (error) {
+      logFailure(core.logger, error, { during: 'the notice of a payment’s end', paymentId: view.id });
+    }
+  };
+  core.onPayment((view) => {
+    frontEnd.emit('payments:changed', view);
+    announcePayment(view);
+  });
   core.onSync((event) => {
     if ('progress' in event) frontEnd.emit('sync:progress', event.progress);
     else {

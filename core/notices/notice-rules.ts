@@ -1,4 +1,4 @@
-import type { Connection, Notice, SyncSummary } from '../../common/index.js';
+import type { Connection, Notice, PaymentOutcome, PaymentView, SyncSummary } from '../../common/index.js';
 
 /** The notice a key stands for was last given on this bank day (`YYYY-MM-DD`), by key. */
 export type NoticesSent = ReadonlyMap<string, string>;
@@ -38,4 +38,40 @@ export function consentNotices(connections: readonly Connection[], today: string
 export function syncNotice(summary: SyncSummary): Notice | undefined {
   if (summary.trigger === 'person' || summary.stored === 0) return undefined;
   return { kind: 'new-transactions', params: { count: summary.stored, runId: summary.runId } };
+}
+
+/** Cancels the person made themselves: they know already. */
+const PERSONS_OWN_CANCEL = new Set(['cancelled-before-sending', 'cancelled-before-authorisation']);
+
+const outcomeOf = (view: PaymentView): PaymentOutcome | undefined => {
+  const s = view.state;
+  switch (s.kind) {
+    case 'settled':
+    case 'partial':
+    case 'rejected':
+    case 'failed':
+      return s.kind;
+    case 'cancelled':
+      return s.reason !== null && PERSONS_OWN_CANCEL.has(s.reason.code) ? undefined : 'cancelled';
+    default:
+      return undefined;
+  }
+};
+
+/** The key a payment's end is recorded under, so a restart or a repeated view never tells it twice. */
+export const paymentNoticeKey = (paymentId: string): string => `payment-finished:${paymentId}`;
+
+/**
+ * A payment that reached its end is news once: executed, executed in part, or not executed for
+ * a reason the person did not choose (the bank refused or cancelled it, or it could not be
+ * sent). An `unknown` one is not an end: reconciliation tells it when it is.
+ */
+export function paymentNotice(view: PaymentView, alreadyGiven: (key: string) => boolean): Notice | undefined {
+  const outcome = outcomeOf(view);
+  if (outcome === undefined || alreadyGiven(paymentNoticeKey(view.id))) return undefined;
+  const single = view.kind === 'single' ? view.items[0] : undefined;
+  return {
+    kind: 'payment-finished',
+    params: { paymentId: view.id, outcome, creditorName: single?.creditorName ?? null, transfers: view.items.length, total: view.total },
+  };
 }

@@ -9,6 +9,10 @@ export class NoticesSentStore {
     return new Map(rows.map((r) => [r.key, r.day]));
   }
 
+  has(key: string): boolean {
+    return this.db.prepare('SELECT 1 FROM notices_sent WHERE key = ?').get(key) !== undefined;
+  }
+
   record(sent: readonly (readonly [string, string])[]): void {
     const put = this.db.prepare('INSERT INTO notices_sent (key, day) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET day = excluded.day');
     this.db.transaction(() => {

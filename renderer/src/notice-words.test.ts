@@ -15,4 +15,13 @@ describe('noticeWords', () => {
     expect(words('en')({ kind: 'consent-expired', params: { connectionId: 'c1', label: 'Ana', validUntil: null } }).title).toBe('The consent “Ana” has ended');
     expect(words('ro')({ kind: 'new-transactions', params: { count: 21, runId: 4 } }).body).toBe('Actualizarea automată a adus 21 de tranzacții noi.');
   });
+
+  it('words a payment’s end: the outcome, the amount in the locale’s form and the beneficiary, or a bulk’s transfers counted', () => {
+    const settled = { paymentId: 'p1', outcome: 'settled' as const, creditorName: 'Ana Pop', transfers: 1, total: { amount: '1234.56', currency: 'RON' } };
+    expect(words('ro')({ kind: 'payment-finished', params: settled })).toEqual({ title: 'Plată executată', body: '1.234,56 RON către Ana Pop. Detaliile sunt în Plăți.' });
+    expect(words('en')({ kind: 'payment-finished', params: { ...settled, outcome: 'rejected' } })).toEqual({ title: 'Payment rejected by the bank', body: '1,234.56 RON to Ana Pop. The details are in Payments.' });
+    const bulk = { ...settled, outcome: 'partial' as const, creditorName: null, transfers: 3 };
+    expect(words('ro')({ kind: 'payment-finished', params: bulk })).toEqual({ title: 'Plată multiplă executată parțial', body: '1.234,56 RON în 3 transferuri. Detaliile sunt în Plăți.' });
+    expect(words('ro')({ kind: 'payment-finished', params: { ...bulk, transfers: 25 } }).body).toBe('1.234,56 RON în 25 de transferuri. Detaliile sunt în Plăți.');
+  });
 });

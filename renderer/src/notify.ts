@@ -6,8 +6,13 @@ export interface NotificationConstructorLike {
   readonly permission: NotificationPermission;
 }
 
-/** One notification per kind and connection: a newer reminder replaces the one still on screen. */
-const tagOf = (notice: Notice): string => ('connectionId' in notice.params ? `${notice.kind}:${notice.params.connectionId}` : notice.kind);
+/** One notification per kind and connection (or payment): a newer reminder replaces the one still on screen. */
+const tagOf = (notice: Notice): string => {
+  if ('connectionId' in notice.params) return `${notice.kind}:${notice.params.connectionId}`;
+  // Each payment its own: two payments ending together are two pieces of news.
+  if ('paymentId' in notice.params) return `${notice.kind}:${notice.params.paymentId}`;
+  return notice.kind;
+};
 
 /**
  * Shows a `notice` event in the words `word` gives it (the renderer's translation), when the

@@ -9,7 +9,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountsView, PaymentView } from '../../common/index.js';
-import { openBankPopup, openScreen, signIn } from '../helpers/browser-app.js';
+import { notificationsOf, openBankPopup, openScreen, recordNotifications, signIn } from '../helpers/browser-app.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
 const CREDITOR = { name: 'Maria Popescu', iban: 'RO49AAAA1B31007593840000' };
@@ -79,8 +79,10 @@ describe('payments in browser mode', () => {
     await app?.close();
   });
 
-  it('a payment typed the Romanian way, reviewed with the funds advice, confirmed at the bank: ACSC on its timeline, one payment at the bank', { timeout: 120_000 }, async () => {
-    const { context, page, violations } = await app.openApp();
+  it('a payment typed the Romanian way, reviewed with the funds advice, confirmed at the bank: ACSC on its timeline, one payment at the bank, and a notification', { timeout: 120_000 }, async () => {
+    const { context, page, violations } = await app.openApp({ permissions: ['notifications'] });
+    await recordNotifications(context);
+    await page.reload();
     await fillForm(page, '1.234,56');
     await page.getByText('Se citește: RO49 AAAA 1B31 0075 9384 0000').waitFor();
     await page.getByLabel('Salvează ca beneficiar').check();
@@ -94,6 +96,10 @@ describe('payments in browser mode', () => {
     const after = await bankCounts();
     expect(after.initiated).toBe(before.initiated);
     expect(after.authorised - before.authorised).toBe(1);
+    // The payment's end raises a notification, in Romanian, once.
+    const paymentNotifications = async () => (await notificationsOf(page)).filter((n) => n.tag?.startsWith('payment-finished:'));
+    await expect.poll(paymentNotifications, { timeout: 20_000 })
+      .toEqual([{ title: 'Plată executată', body: `1.234,56 RON către ${CREDITOR.name}. Detaliile sunt în Plăți.`, tag: `payment-finished:${intentOf(page)}` }]);
     // The timeline lists each step it went through, the bank's id shown.
     await expect.poll(async () => (await page.getByRole('list', { name: 'Stare' }).innerText()).includes('RCVD'), { timeout: 10_000 }).toBe(true);
     // Saved with one tick: the address book has them, with this amount as the last.

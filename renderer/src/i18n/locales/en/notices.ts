@@ -12,4 +12,15 @@ export const notices: Translation<typeof ro> = {
   newBody_one: 'The automatic update brought {{count}} new transaction.',
   newBody_few: 'The automatic update brought {{count}} new transactions.',
   newBody_other: 'The automatic update brought {{count}} new transactions.',
+  payment: {
+    settled: 'Payment executed',
+    partial: 'Bulk payment partly executed',
+    rejected: 'Payment rejected by the bank',
+    cancelled: 'Payment cancelled by the bank',
+    failed: 'Payment not sent',
+  },
+  paymentSingle: '{{amount}} to {{name}}. The details are in Payments.',
+  paymentBulk_one: '{{amount}} in {{count}} transfer. The details are in Payments.',
+  paymentBulk_few: '{{amount}} in {{count}} transfers. The details are in Payments.',
+  paymentBulk_other: '{{amount}} in {{count}} transfers. The details are in Payments.',
 };

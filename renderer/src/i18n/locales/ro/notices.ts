@@ -10,4 +10,15 @@ export const notices = {
   newBody_one: 'Actualizarea automată a adus {{count}} tranzacție nouă.',
   newBody_few: 'Actualizarea automată a adus {{count}} tranzacții noi.',
   newBody_other: 'Actualizarea automată a adus {{count}} de tranzacții noi.',
+  payment: {
+    settled: 'Plată executată',
+    partial: 'Plată multiplă executată parțial',
+    rejected: 'Plată respinsă de bancă',
+    cancelled: 'Plată anulată de bancă',
+    failed: 'Plată netrimisă',
+  },
+  paymentSingle: '{{amount}} către {{name}}. Detaliile sunt în Plăți.',
+  paymentBulk_one: '{{amount}} în {{count}} transfer. Detaliile sunt în Plăți.',
+  paymentBulk_few: '{{amount}} în {{count}} transferuri. Detaliile sunt în Plăți.',
+  paymentBulk_other: '{{amount}} în {{count}} de transferuri. Detaliile sunt în Plăți.',
 } as const;
