@@ -56,6 +56,10 @@ describe('transactions:count and transactions:export over the local copy', () =>
     expect(await value<TransactionCounts>('transactions:count', { accountIds: [ron.id], direction: 'out' })).toEqual({ booked: 2, pending: 1 });
     expect(await value<TransactionCounts>('transactions:count', { text: 'bucuresti' })).toEqual({ booked: 1, pending: 0 });
     expect(await value<TransactionCounts>('transactions:count', { status: 'pending', text: 'stefan' })).toEqual({ booked: 0, pending: 1 });
+    // A search without a status is counted in one grouped pass: each status still in its place.
+    expect(await value<TransactionCounts>('transactions:count', { text: 'stefan' })).toEqual({ booked: 0, pending: 1 });
+    expect(await value<TransactionCounts>('transactions:count', { text: 'kaufland' })).toEqual({ booked: 2, pending: 0 });
+    expect(await value<TransactionCounts>('transactions:count', { text: 'kaufland', accountIds: [eur.id] })).toEqual({ booked: 1, pending: 0 });
   });
 
   it('exports the filter as CSV: the matching rows only, exact amounts, every text as stored', async () => {
