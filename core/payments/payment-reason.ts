@@ -18,11 +18,13 @@ const OLD_SENTENCES: readonly [RegExp, Exclude<PaymentReasonCode, 'bank-reason' 
   [/^the bank refused the payment$/, 'initiation-refused'],
 ];
 
-const CODES: ReadonlySet<string> = new Set<PaymentReasonCode>([
-  'cancelled-before-sending', 'cancelled-before-authorisation', 'bank-reason', 'initiation-refused', 'initiation-unanswered',
-  'earlier-initiation-unanswered', 'initiation-unreadable', 'authorised-at-bank', 'authorisation-incomplete', 'token-refused',
-  'booked-transaction-found', 'never-identified', 'legacy',
-]);
+/** Every code of the union, as a record so that a code added to common/payments.ts and missing here fails to compile. */
+const KNOWN: Record<PaymentReasonCode, true> = {
+  'cancelled-before-sending': true, 'cancelled-before-authorisation': true, 'bank-reason': true, 'initiation-refused': true,
+  'initiation-unanswered': true, 'earlier-initiation-unanswered': true, 'initiation-unreadable': true, 'authorised-at-bank': true,
+  'authorisation-incomplete': true, 'token-refused': true, 'booked-transaction-found': true, 'never-identified': true, legacy: true,
+};
+const CODES: ReadonlySet<string> = new Set(Object.keys(KNOWN));
 
 /** A sentence an earlier version wrote: its code when it is one of ours, else `legacy` with the text. */
 function fromSentence(text: string): PaymentReason {
