@@ -108,6 +108,13 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
   );
   // The bank's item goes beside its row (schema: transaction_bank_items), keyed by the row's id.
   const insertItem = db.prepare('INSERT INTO transaction_bank_items (transaction_id, item) VALUES (?, ?)');
+  // A booked row stored before the store kept the bank's items gains its item the next time the
+  // bank reports it (a later window's overlap); one that has an item keeps it, as the row keeps its fields.
+  const backfillItem = db.prepare(
+    `INSERT INTO transaction_bank_items (transaction_id, item)
+     SELECT id, ? FROM transactions WHERE account_id = ? AND status = 'booked' AND bank_key = ?
+     ON CONFLICT (transaction_id) DO NOTHING`,
+  );
   const refreshItem = db.prepare(
     `INSERT INTO transaction_bank_items (transaction_id, item)
      SELECT id, @bank_item FROM transactions WHERE account_id = @account_id AND status = 'pending' AND bank_key = @bank_key
@@ -121,7 +128,10 @@ export function storeAccountReport(db: Db, report: AccountReport): StoredReport 
       r.counterparty_name, r.counterparty_iban, r.remittance, r.entry_reference, r.bank_transaction_code, r.end_to_end_id, r.first_seen_at,
       r.category_id, r.category_source, r.category_rule,
     );
-    if (result.changes !== 1) return false;
+    if (result.changes !== 1) {
+      if (r.status === 'booked' && r.bank_item !== null) backfillItem.run(r.bank_item, r.account_id, r.bank_key);
+      return false;
+    }
     if (r.bank_item !== null) insertItem.run(result.lastInsertRowid, r.bank_item);
     added += 1;
     if (lowestAdded === undefined || result.lastInsertRowid < lowestAdded) lowestAdded = result.lastInsertRowid;

@@ -55,6 +55,38 @@ describe('transactionDetails over a store made before the bank’s items were ke
   });
 });
 
+describe('a row stored before the bank’s items were kept, reported again', () => {
+  it('gains its bank fields from the new report, while a row that has them keeps its first ones', () => {
+    const path = join(dir, 'conturi.sqlite');
+    const old = storeBeforeStep(path, step, NOW);
+    old.prepare(`INSERT INTO transactions (account_id, status, bank_key, day, booking_date, amount, amount_micros, currency, counterparty_name, remittance, first_seen_at)
+      VALUES ('A:RON', 'booked', '1566614557', '2026-12-01', '2026-12-01', '-54.50', -54500000, 'RON', 'Kaufland', 'Plată card', ?)`).run(NOW);
+    old.close();
+
+    const db = openDatabase(path);
+    try {
+      const item = (remittance: string) => `{"transactionId":"1566614557","transactionAmount":{"currency":"RON","amount":-54.50},"bookingDate":"2026-12-01","remittanceInformationUnstructured":"${remittance}"}`;
+      const report = (bankItem: string) => storeAccountReport(db, {
+        accountId: 'A:RON',
+        booked: [{ id: '1566614557', accountId: 'A:RON', status: 'booked', bookingDate: '2026-12-01', amount: { amount: '-54.5', currency: 'RON' }, counterpartyName: 'Kaufland', remittance: 'Plată card', bankItem }],
+        pending: [], balances: [], dateFrom: '2026-11-25', today: '2027-01-01', now: NOW,
+      });
+      const rowId = db.prepare(`SELECT id FROM transactions WHERE bank_key = '1566614557'`).pluck().get() as number;
+      expect(transactionDetails(db, rowId)).not.toHaveProperty('bankFields');
+
+      expect(report(item('Plată card')).booked).toBe(0);
+      expect(transactionDetails(db, rowId).bankFields?.find((f) => f.path === 'transactionAmount.amount')).toEqual({ path: 'transactionAmount.amount', value: '-54.50' });
+
+      // A booked row is never rewritten by a sync: a later report's other text does not replace what it was first given.
+      report(item('Alt text'));
+      expect(transactionDetails(db, rowId).bankFields?.find((f) => f.path === 'remittanceInformationUnstructured')?.value).toBe('Plată card');
+      expect(db.prepare('SELECT count(*) FROM transactions').pluck().get()).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the bank’s items of pending transactions', () => {
   it('a pending item listed again with other fields shows the new ones; one the bank books leaves with its row', () => {
     const db = openDatabase(join(dir, 'pending.sqlite'));

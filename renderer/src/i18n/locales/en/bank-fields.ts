@@ -5,7 +5,7 @@ export const bankFields: Translation<typeof ro> = {
   heading: 'What the bank sent',
   intro: 'Every field the bank sent for this transaction, written exactly as it sent it.',
   loading: 'Loading what the bank sent…',
-  notKept: 'This transaction was saved before the app kept everything the bank sends, so only the fields above are shown. Transactions synced from now on have them all.',
+  notKept: 'This transaction was saved before the app kept everything the bank sends, so only the fields above are shown. It gets them if a later sync receives it from the bank again; new transactions have them all.',
   none: 'The bank sent no field with a value for this transaction.',
   emptyValue: 'sent without a value',
   indexed: '{{label}} ({{position}})',

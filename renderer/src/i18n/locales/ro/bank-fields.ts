@@ -7,7 +7,7 @@ export const bankFields = {
   heading: 'Ce a trimis banca',
   intro: 'Toate câmpurile primite de la bancă pentru această tranzacție, scrise exact cum le-a trimis.',
   loading: 'Se încarcă ce a trimis banca…',
-  notKept: 'Tranzacția a fost salvată înainte ca aplicația să păstreze tot ce trimite banca, așa că se văd doar câmpurile de mai sus. Tranzacțiile sincronizate de acum înainte le au pe toate.',
+  notKept: 'Tranzacția a fost salvată înainte ca aplicația să păstreze tot ce trimite banca, așa că se văd doar câmpurile de mai sus. Le primește dacă banca o trimite din nou la o sincronizare; tranzacțiile noi le au pe toate.',
   none: 'Banca nu a trimis niciun câmp cu valoare pentru această tranzacție.',
   emptyValue: 'trimis fără valoare',
   indexed: '{{label}} ({{position}})',
