@@ -49,6 +49,7 @@ async function main(): Promise<void> {
   const [, generateMs] = await time(() => generatePsus({ seed: 42, accountsPerPsu: 8, transactionsPerAccount: PER_ACCOUNT, today: new Date() }));
   report('sandbox.generate_ms', 'generate 2 × 8 × 10,000 transactions', generateMs, 'ms', 2000);
 
+  let floorPer10k: number | undefined;
   for (const pageSize of [undefined, 500]) {
     const bank = await startSandbox({ port: 0, transactionsPerAccount: PER_ACCOUNT, pageSize, rateLimit: 100_000 });
     const { ctx, auth } = await connectDirect(bank.url);
@@ -77,13 +78,13 @@ async function main(): Promise<void> {
       // Amounts as a bank writing two decimals sends them (-54.00): numbers JSON.parse alone cannot keep.
       const twoDecimals = text.replace(/"amount":(-?\d+)(?:\.(\d+))?/g, (_all, int: string, fraction = '') => `"amount":${int}.${fraction.padEnd(2, '0')}`);
       benchJsonParse(twoDecimals, 'the same, amounts written with two decimals', 'json.two_decimals.');
-      await benchSyncCpu(bytes, count);
+      floorPer10k = await benchSyncCpu(bytes, count);
       await benchCategories(bytes);
     }
     report(`sandbox.rss_after_${paging}_mb`, 'sandbox process RSS', process.memoryUsage().rss / 1e6, 'MB');
     await bank.close();
   }
-  await benchSyncFull();
+  await benchSyncFull(floorPer10k);
   benchQueries();
   await benchUi();
   await benchPay();

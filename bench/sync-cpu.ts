@@ -103,8 +103,11 @@ async function ours(db: Db, bytes: Buffer): Promise<number> {
   return stored.booked + stored.pendingAdded;
 }
 
-/** `bytes`: one unpaged report of `count` transactions as the sandbox sends it. */
-export async function benchSyncCpu(bytes: Buffer, count: number): Promise<void> {
+/**
+ * `bytes`: one unpaged report of `count` transactions as the sandbox sends it. Resolves with the
+ * floor's CPU per 10,000 transactions, which the full sync's bench sets against its time bound.
+ */
+export async function benchSyncCpu(bytes: Buffer, count: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'conturi-bench-cpu-'));
   const times = { ours: [] as number[], floor: [] as number[] };
   try {
@@ -127,4 +130,5 @@ export async function benchSyncCpu(bytes: Buffer, count: number): Promise<void> 
   report('sync.cpu_ms_per_10k', '  ours, per 10,000 transactions', (spent / count) * 10_000, 'ms');
   report('sync.cpu_floor_ms_per_10k', '  floor (JSON.parse + raw INSERTs), per 10,000', (least / count) * 10_000, 'ms');
   report('sync.cpu_ratio_to_floor', '  ours / floor', spent / least, '×', 2);
+  return (least / count) * 10_000;
 }

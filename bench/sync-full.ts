@@ -11,6 +11,11 @@
  *     account lists, a token) are printed apart and not in the bound. The bank runs on this
  *     machine, so its answers take longer than the latency it adds; the same bound at its median
  *     answer time is printed too, to tell the bank's share of a miss from the client's.
+ *   sync.full.floor_ratio_to_lower_bound   the floor's CPU for the same transactions (bench/sync-cpu.ts:
+ *       JSON.parse + raw prepared INSERTs into the store's schema, measured in this run, per 10,000,
+ *       scaled to the transactions stored) ÷ the same lower bound. SQLite has one writer, so the
+ *       INSERTs cannot be spread over cores: above 1.15 here, no client of this store can meet the
+ *       target on this machine, whatever it does with its other threads.
  *   sync.incremental.requests_per_account   a second person-started run, nothing new: requests ÷ accounts
  *   store.bytes_per_transaction         page_count × page_size after a WAL checkpoint ÷ stored transactions
  *
@@ -45,7 +50,7 @@ function answerTimes(): { fetch: typeof fetch; taken(): number[] } {
 
 const reportPages = (s: SyncSummary): number[] => s.accounts.map((a) => a.pages);
 
-export async function benchSyncFull(): Promise<void> {
+export async function benchSyncFull(floorPer10k?: number): Promise<void> {
   const bank = await startBankProcess({
     accounts: ACCOUNTS, 'transactions-per-account': PER_ACCOUNT, 'latency-ms': LATENCY_MS, 'page-size': PAGE_SIZE, 'rate-limit': 100_000,
   });
@@ -79,6 +84,10 @@ export async function benchSyncFull(): Promise<void> {
     report('sync.full.lower_bound_ms', `  lower bound = max of the two × ${LATENCY_MS} ms`, bound, 'ms');
     report('sync.full.ms', '  measured wall time', wall, 'ms');
     report('sync.full.ratio_to_lower_bound', '  measured / lower bound', wall / bound, '×', 1.15);
+    if (floorPer10k !== undefined) {
+      report('sync.full.floor_ms', `  the floor's CPU for ${full.stored} transactions (JSON.parse + raw INSERTs, one writer)`, (floorPer10k * full.stored) / 10_000, 'ms');
+      report('sync.full.floor_ratio_to_lower_bound', '  the floor alone / lower bound (the least any client of this store needs)', (floorPer10k * full.stored) / 10_000 / bound, '×');
+    }
     report('sync.full.client_cpu_ms', '  client CPU during the run (user + system)', (spent.user + spent.system) / 1000, 'ms');
     if (bankSpent !== undefined) report('sync.full.bank_cpu_ms', '  the bank’s CPU during the run (its own process)', bankSpent, 'ms');
     const answer = median(answers.taken());
