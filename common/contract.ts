@@ -22,6 +22,7 @@ import type { PaymentView } from './payments.js';
 export type { DefaultRuleView } from './contract-category-defaults.js';
 import { transactionsMethods } from './contract-transactions.js';
 import { transactionDetailsMethods } from './contract-transaction-details.js';
+import { transactionListMethods } from './contract-transaction-list.js';
 
 /**
  * The one contract between the privileged side (Electron main, the browser-mode host) and the
@@ -218,6 +219,7 @@ export const methods = {
   ...profilesMethods,
   ...transactionsMethods,
   ...transactionDetailsMethods,
+  ...transactionListMethods,
 } as const;
 
 export const events = {

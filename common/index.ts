@@ -9,4 +9,5 @@ export * from './contract.js';
 export * from './dispatch.js';
 export * from './payments.js';
 export type { ExportFile, ExportFileFormat, TransactionCounts } from './contract-transactions.js';
+export type { SectionPage, TransactionListStart } from './contract-transaction-list.js';
 export type { BankField, TransactionDetailsView } from './contract-transaction-details.js';

@@ -19,6 +19,7 @@ import { fundsHandlers } from './funds-handlers.js';
 import { beneficiaryHandlers } from './beneficiary-handlers.js';
 import { transactionsHandlers } from './transactions-handlers.js';
 import { transactionDetailsHandlers } from './transaction-details-handlers.js';
+import { transactionListHandlers } from './transaction-list-handlers.js';
 
 /** What a front end (Electron main, the browser host) lends the handlers. */
 export interface FrontEnd {
@@ -163,6 +164,7 @@ export function createHandlers(core: AppCore, frontEnd: FrontEnd, fetchFn: typeo
     ...paymentHandlers(core, frontEnd, authorizing),
     ...transactionsHandlers(core),
     ...transactionDetailsHandlers(core),
+    ...transactionListHandlers(core),
     'sync:run': async ({ connectionId }) => {
       if (connectionId !== undefined) core.connections.get(connectionId);
       return core.sync.run({ trigger: 'person', ...(connectionId === undefined ? {} : { connectionId }), psuIpAddress: frontEnd.psuIpAddress });

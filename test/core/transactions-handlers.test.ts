@@ -1,7 +1,7 @@
 import { parse as parseOfx } from 'ofx-js';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch, type AccountsView, type ExportFile, type Handlers, type Result, type StoredAccount, type TransactionCounts } from '../../common/index.js';
+import { dispatch, type AccountsView, type ExportFile, type Handlers, type Result, type StoredAccount, type TransactionCounts, type TransactionListStart, type TransactionsView } from '../../common/index.js';
 import { createHandlers } from '../../core/app-handlers.js';
 import { toAppError } from '../../core/errors.js';
 import { fingerprintTransactions } from '../../core/psd2/transaction-fingerprint.js';
@@ -60,6 +60,26 @@ describe('transactions:count and transactions:export over the local copy', () =>
     expect(await value<TransactionCounts>('transactions:count', { text: 'stefan' })).toEqual({ booked: 0, pending: 1 });
     expect(await value<TransactionCounts>('transactions:count', { text: 'kaufland' })).toEqual({ booked: 2, pending: 0 });
     expect(await value<TransactionCounts>('transactions:count', { text: 'kaufland', accountIds: [eur.id] })).toEqual({ booked: 1, pending: 0 });
+  });
+
+  it('opens a list in one call: the counts and each section’s first page, as transactions:count and transactions:query give them', async () => {
+    const opened = await value<TransactionListStart>('transactions:first-pages', { limit: 2 });
+    expect(opened.counts).toEqual({ booked: 4, pending: 1 });
+    expect(opened.pending).toEqual(await value<TransactionsView>('transactions:query', { status: 'pending', limit: 2 }).then(({ syncedAt: _, ...page }) => page));
+    expect(opened.booked.transactions).toHaveLength(2);
+    const rest = await value<TransactionsView>('transactions:query', { status: 'booked', limit: 2, cursor: opened.booked.cursor });
+    const all = await value<TransactionsView>('transactions:query', { status: 'booked', limit: 10 });
+    expect([...opened.booked.transactions, ...rest.transactions]).toEqual(all.transactions);
+    expect(opened.syncedAt).toBe(all.syncedAt);
+    // A search: each status in its place, and the section the count finds empty read as empty.
+    const searched = await value<TransactionListStart>('transactions:first-pages', { text: 'stefan' });
+    expect(searched).toMatchObject({ counts: { booked: 0, pending: 1 }, booked: { transactions: [] }, pending: { transactions: [expect.objectContaining({ counterpartyName: 'Cafenea Ștefan' })] } });
+    const kaufland = await value<TransactionListStart>('transactions:first-pages', { text: 'kaufland', amountMax: '-20' });
+    expect(kaufland.counts).toEqual({ booked: 1, pending: 0 });
+    expect(kaufland.booked.transactions.map((t) => t.counterpartyName)).toEqual(['Kaufland București']);
+    // One status asked: the other section is not read.
+    expect(await value<TransactionListStart>('transactions:first-pages', { status: 'booked', text: 'stefan' })).toMatchObject({ counts: { booked: 0, pending: 0 }, booked: { transactions: [] }, pending: { transactions: [] } });
+    expect(await call('transactions:first-pages', { limit: 501 })).toMatchObject({ ok: false, error: { state: 'invalid-input' } });
   });
 
   it('exports the filter as CSV: the matching rows only, exact amounts, every text as stored', async () => {
