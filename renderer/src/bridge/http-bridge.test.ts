@@ -97,6 +97,15 @@ describe('createHttpBridge › invoke', () => {
     expect(JSON.parse(String(w.calls[0]?.init?.body))).toEqual({ method: 'connections:remove', input: { connectionId: 'c1' } });
   });
 
+  it('sends a call within the caller’s own turn once the secret is known (a keystroke’s list leaves before the work after it)', async () => {
+    const w = world(() => json({ ok: true, value: [] }));
+    const bridge = createHttpBridge(w.deps);
+    await bridge.invoke('connections:list', {});
+    const pending = bridge.invoke('accounts:list', {});
+    expect(w.calls).toHaveLength(2);
+    await pending;
+  });
+
   it('passes an error Result from the host through unchanged', async () => {
     const error = { code: 'CONSENT_EXPIRED', state: 'consent-expired', message: 'expired', retryable: false };
     const w = world(() => json({ ok: false, error }));

@@ -66,8 +66,16 @@ export function createHttpBridge(deps: HttpBridgeDeps): HttpBridge {
     }
   };
 
+  // Once known, the secret is read without waiting: a call's request then leaves within the
+  // caller's own turn, before whatever the caller does next (a keystroke's list before the
+  // address change and render that follow it).
+  let known: { secret: string | undefined } | undefined;
+  void secretReady.then((secret) => {
+    known = { secret };
+  });
+
   const invoke = async <M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>> => {
-    const secret = await secretReady;
+    const secret = known === undefined ? await secretReady : known.secret;
     if (secret === undefined) return failure('HOST_REFUSED', 'app-refused', 'this page was opened without the host’s secret; open the address the host printed', false);
     let response: Response;
     try {
