@@ -3,7 +3,7 @@ import type { Result } from '../../../common/result.js';
 import type { SliceCreator } from './types.js';
 
 /** The reads whose answers a screen keeps itself: a virtualised list's pages, a chart's points, an export's file, a drawer's details. */
-export type LedgerMethod = 'transactions:query' | 'transactions:count' | 'transactions:export' | 'transactions:details' | 'insights:balance-history';
+export type LedgerMethod = 'transactions:first-pages' | 'transactions:query' | 'transactions:count' | 'transactions:export' | 'transactions:details' | 'insights:balance-history';
 
 export interface LedgerSlice {
   /**

@@ -10,6 +10,7 @@ import { useText } from '../i18n/use-text.js';
 import { useCategories } from './category-names.js';
 import { useApp } from './store-context.js';
 import { TransactionDetails } from './transaction-details.js';
+import { claim, earlyPager, listKey, release } from './early-pager.js';
 import { TransactionPager } from './transaction-pager.js';
 import './transaction-list.css';
 
@@ -80,15 +81,19 @@ export function TransactionList({ filter, empty, showAccount = false }: Transact
   const text = useText();
   const { t } = useTranslation(['ledger', 'common']);
   const words = useMemo<RowWords>(() => ({ noCounterparty: t('noCounterparty'), pending: t('pending'), locale: text.locale }), [t, text.locale]);
-  const key = JSON.stringify(filter);
-  // The filter's content (its key), not its identity, makes a new list.
-  const pager = useMemo(() => new TransactionPager(read, filter), [read, key, version]);
+  const key = listKey(filter);
+  // The filter's content (its key), not its identity, makes a new list; the event that set the filter may have started it.
+  const pager = useMemo(() => earlyPager(read, key, version) ?? new TransactionPager(read, filter), [read, key, version]);
   const scrollRef = useRef<HTMLDivElement>(null);
   // Before the first paint, not after it: the first rows' requests leave a frame earlier.
   useLayoutEffect(() => {
-    void pager.start();
-    return () => pager.dispose();
-  }, [pager]);
+    claim({ read, key, version, pager });
+    pager.begin();
+    return () => {
+      release(pager);
+      pager.dispose();
+    };
+  }, [read, key, version, pager]);
   // A new filter starts at the top, not where the last list was scrolled to. After the paint: reading
   // the position would lay the page out before the requests above have left.
   useEffect(() => {

@@ -14,6 +14,12 @@ export type ListItem =
 /** The first page is small so the first rows paint at once; the next ones are large so a long scroll asks seldom. */
 export const FIRST_PAGE = 100;
 export const NEXT_PAGE = 500;
+/**
+ * How long a new list waits before it reads ahead of the rows in view. While a person types,
+ * each keystroke makes a new list: a page of 500 rows nobody has scrolled to would be read,
+ * sent and parsed before the next keystroke's first page. Rows in view never wait.
+ */
+export const SETTLE_MS = 250;
 
 interface SectionState {
   section: Section;
@@ -40,7 +46,11 @@ export class TransactionPager {
   #sections: SectionState[] = [];
   #state: PagerState = { phase: 'loading' };
   #version = 0;
+  #started = false;
   #disposed = false;
+  /** When the list was shown (`Date.now()`); its read-ahead waits until SETTLE_MS after. */
+  #shownAt = 0;
+  #readAhead: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<() => void>();
 
   constructor(
@@ -89,26 +99,46 @@ export class TransactionPager {
     throw new RangeError(`no line ${index} in a list of ${this.size}`);
   }
 
-  /**
-   * The counts and the first page of each section, side by side: the first rows cost one round
-   * trip, not two. A section the count finds empty drops its page.
-   */
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  /** Starts the list unless it was started already (an early start, see early-pager.ts). */
+  begin(): void {
+    if (this.#started) return;
+    void this.start();
+  }
+
+  /** The counts and the first page of each section, in one round trip (`transactions:first-pages`). */
   async start(): Promise<void> {
-    const sections: Section[] = this.filter.status === undefined ? ['pending', 'booked'] : [this.filter.status];
-    const states = sections.map((section): SectionState => ({ section, total: 0, rows: [], done: false, wanted: FIRST_PAGE, loading: false }));
-    const [counted] = await Promise.all([this.read('transactions:count', this.filter), ...states.map((s) => this.#fill(s, false))]);
-    if (this.#disposed || this.#state.phase === 'failed') return;
-    if (!counted.ok) return this.#fail(counted.error);
-    for (const s of states) {
-      // The count and the page were read a moment apart: a sync between them leaves the rows to tell.
-      s.total = s.done ? s.rows.length : Math.max(counted.value[s.section], s.rows.length + 1);
+    this.#started = true;
+    if (this.#state.phase === 'failed') {
+      // Tried again: skeletons while it loads.
+      this.#state = { phase: 'loading' };
+      this.#changed();
     }
-    this.#sections = states;
+    const sections: Section[] = this.filter.status === undefined ? ['pending', 'booked'] : [this.filter.status];
+    const first = await this.read('transactions:first-pages', { ...this.filter, limit: FIRST_PAGE });
+    if (this.#disposed) return;
+    if (!first.ok) return this.#fail(first.error);
+    this.#sections = sections.map((section): SectionState => {
+      const { transactions, cursor } = first.value[section];
+      const done = cursor === undefined;
+      return {
+        section, rows: [...transactions], done, wanted: FIRST_PAGE, loading: false, ...(done ? {} : { cursor }),
+        // A section with a next page has more rows than its first: the count says how many.
+        total: done ? transactions.length : Math.max(first.value.counts[section], transactions.length + 1),
+      };
+    });
     this.#state = { phase: 'ready' };
+    this.#shownAt = Date.now();
     this.#changed();
   }
 
-  /** The list shows lines up to `lastIndex`: the rows up to there (and half a page beyond) are loaded. */
+  /**
+   * The list shows lines up to `lastIndex`: the rows up to there (and half a page beyond) are
+   * loaded, those in view at once, the rest once the list has stood for SETTLE_MS.
+   */
   want(lastIndex: number): void {
     if (this.#state.phase !== 'ready') return;
     let at = lastIndex;
@@ -117,19 +147,39 @@ export class TransactionPager {
       const needed = Math.min(s.total, Math.max(0, at) + NEXT_PAGE / 2);
       if (needed > s.wanted) {
         s.wanted = needed;
-        void this.#fill(s);
+        const inView = Math.min(at, s.total) > s.rows.length;
+        if (inView) void this.#fill(s);
+        else this.#fillSoon();
       }
       at -= s.total + 1;
       if (at < 0) break;
     }
   }
 
+  /** The list is about to give way to another (a keystroke started it): no read-ahead for SETTLE_MS. */
+  holdReadAhead(): void {
+    this.#shownAt = Date.now();
+    if (this.#readAhead === undefined) return;
+    clearTimeout(this.#readAhead);
+    this.#readAhead = undefined;
+    this.#fillSoon();
+  }
+
   dispose(): void {
     this.#disposed = true;
+    clearTimeout(this.#readAhead);
     this.#listeners.clear();
   }
 
-  async #fill(s: SectionState, announce = true): Promise<void> {
+  #fillSoon(): void {
+    if (this.#readAhead !== undefined) return;
+    this.#readAhead = setTimeout(() => {
+      this.#readAhead = undefined;
+      for (const s of this.#sections) if (!s.done && s.rows.length < s.wanted) void this.#fill(s);
+    }, Math.max(0, this.#shownAt + SETTLE_MS - Date.now()));
+  }
+
+  async #fill(s: SectionState): Promise<void> {
     if (s.loading) return;
     s.loading = true;
     try {
@@ -144,12 +194,12 @@ export class TransactionPager {
         if (page.value.cursor === undefined) {
           s.done = true;
           // Rows stored or removed since the count: the list takes the rows that are there.
-          if (announce) s.total = s.rows.length;
+          s.total = s.rows.length;
         } else {
           s.cursor = page.value.cursor;
-          if (announce && s.rows.length >= s.total) s.total = s.rows.length + 1;
+          if (s.rows.length >= s.total) s.total = s.rows.length + 1;
         }
-        if (announce) this.#changed();
+        this.#changed();
       }
     } finally {
       s.loading = false;

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { SetURLSearchParams } from 'react-router';
 import { formatIban } from '../../../../common/iban.js';
 import { useCategories } from '../../ui/category-names.js';
+import { dropEarly, startEarly } from '../../ui/early-pager.js';
 import { useApp } from '../../ui/store-context.js';
-import { FILTER_PARAMS, hasFilter, parseAmount, withFilter, withoutFilters, type FilterField } from './filter-params.js';
+import { FILTER_PARAMS, filterFromParams, hasFilter, parseAmount, withFilter, withoutFilters, type FilterField } from './filter-params.js';
 
 interface Props {
   params: URLSearchParams;
@@ -35,7 +36,19 @@ function useAddressText(params: URLSearchParams, field: FilterField): { value: s
   return { value, setValue, wrote: (v) => written.current.push(v) };
 }
 
-function AmountField({ field, label, params, setParams }: { field: 'amountMin' | 'amountMax'; label: string } & Omit<Props, 'searchRef'>) {
+/**
+ * Starts the list of the address `next` from the event itself (see early-pager.ts): its first
+ * requests leave before the address changes and the screen renders, not after. The list that
+ * renders the address takes it.
+ */
+function useStartsList(): (next: URLSearchParams) => void {
+  const read = useApp((s) => s.ledgerRead);
+  const version = useApp((s) => s.ledgerVersion);
+  useEffect(() => dropEarly, []);
+  return (next) => startEarly(read, version, filterFromParams(next));
+}
+
+function AmountField({ field, label, params, setParams, startList }: { field: 'amountMin' | 'amountMax'; label: string; startList: (next: URLSearchParams) => void } & Omit<Props, 'searchRef'>) {
   const id = useId();
   const { t } = useTranslation(['ledger']);
   const { value, setValue, wrote } = useAddressText(params, field);
@@ -50,6 +63,7 @@ function AmountField({ field, label, params, setParams }: { field: 'amountMin' |
           const amount = e.target.value.trim() === '' ? '' : parseAmount(e.target.value);
           if (amount === undefined) return;
           wrote(amount);
+          startList(withFilter(params, { [field]: amount }));
           setParams((p) => withFilter(p, { [field]: amount }), { replace: true });
         }}
       />
@@ -69,8 +83,12 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
     [accounts],
   );
   const search = useAddressText(params, 'text');
+  const startList = useStartsList();
   // Discrete choices add a history entry each, so back undoes them one by one.
-  const choose = (field: FilterField) => (value: string) => setParams((p) => withFilter(p, { [field]: value }));
+  const choose = (field: FilterField) => (value: string) => {
+    startList(withFilter(params, { [field]: value }));
+    setParams((p) => withFilter(p, { [field]: value }));
+  };
   const value = (field: FilterField) => params.get(FILTER_PARAMS[field]) ?? '';
 
   return (
@@ -80,6 +98,7 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
         <input
           id={ids.search} ref={searchRef} type="search" value={search.value} aria-describedby={ids.hint} autoComplete="off"
           onChange={(e) => {
+            startList(withFilter(params, { text: e.target.value }));
             search.setValue(e.target.value);
             search.wrote(e.target.value);
             setParams((p) => withFilter(p, { text: e.target.value }), { replace: true });
@@ -95,8 +114,8 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
         <label htmlFor={ids.to}>{t('filters.dateTo')}</label>
         <input id={ids.to} type="date" value={value('dateTo')} onChange={(e) => choose('dateTo')(e.target.value)} />
       </div>
-      <AmountField field="amountMin" label={t('filters.amountMin')} params={params} setParams={setParams} />
-      <AmountField field="amountMax" label={t('filters.amountMax')} params={params} setParams={setParams} />
+      <AmountField field="amountMin" label={t('filters.amountMin')} params={params} setParams={setParams} startList={startList} />
+      <AmountField field="amountMax" label={t('filters.amountMax')} params={params} setParams={setParams} startList={startList} />
       <div className="field">
         <label htmlFor={ids.direction}>{t('filters.direction')}</label>
         <select id={ids.direction} value={value('direction')} onChange={(e) => choose('direction')(e.target.value)}>
@@ -127,7 +146,10 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
           {categories.map((c) => <option key={c.id} value={c.id}>{nameOf(c.id)}</option>)}
         </select>
       </div>
-      {hasFilter(params) && <button type="button" className="clear-filters" onClick={() => setParams((p) => withoutFilters(p))}>{t('filters.clear')}</button>}
+      {hasFilter(params) && <button type="button" className="clear-filters" onClick={() => {
+        startList(withoutFilters(params));
+        setParams((p) => withoutFilters(p));
+      }}>{t('filters.clear')}</button>}
     </form>
   );
 }
