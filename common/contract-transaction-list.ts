@@ -26,16 +26,11 @@ export const transactionListMethods = {
    * What a list shows first for a new filter, in one call instead of a count and a page per
    * section: every keystroke in the search box opens a list, and each call is a round trip
    * through the bridge. Read at one moment, so the counts and the pages agree; a section the
-   * count finds empty is not read. Next pages come from `transactions:query` with the cursor,
-   * the same filter and the section's status.
+   * count finds empty is not read. Newest first, as the lists show them; next pages come from
+   * `transactions:query` (its default order) with the cursor, the same filter and the section's status.
    */
   'transactions:first-pages': {
-    input: z.object({
-      ...transactionFilter,
-      sort: z.enum(['date', 'amount']).default('date'),
-      order: z.enum(['asc', 'desc']).default('desc'),
-      limit: z.number().int().min(1).max(500).default(100),
-    }).strict(),
+    input: z.object({ ...transactionFilter, limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: returns<TransactionListStart>(),
   },
 } as const;

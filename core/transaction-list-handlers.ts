@@ -13,10 +13,10 @@ const NONE: SectionPage = { transactions: [] };
 export function transactionListHandlers(core: AppCore): Pick<Handlers, 'transactions:first-pages'> {
   const syncedAt = syncedAtOf(core);
   return {
-    'transactions:first-pages': async ({ sort, order, limit, ...filter }) => {
+    'transactions:first-pages': async ({ limit, ...filter }) => {
       const counts = countTransactions(core.db, filter);
       const page = (status: 'booked' | 'pending'): SectionPage =>
-        counts[status] === 0 ? NONE : queryTransactions(core.db, { filter: { ...filter, status }, sort, order, limit });
+        counts[status] === 0 ? NONE : queryTransactions(core.db, { filter: { ...filter, status }, sort: 'date', order: 'desc', limit });
       return { counts, pending: page('pending'), booked: page('booked'), ...syncedAt(filter.accountIds) };
     },
   };
