@@ -86,15 +86,17 @@ describe('cli pay, payments, cancel', () => {
   });
 
   it('kill -9 at random points of a payment, then the same --key again: exactly one payment settles', { timeout: 240_000 }, async () => {
-    const { dir, base } = await world();
+    // Settling takes 3 s at this bank, so every point of the window below falls inside a payment:
+    // from start-up (the CLI prints its payment after ~1 s, ~2.5 s on a loaded machine) to settling.
+    const { dir, base } = await world(3000);
     const key = randomUUID();
     const pay = [...base, 'pay', ...CREDITOR, '--amount', '4.20', '--currency', 'RON', '--details', 'once', '--key', key, '--auto-psu', 'demo'];
     const kills: number[] = [];
     let finished: { code: number | null; stdout: string } | undefined;
     for (let attempt = 0; attempt < 8 && finished === undefined; attempt++) {
       const run = startCli(pay);
-      // Random points from start-up to settling (the CLI needs ~2-4 s to reach the bank's page).
-      const after = attempt < 5 ? 1500 + Math.floor(Math.random() * 3500) : undefined;
+      // Random points from start-up to settling.
+      const after = attempt < 5 ? 800 + Math.floor(Math.random() * 3700) : undefined;
       if (after === undefined) {
         const end = await run.finished;
         finished = end;
