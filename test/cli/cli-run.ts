@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+import { CLI_BUNDLE } from './cli-bundle.js';
 
 export interface Finished {
   code: number | null;
@@ -18,13 +16,13 @@ export interface Running {
 }
 
 /**
- * `npm run cli -- …args` as a child process, stdin closed (or given `input`). `killable`: node
- * itself runs the CLI (`--import tsx`), so a SIGKILL reaches the process that holds the data
- * folder, not a launcher that would leave it running.
+ * The CLI as a child process, stdin closed (or given `input`): Node itself runs the bundle of
+ * `cli/main.ts` (cli-bundle.ts), so a SIGKILL reaches the process that holds the data folder.
+ * `viaNpm`: the whole `npm run cli -- …args` a person types, npm's script and tsx included.
  */
-export function startCli(args: string[], input?: string, options: { killable?: boolean } = {}): Running {
-  const [command, prefix] = options.killable === true ? [process.execPath, ['--import', 'tsx']] : [tsx, []];
-  const child = spawn(command, [...prefix, 'cli/main.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+export function startCli(args: string[], input?: string, options: { viaNpm?: boolean } = {}): Running {
+  const [command, prefix] = options.viaNpm === true ? ['npm', ['run', 'cli', '--']] : [process.execPath, [CLI_BUNDLE]];
+  const child = spawn(command, [...prefix, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   let out = '';
   let err = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));

@@ -3,6 +3,8 @@
  * embedded sandbox bank, in a temp data folder under the real OS keychain (run this file with
  * `sh test/run-with-keyring.sh npx vitest run test/cli/cli.test.ts`) and in `--ephemeral` mode.
  * One connect is shared by the checks that need a connected bank: each run starts a process.
+ * That connect is typed as a person types it, `npm run cli -- …` (npm's script, tsx and the
+ * sources); every other run starts Node on the bundle of the same sources (cli-bundle.ts).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ const CONNECTED = /^Connected CEC \(sandbox\): connection [\w-]+, active, consen
 
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
-// Each check starts Node and tsx afresh, several at once on a shared machine: room, not retries.
+// Each check starts Node afresh, several at once on a shared machine: room, not retries.
 describe('npm run cli: usage, methods and call', { timeout: 90_000 }, () => {
   it('exits 2 with the reason and the usage text on bad usage, and 0 with the usage on --help', async () => {
     const [unknown, badOption, noMethod, badKnob, help] = await Promise.all([
@@ -117,11 +119,13 @@ describe('npm run cli over a data folder under the OS keychain', { timeout: 90_0
     root = mkdtempSync(join(tmpdir(), 'conturi-cli-'));
     dataDir = join(root, 'data');
     port = await freePort();
-    connect = await cli(inFolder('connect', '--auto-psu', 'demo'));
+    connect = await startCli(inFolder('connect', '--auto-psu', 'demo'), undefined, { viaNpm: true }).finished;
   }, 60_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('connect --auto-psu demo: prints the authorize URL with the loopback redirect, then the connection', () => {
+  it('npm run cli -- connect --auto-psu demo: prints the authorize URL with the loopback redirect, then the connection', () => {
+    // npm's own lines (the script's name and command) are on stdout; nothing but the CLI's is on stderr.
+    expect(connect.stdout).toMatch(/^> node scripts\/ensure-node-abi\.mjs && tsx cli\/main\.ts --data-dir /m);
     expect(connect.stderr).toBe('');
     expect(connect.code).toBe(0);
     const url = AUTHORIZE_URL.exec(connect.stdout);

@@ -73,7 +73,7 @@ describe('cli pay, payments, cancel', () => {
 
   it('cancels a payment whose bank page a killed run left open: DELETE, CANC at the bank', { timeout: 120_000 }, async () => {
     const { dir, base } = await world();
-    const waiting = startCli([...base, 'pay', ...CREDITOR, '--amount', '3.00', '--currency', 'RON'], undefined, { killable: true });
+    const waiting = startCli([...base, 'pay', ...CREDITOR, '--amount', '3.00', '--currency', 'RON']);
     await waitFor(waiting, () => /status RCVD/.test(waiting.stdout()), 'the bank page');
     waiting.child.kill('SIGKILL');
     await waiting.finished;
@@ -86,15 +86,17 @@ describe('cli pay, payments, cancel', () => {
   });
 
   it('kill -9 at random points of a payment, then the same --key again: exactly one payment settles', { timeout: 240_000 }, async () => {
-    const { dir, base } = await world();
+    // Settling takes 3 s at this bank, so every point of the window below falls inside a payment:
+    // from start-up (the CLI prints its payment after ~1 s, ~2.5 s on a loaded machine) to settling.
+    const { dir, base } = await world(3000);
     const key = randomUUID();
     const pay = [...base, 'pay', ...CREDITOR, '--amount', '4.20', '--currency', 'RON', '--details', 'once', '--key', key, '--auto-psu', 'demo'];
     const kills: number[] = [];
     let finished: { code: number | null; stdout: string } | undefined;
     for (let attempt = 0; attempt < 8 && finished === undefined; attempt++) {
-      const run = startCli(pay, undefined, { killable: true });
-      // Random points from start-up to settling (the CLI needs ~2-4 s to reach the bank's page).
-      const after = attempt < 5 ? 1500 + Math.floor(Math.random() * 3500) : undefined;
+      const run = startCli(pay);
+      // Random points from start-up to settling.
+      const after = attempt < 5 ? 800 + Math.floor(Math.random() * 3700) : undefined;
       if (after === undefined) {
         const end = await run.finished;
         finished = end;
@@ -148,7 +150,7 @@ describe('cli pay, payments, cancel', () => {
   it('payments --follow takes a payment a killed run left settling to its end', { timeout: 120_000 }, async () => {
     const { dir, base } = await world(4000);
     const slow = base;
-    const run = startCli([...slow, 'pay', ...CREDITOR, '--amount', '6.00', '--currency', 'RON', '--auto-psu', 'demo'], undefined, { killable: true });
+    const run = startCli([...slow, 'pay', ...CREDITOR, '--amount', '6.00', '--currency', 'RON', '--auto-psu', 'demo']);
     await waitFor(run, () => /status ACCP/.test(run.stdout()), 'the PSU’s authorisation');
     run.child.kill('SIGKILL');
     await run.finished;

@@ -4,12 +4,12 @@
  * against what the contract answers (`transactions:query`, `settings:get`, `connections:list`).
  */
 import { fileURLToPath } from 'node:url';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection, MonthlyView, Settings, StoredTransaction, TransactionsView } from '../../common/index.js';
 import { enrolAsDeveloper } from '../../sandbox/demo-developer.js';
 import { startSandbox } from '../../sandbox/index.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { openBankPopup, openScreen as nav, signInAndAllowAll } from '../helpers/browser-app.js';
 import { demoCertificatePem } from '../helpers/certificates.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
@@ -237,13 +237,11 @@ describe('categories, insights, settings and the CEC wizard in Chromium', () => 
         await nav(page, name);
         await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
         await page.waitForTimeout(300);
-        const result = await new AxeBuilder({ page }).include('#main').analyze();
-        for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${theme} ${name}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        found.push(...(await seriousViolations(page, '#main')).map((v) => `${theme} ${name}: ${v}`));
       }
       await page.getByRole('link', { name: 'Conectează CEC Bank' }).click();
       await page.getByRole('heading', { name: 'Conectează CEC Bank', level: 1 }).waitFor();
-      const result = await new AxeBuilder({ page }).include('#main').analyze();
-      for (const v of result.violations) if (v.impact === 'serious' || v.impact === 'critical') found.push(`${theme} wizard: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      found.push(...(await seriousViolations(page, '#main')).map((v) => `${theme} wizard: ${v}`));
     }
     await invoke('settings:set', { theme: 'system' });
     expect(found).toEqual([]);

@@ -98,8 +98,9 @@ describe('the Transactions and Account screens in Chromium', () => {
     expect(await count(filter)).toEqual({ booked: expected.length, pending: 0 });
     // The rows on screen are the newest of the store's answer to the same filter.
     const first = await app.invoke<TransactionsView>('transactions:query', { ...filter, limit: 5 });
-    const shown = await rows().evaluateAll((els) => els.slice(0, 5).map((el) => Number((el as unknown as { dataset: Record<string, string> }).dataset['rowId'])));
-    expect(shown).toEqual(first.transactions.map((t) => t.rowId));
+    // The count may be painted before the rows of the same answer: wait for them, not for a time.
+    const shown = () => rows().evaluateAll((els) => els.slice(0, 5).map((el) => Number((el as unknown as { dataset: Record<string, string> }).dataset['rowId'])));
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(first.transactions.map((t) => t.rowId));
 
     // Reload keeps every filter; back undoes the last choice, forward brings it again.
     const address = page.url();

@@ -6,7 +6,6 @@
  * and the bank stopped with the saved data still shown. One host and one connected store for the
  * whole file: the tests run in order, each on what the one before left.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import type { AccountsView, Connection, Settings, TotalsView } from '../../commo
 import { resources } from '../../renderer/src/i18n/resources.js';
 import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
 import { bankTotals, microsOf } from '../helpers/bank-balances.js';
+import { seriousViolations as seriousViolationsOf } from '../helpers/axe.js';
 import { connectDemoBank, openBankPopup, signInAndAllowAll } from '../helpers/browser-app.js';
 import { startBrowserApp, type BrowserApp } from '../helpers/screens-app.js';
 
@@ -108,10 +108,7 @@ describe('the app’s screens in Chromium', () => {
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset['theme'])).toBe(patch.theme ?? 'light');
   }
 
-  const seriousViolations = async () =>
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const seriousViolations = () => seriousViolationsOf(page);
 
   beforeAll(async () => {
     app = await startBrowserApp({

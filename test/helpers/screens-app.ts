@@ -10,8 +10,10 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import type { Connection, SyncStatus } from '../../common/index.js';
 import type { RunningHost } from '../../host/server.js';
 import { startWebApp } from '../../host/web-app.js';
-import type { EmbeddedSandbox } from '../../sandbox/embedded.js';
+import { embeddedSandbox, type EmbeddedSandbox } from '../../sandbox/embedded.js';
+import type { SandboxOptions } from '../../sandbox/index.js';
 import { appContext, CHROMIUM, connectDemoBank, ensureRenderer, hostInvoker, openAppPage, RENDERER_DIR } from './browser-app.js';
+import { demoCertificatePem } from './certificates.js';
 import { TestKeychain } from './core-world.js';
 
 export const CHROMIUM_ARGS = CHROMIUM.args;
@@ -33,6 +35,8 @@ export interface BrowserAppOptions {
   log?: (line: string) => void;
   /** The bank the host embeds, made in the app's temp folder (a test that stops it); the host's own sandbox when absent. */
   bank?: (dir: string) => EmbeddedSandbox;
+  /** Knobs of the embedded bank the host makes when no `bank` is given (e.g. a shorter `settleMs`). */
+  bankOptions?: SandboxOptions;
 }
 
 export interface BrowserApp {
@@ -63,8 +67,9 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   const dir = mkdtempSync(join(tmpdir(), 'conturi-e2e-'));
   const dataDir = join(dir, 'data');
   const keychain = new TestKeychain();
+  const bank = options.bank?.(dir) ?? (options.bankOptions === undefined ? undefined : embeddedSandbox({ port: 0, dataDir: join(dir, 'bank'), ...options.bankOptions }, demoCertificatePem));
   const host = await startWebApp({
-    port: 0, staticDir: RENDERER_DIR, dataDir, keychain, bank: options.bank?.(dir), log: options.log,
+    port: 0, staticDir: RENDERER_DIR, dataDir, keychain, bank, log: options.log,
     openExternal: async () => {
       throw new Error('window mode must not open the system browser');
     },
@@ -72,7 +77,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
   const browser = await chromium.launch(CHROMIUM);
   const contexts: BrowserContext[] = [];
   const invoke = hostInvoker(() => host);
-  let bank: string | undefined;
+  let bankPage: string | undefined;
 
   async function closeContexts(): Promise<void> {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -83,8 +88,8 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
     browser,
     dataDir,
     bankOrigin: () => {
-      if (bank === undefined) throw new Error('no bank page seen yet: connect first');
-      return bank;
+      if (bankPage === undefined) throw new Error('no bank page seen yet: connect first');
+      return bankPage;
     },
     invoke,
     async newContext(contextOptions) {
@@ -98,7 +103,7 @@ export async function startBrowserApp(options: BrowserAppOptions = {}): Promise<
       return opened;
     },
     async connectDemo(context, page) {
-      bank = await connectDemoBank(context, page);
+      bankPage = await connectDemoBank(context, page);
       await until('the connection', async () => (await invoke<Connection[]>('connections:list')).map((c) => c.status), (s) => s.length === 1 && s[0] === 'active', 20_000);
       await until('the sync after the connect', () => invoke<SyncStatus>('sync:status'), (s) => !s.running && s.lastRun !== undefined, 60_000);
     },
