@@ -48,6 +48,8 @@ export class TransactionPager {
   #version = 0;
   #started = false;
   #disposed = false;
+  /** The lines the list shows (first and last index): a page that brings none of them is not announced. */
+  #view: [number, number] = [0, -1];
   /** When the list was shown (`Date.now()`); its read-ahead waits until SETTLE_MS after. */
   #shownAt = 0;
   #readAhead: ReturnType<typeof setTimeout> | undefined;
@@ -165,6 +167,15 @@ export class TransactionPager {
     this.#fillSoon();
   }
 
+  /**
+   * The list shows lines `first` to `last`. A page whose rows fall outside them changes nothing on
+   * screen, so it is kept without a word: a fast scroll has pages landing far behind the lines in
+   * view, and a render of the whole list for each cost a frame its time.
+   */
+  view(first: number, last: number): void {
+    this.#view = [first, last];
+  }
+
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#readAhead);
@@ -190,6 +201,8 @@ export class TransactionPager {
         const page = await this.read('transactions:query', input);
         if (this.#disposed) return;
         if (!page.ok) return this.#fail(page.error);
+        const from = s.rows.length;
+        const total = s.total;
         for (const row of page.value.transactions) s.rows.push(row);
         if (page.value.cursor === undefined) {
           s.done = true;
@@ -199,11 +212,23 @@ export class TransactionPager {
           s.cursor = page.value.cursor;
           if (s.rows.length >= s.total) s.total = s.rows.length + 1;
         }
-        this.#changed();
+        if (s.total !== total || this.#inView(s, from, s.rows.length)) this.#changed();
       }
     } finally {
       s.loading = false;
     }
+  }
+
+  /** Whether rows `from` to `to` (exclusive) of section `s` are among the lines in view. */
+  #inView(s: SectionState, from: number, to: number): boolean {
+    let start = 0;
+    for (const other of this.#sections) {
+      if (other === s) break;
+      if (other.total > 0) start += other.total + 1;
+    }
+    // Line `start` is the section's heading; its row i is line start + 1 + i.
+    const [first, last] = this.#view;
+    return start + 1 + from <= last && start + 1 + to - 1 >= first;
   }
 
   #fail(error: AppError): void {
