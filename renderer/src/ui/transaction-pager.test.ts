@@ -12,12 +12,14 @@ const row = (i: number): StoredTransaction => ({
 function world() {
   const fake = createFakeBridge();
   const held: (() => void)[] = [];
-  fake.handle('transactions:count', () => ({ ok: true, value: { booked: TOTAL, pending: 0 } }));
+  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => row(from + i));
+  fake.handle('transactions:first-pages', () => ({
+    ok: true, value: { counts: { booked: TOTAL, pending: 0 }, booked: { transactions: rows(0, FIRST_PAGE), cursor: String(FIRST_PAGE) }, pending: { transactions: [] } },
+  }));
   fake.handle('transactions:query', (input) => new Promise((resolve) => {
-    const from = input.cursor === undefined ? 0 : Number(input.cursor);
-    const to = Math.min(TOTAL, from + (input.limit ?? FIRST_PAGE));
-    const answer = () => resolve({ ok: true, value: { transactions: Array.from({ length: to - from }, (_, i) => row(from + i)), ...(to < TOTAL ? { cursor: String(to) } : {}) } });
-    if (from === 0) answer(); else held.push(answer);
+    const from = Number(input.cursor);
+    const to = Math.min(TOTAL, from + (input.limit ?? NEXT_PAGE));
+    held.push(() => resolve({ ok: true, value: { transactions: rows(from, to), ...(to < TOTAL ? { cursor: String(to) } : {}) } }));
   }));
   const pager = new TransactionPager((method, input) => fake.bridge.invoke(method, input), { status: 'booked' });
   let announced = 0;
