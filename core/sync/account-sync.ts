@@ -13,6 +13,7 @@ import type { GrantRecord } from '../store/connections.js';
 import type { Db } from '../store/database.js';
 import { AccountSyncStore } from '../store/sync-state.js';
 import { reportStart, type WindowPolicy } from './sync-window.js';
+import type { WriteTurn } from './write-turns.js';
 
 export interface AccountSyncInput {
   db: Db;
@@ -31,6 +32,8 @@ export interface AccountSyncInput {
    * brought none): false when the daily budget does not allow it. Person-present reads always may.
    */
   mayReadAgain: () => boolean;
+  /** The run's turns for writing: one account's write at a time, each in a loop turn of its own. */
+  writeTurn: WriteTurn;
 }
 
 /**
@@ -51,17 +54,19 @@ export async function syncAccount(input: AccountSyncInput): Promise<Omit<Account
   let read = balances;
   if (read === undefined && grant.balances && (pages === 0 || input.mayReadAgain())) read = await readBalances(input);
 
-  const ids = fingerprintTransactions([...booked, ...pending]);
   const now = input.now().toISOString();
-  const stored = storeAccountReport(db, {
-    accountId: grant.id,
-    booked: ids.filter((t) => t.status === 'booked'),
-    pending: ids.filter((t) => t.status === 'pending'),
-    balances: read ?? [],
-    dateFrom: grant.transactions ? dateFrom : today,
-    today,
-    now,
-    unreadable: skipped,
+  const stored = await input.writeTurn(() => {
+    const ids = fingerprintTransactions([...booked, ...pending]);
+    return storeAccountReport(db, {
+      accountId: grant.id,
+      booked: ids.filter((t) => t.status === 'booked'),
+      pending: ids.filter((t) => t.status === 'pending'),
+      balances: read ?? [],
+      dateFrom: grant.transactions ? dateFrom : today,
+      today,
+      now,
+      unreadable: skipped,
+    });
   });
   return { ...base, stored: stored.booked + stored.pendingAdded, skipped: [...skipped, ...stored.skipped], pages };
 }

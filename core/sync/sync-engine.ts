@@ -14,6 +14,7 @@ import { syncAccount } from './account-sync.js';
 import { addDays, bankDay, nextBankDayStart } from './bank-calendar.js';
 import { DEFAULT_WINDOW, type WindowPolicy } from './sync-window.js';
 import { BankRun, DEFAULT_PACING, type BankPacing } from './bank-run.js';
+import { writeTurns } from './write-turns.js';
 
 /** PSD2 RTS art. 36: reads a day per account and consent without the person, unless agreed otherwise. */
 export const UNATTENDED_READS_PER_DAY = 4;
@@ -134,6 +135,7 @@ export class SyncEngine {
     const readable = all.filter((c) => isReadable(c.status));
     const bankRun = new BankRun(this.deps.connections, this.deps.pacing ?? DEFAULT_PACING, (profileId, inner) => this.pacedFetchFor(profileId, inner));
     const results: AccountSyncResult[] = [];
+    const writeTurn = writeTurns();
     /** One job per account: an account two consents cover is read once, preferably through one that reads its transactions. */
     const jobs = new Map<string, Job>();
 
@@ -182,6 +184,7 @@ export class SyncEngine {
           window: this.deps.window ?? DEFAULT_WINDOW,
           onPage: (page) => emit({ ...where, phase: 'reading', page }),
           mayReadAgain: () => present || this.spendIfAllowed(job, today),
+          writeTurn,
         });
         return { ...result, outcome: 'synced' };
       } catch (error) {
