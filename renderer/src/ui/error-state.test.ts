@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppError } from '../../../common/result.js';
 import { ErrorState } from './error-state.js';
 import { renderWith, visibleText } from './render-for-test.js';
@@ -17,9 +17,17 @@ describe('ErrorState, one per AppError.state', () => {
   it('rate-limited says when the next try is possible', () => {
     const text = visibleText(render({ error: error({ state: 'rate-limited', retryAfter: 30 }), onRetry: () => {} }));
     expect(text).toBe('Banca limitează numărul de interogări. Încercați din nou peste 30 de secunde. Reîncearcă');
-    const later = new Date(Date.now() + 3_600_000);
-    const hm = later.toLocaleTimeString('ro-RO', { hour: '2-digit', minute: '2-digit' });
-    expect(visibleText(render({ error: error({ state: 'rate-limited', retryAfter: later.toISOString() }) }))).toContain(`după ora ${hm}`);
+    // The clock is pinned: an hour from now is today at midday, and tomorrow late in the evening.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const inAnHour = (now: Date) => {
+      vi.setSystemTime(now);
+      return visibleText(render({ error: error({ state: 'rate-limited', retryAfter: new Date(now.getTime() + 3_600_000).toISOString() }) }));
+    };
+    expect(inAnHour(new Date(2027, 2, 10, 12, 5))).toContain('după ora 13:05.');
+    expect(inAnHour(new Date(2027, 2, 10, 23, 30))).toContain('după ora 11.03 00:30.');
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
   it('offline keeps the saved data in view and says its age', () => {
