@@ -36,19 +36,25 @@ function useAddressText(params: URLSearchParams, field: FilterField): { value: s
   return { value, setValue, wrote: (v) => written.current.push(v) };
 }
 
+/** A change of the address's filters: how the next address follows from the one before, and whether it replaces it in the history. */
+type ChangeFilters = (next: (p: URLSearchParams) => URLSearchParams, options?: { replace: boolean }) => void;
+
 /**
- * Starts the list of the address `next` from the event itself (see early-pager.ts): its first
- * requests leave before the address changes and the screen renders, not after. The list that
- * renders the address takes it.
+ * Changes the address's filters, and starts the new address's list from the event itself (see
+ * early-pager.ts): its first requests leave before the address changes and the screen renders,
+ * not after. The list that renders the address takes it.
  */
-function useStartsList(): (next: URLSearchParams) => void {
+function useChangeFilters(params: URLSearchParams, setParams: SetURLSearchParams): ChangeFilters {
   const read = useApp((s) => s.ledgerRead);
   const version = useApp((s) => s.ledgerVersion);
   useEffect(() => dropEarly, []);
-  return (next) => startEarly(read, version, filterFromParams(next));
+  return (next, options) => {
+    startEarly(read, version, filterFromParams(next(params)));
+    setParams(next, options);
+  };
 }
 
-function AmountField({ field, label, params, setParams, startList }: { field: 'amountMin' | 'amountMax'; label: string; startList: (next: URLSearchParams) => void } & Omit<Props, 'searchRef'>) {
+function AmountField({ field, label, params, change }: { field: 'amountMin' | 'amountMax'; label: string; params: URLSearchParams; change: ChangeFilters }) {
   const id = useId();
   const { t } = useTranslation(['ledger']);
   const { value, setValue, wrote } = useAddressText(params, field);
@@ -63,8 +69,7 @@ function AmountField({ field, label, params, setParams, startList }: { field: 'a
           const amount = e.target.value.trim() === '' ? '' : parseAmount(e.target.value);
           if (amount === undefined) return;
           wrote(amount);
-          startList(withFilter(params, { [field]: amount }));
-          setParams((p) => withFilter(p, { [field]: amount }), { replace: true });
+          change((p) => withFilter(p, { [field]: amount }), { replace: true });
         }}
       />
       {invalid && <span id={`${id}-error`} className="field-error">{t('filters.amountInvalid')}</span>}
@@ -83,12 +88,9 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
     [accounts],
   );
   const search = useAddressText(params, 'text');
-  const startList = useStartsList();
+  const change = useChangeFilters(params, setParams);
   // Discrete choices add a history entry each, so back undoes them one by one.
-  const choose = (field: FilterField) => (value: string) => {
-    startList(withFilter(params, { [field]: value }));
-    setParams((p) => withFilter(p, { [field]: value }));
-  };
+  const choose = (field: FilterField) => (value: string) => change((p) => withFilter(p, { [field]: value }));
   const value = (field: FilterField) => params.get(FILTER_PARAMS[field]) ?? '';
 
   return (
@@ -98,10 +100,9 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
         <input
           id={ids.search} ref={searchRef} type="search" value={search.value} aria-describedby={ids.hint} autoComplete="off"
           onChange={(e) => {
-            startList(withFilter(params, { text: e.target.value }));
             search.setValue(e.target.value);
             search.wrote(e.target.value);
-            setParams((p) => withFilter(p, { text: e.target.value }), { replace: true });
+            change((p) => withFilter(p, { text: e.target.value }), { replace: true });
           }}
         />
         <span id={ids.hint} className="meta">{t('filters.searchHint')}</span>
@@ -114,8 +115,8 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
         <label htmlFor={ids.to}>{t('filters.dateTo')}</label>
         <input id={ids.to} type="date" value={value('dateTo')} onChange={(e) => choose('dateTo')(e.target.value)} />
       </div>
-      <AmountField field="amountMin" label={t('filters.amountMin')} params={params} setParams={setParams} startList={startList} />
-      <AmountField field="amountMax" label={t('filters.amountMax')} params={params} setParams={setParams} startList={startList} />
+      <AmountField field="amountMin" label={t('filters.amountMin')} params={params} change={change} />
+      <AmountField field="amountMax" label={t('filters.amountMax')} params={params} change={change} />
       <div className="field">
         <label htmlFor={ids.direction}>{t('filters.direction')}</label>
         <select id={ids.direction} value={value('direction')} onChange={(e) => choose('direction')(e.target.value)}>
@@ -146,10 +147,7 @@ export function TransactionFilters({ params, setParams, searchRef }: Props) {
           {categories.map((c) => <option key={c.id} value={c.id}>{nameOf(c.id)}</option>)}
         </select>
       </div>
-      {hasFilter(params) && <button type="button" className="clear-filters" onClick={() => {
-        startList(withoutFilters(params));
-        setParams((p) => withoutFilters(p));
-      }}>{t('filters.clear')}</button>}
+      {hasFilter(params) && <button type="button" className="clear-filters" onClick={() => change(withoutFilters)}>{t('filters.clear')}</button>}
     </form>
   );
 }
